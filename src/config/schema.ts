@@ -1,0 +1,295 @@
+/**
+ * The one schema of a run: every shareable field with its query key, type, default, bounds and
+ * doc string. The URL, the CLI, the worker and the generated controls all read this table
+ * (after tensorflow/playground's declarative state table, with validation added).
+ */
+import { SYSTEMS, SYSTEM_IDS } from '../core/systems/registry';
+
+export const SCHEMA_VERSION = 1;
+
+export type Group = 'system' | 'data' | 'model' | 'forecast';
+
+interface BaseField {
+  key: string;
+  label: string;
+  group: Group;
+  unit: string;
+  /** One-sentence help text shown next to the control and in --help. */
+  doc: string;
+  /** Only meaningful for these systems (system parameters); absent = all systems. */
+  systems?: string[];
+}
+export interface NumberField extends BaseField {
+  kind: 'int' | 'float';
+  min: number;
+  max: number;
+  /** Slider mapping for the UI: 'log' for quantities spanning decades. */
+  scale: 'linear' | 'log';
+  default: (sys: string) => number;
+}
+export interface EnumField extends BaseField {
+  kind: 'enum';
+  options: readonly string[];
+  optionLabels?: Record<string, string>;
+  default: (sys: string) => string;
+}
+export type Field = NumberField | EnumField;
+
+const sysDefault =
+  (key: string, fallback: number) =>
+  (sys: string): number =>
+    SYSTEMS[sys]?.defaults[key] ?? fallback;
+
+const systemParamFields: NumberField[] = Object.values(SYSTEMS).flatMap((s) =>
+  s.params.map(
+    (p): NumberField => ({
+      key: p.key,
+      label: p.label,
+      group: 'system',
+      unit: p.unit,
+      doc: p.doc,
+      systems: [s.id],
+      kind: 'float',
+      min: p.min,
+      max: p.max,
+      scale: 'linear',
+      default: () => p.default,
+    }),
+  ),
+);
+
+/** Limits that keep a run inside memory and a few seconds of compute, with the reason shown. */
+export const LIMITS = {
+  maxTrainPairs: 400_000,
+  maxWidth: 3000,
+  reasonWidth: 'the Gram matrix and Koopman matrix need 8·(width+1)² bytes each',
+  reasonPairs: 'training data are held in memory and every pair costs width² operations',
+} as const;
+
+export const FIELDS: Field[] = [
+  {
+    key: 'sys',
+    label: 'System',
+    group: 'system',
+    kind: 'enum',
+    options: SYSTEM_IDS,
+    optionLabels: Object.fromEntries(Object.values(SYSTEMS).map((s) => [s.id, s.label])),
+    unit: '',
+    doc: 'The dynamical system that generates training and test data.',
+    default: () => 'vanderpol',
+  },
+  ...systemParamFields,
+  {
+    key: 'dt',
+    label: 'Δt',
+    group: 'data',
+    kind: 'float',
+    min: 0.001,
+    max: 1,
+    scale: 'log',
+    unit: 'time',
+    doc: 'Sampling interval between snapshots (RK4 with sub-steps integrates in between).',
+    default: sysDefault('dt', 0.1),
+  },
+  {
+    key: 'ntraj',
+    label: 'Training trajectories',
+    group: 'data',
+    kind: 'int',
+    min: 1,
+    max: 2000,
+    scale: 'log',
+    unit: 'count',
+    doc: 'Number of training trajectories, each from its own random initial condition.',
+    default: sysDefault('ntraj', 100),
+  },
+  {
+    key: 'len',
+    label: 'Trajectory length',
+    group: 'data',
+    kind: 'int',
+    min: 2,
+    max: 200_000,
+    scale: 'log',
+    unit: 'steps',
+    doc: 'Snapshot pairs per training trajectory (pairs never cross from one trajectory to the next).',
+    default: sysDefault('len', 200),
+  },
+  {
+    key: 'noise',
+    label: 'Measurement noise',
+    group: 'data',
+    kind: 'float',
+    min: 0,
+    max: 1,
+    scale: 'linear',
+    unit: '× std',
+    doc: 'Gaussian noise added to the training data only, as a fraction of each component’s std.',
+    default: () => 0,
+  },
+  {
+    key: 'ntest',
+    label: 'Test trajectories',
+    group: 'data',
+    kind: 'int',
+    min: 1,
+    max: 200,
+    scale: 'linear',
+    unit: 'count',
+    doc: 'Number of unseen test starts the forecast metrics average over.',
+    default: sysDefault('ntest', 20),
+  },
+  {
+    key: 'width',
+    label: 'Width M',
+    group: 'model',
+    kind: 'int',
+    min: 1,
+    max: LIMITS.maxWidth,
+    scale: 'log',
+    unit: 'neurons',
+    doc: 'Number of sampled hidden neurons; K is (M+1)×(M+1).',
+    default: sysDefault('width', 400),
+  },
+  {
+    key: 'sampler',
+    label: 'Sampler',
+    group: 'model',
+    kind: 'enum',
+    options: ['swim', 'random'],
+    optionLabels: { swim: 'SWIM (data pairs)', random: 'Random features' },
+    unit: '',
+    doc: 'SWIM places each neuron between a pair of data points; random features ignore the data.',
+    default: () => 'swim',
+  },
+  {
+    key: 'act',
+    label: 'Activation',
+    group: 'model',
+    kind: 'enum',
+    options: ['tanh', 'relu'],
+    unit: '',
+    doc: 'Nonlinearity σ of the hidden layer ψ(x) = σ(Wx + b).',
+    default: () => 'tanh',
+  },
+  {
+    key: 'reg',
+    label: 'Regularisation λ_rel',
+    group: 'model',
+    kind: 'float',
+    min: 0,
+    max: 1,
+    scale: 'log',
+    unit: '× trace(G)/(M+1)',
+    doc: 'Ridge strength relative to the mean diagonal of the Gram matrix, same meaning at every width.',
+    default: sysDefault('reg', 1e-10),
+  },
+  {
+    key: 'seed',
+    label: 'Seed',
+    group: 'model',
+    kind: 'int',
+    min: 0,
+    max: 4294967295,
+    scale: 'linear',
+    unit: '',
+    doc: 'Seed of the random generator: same seed and settings give bit-identical weights.',
+    default: () => 1,
+  },
+  {
+    key: 'rank',
+    label: 'Koopman rank r',
+    group: 'model',
+    kind: 'int',
+    min: 1,
+    max: LIMITS.maxWidth + 1,
+    scale: 'log',
+    unit: 'modes',
+    doc: 'When M+1 exceeds r, K is projected onto the r leading POD directions for the spectrum and the linear rollout (the RNN stays exact).',
+    default: () => 300,
+  },
+  {
+    key: 'rollout',
+    label: 'Headline rollout',
+    group: 'forecast',
+    kind: 'enum',
+    options: ['relift', 'linear'],
+    optionLabels: { relift: 'Re-lifted (the RNN)', linear: 'Linear Koopman' },
+    unit: '',
+    doc: 'Which forecast the rollout MSE and VPT metrics report; both are always drawn.',
+    default: () => 'relift',
+  },
+  {
+    key: 'horizon',
+    label: 'Horizon',
+    group: 'forecast',
+    kind: 'int',
+    min: 1,
+    max: 20_000,
+    scale: 'log',
+    unit: 'steps',
+    doc: 'Number of Δt steps each test forecast runs freely from its initial state.',
+    default: sysDefault('horizon', 200),
+  },
+  {
+    key: 'eps',
+    label: 'VPT threshold ε',
+    group: 'forecast',
+    kind: 'float',
+    min: 0.01,
+    max: 2,
+    scale: 'linear',
+    unit: '1',
+    doc: 'Valid prediction time ends when the normalised error first exceeds ε.',
+    default: () => 0.4,
+  },
+];
+
+export const FIELD_BY_KEY: Record<string, Field> = Object.fromEntries(FIELDS.map((f) => [f.key, f]));
+
+/** A complete, validated run configuration (flat: one entry per query key). */
+export interface RunConfig {
+  v: number;
+  sys: string;
+  sampler: 'swim' | 'random';
+  act: 'tanh' | 'relu';
+  rollout: 'relift' | 'linear';
+  dt: number;
+  ntraj: number;
+  len: number;
+  noise: number;
+  ntest: number;
+  width: number;
+  reg: number;
+  seed: number;
+  horizon: number;
+  eps: number;
+  rank: number;
+  /** System parameters (mu, sigma, rho, beta, a, b, c, …), always present with defaults. */
+  [param: string]: number | string;
+}
+
+/** Whether a field is shown and serialised for this system. */
+export function fieldApplies(f: Field, sys: string): boolean {
+  return !f.systems || f.systems.includes(sys);
+}
+
+/** The default configuration of a system. */
+export function defaultConfig(sys = 'vanderpol'): RunConfig {
+  const cfg: Record<string, number | string> = { v: SCHEMA_VERSION };
+  for (const f of FIELDS) cfg[f.key] = f.default(sys);
+  cfg.sys = sys;
+  return cfg as RunConfig;
+}
+
+/** The system parameters of a config as a plain record (keys of the chosen system only). */
+export function systemParams(cfg: RunConfig): Record<string, number> {
+  const spec = SYSTEMS[cfg.sys];
+  return Object.fromEntries(spec.params.map((p) => [p.key, Number(cfg[p.key])]));
+}
+
+/** Human-readable allowed range of a field, e.g. "an integer in [1, 3000]". */
+export function allowedRange(f: Field): string {
+  if (f.kind === 'enum') return `one of ${f.options.join(', ')}`;
+  return `${f.kind === 'int' ? 'an integer' : 'a number'} in [${f.min}, ${f.max}]`;
+}

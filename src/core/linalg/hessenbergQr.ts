@@ -1,0 +1,373 @@
+/**
+ * The three stages of the dense nonsymmetric eigenvalue solver, on row-major Float64Array
+ * matrices (entry (i, j) of an n×n matrix is `h[i * n + j]`): diagonal balancing, Householder
+ * reduction to upper Hessenberg form, and the Francis implicit double-shift QR iteration for the
+ * eigenvalues of a Hessenberg matrix. {@link eigenvalues} in ./eigenvalues chains them.
+ */
+
+const EPS = 2 ** -52;
+const SAFE_MIN = 2 ** -1022;
+
+/**
+ * Diagonal balancing A ← D⁻¹ A D with D = diag(2^p_i), in place.
+ *
+ * @param a n×n row-major, overwritten by the balanced matrix (same eigenvalues, exactly: the
+ *          scaling is by powers of two, so no rounding error is introduced).
+ * @param n order.
+ * @returns the scale factors d_i (length n).
+ *
+ * Algorithm: Parlett & Reinsch (1969) / EISPACK balanc, scaling-only (no permutations), with the
+ * 2-norm row/column measure and the "only if it reduces ‖row‖+‖col‖ by 5%" acceptance test of
+ * LAPACK ≥ 3.5 dgebal (GVL 4th ed. §7.5.7). Iterates until no scale changes (bounded by
+ * 100 sweeps). Leaves matrices with a zero off-diagonal row or column part untouched in that
+ * index. Never fails; NaN entries make the affected row/column skip scaling.
+ */
+export function balanceInPlace(a: Float64Array, n: number): Float64Array {
+  const scale = new Float64Array(n).fill(1);
+  const RADIX = 2;
+  const SFMIN = SAFE_MIN / EPS;
+  const SFMAX = 1 / SFMIN;
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let changed = false;
+    for (let i = 0; i < n; i++) {
+      let c = 0;
+      let r = 0;
+      const ri = i * n;
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        const cv = a[j * n + i];
+        const rv = a[ri + j];
+        c += cv * cv;
+        r += rv * rv;
+      }
+      c = Math.sqrt(c);
+      r = Math.sqrt(r);
+      if (!(c > 0 && r > 0) || !Number.isFinite(c + r)) continue;
+      let g = r / RADIX;
+      let f = 1;
+      const s = c + r;
+      while (c < g && f < SFMAX && r > SFMIN) {
+        f *= RADIX;
+        c *= RADIX;
+        r /= RADIX;
+        g /= RADIX;
+      }
+      g = c / RADIX;
+      while (g >= r && f > SFMIN && c > SFMIN) {
+        f /= RADIX;
+        c /= RADIX;
+        g /= RADIX;
+        r *= RADIX;
+      }
+      if (c + r >= 0.95 * s) continue;
+      if (f < 1 && scale[i] < 1 && f * scale[i] <= SFMIN) continue;
+      if (f > 1 && scale[i] > 1 && scale[i] >= SFMAX / f) continue;
+      scale[i] *= f;
+      changed = true;
+      const inv = 1 / f;
+      for (let j = 0; j < n; j++) a[ri + j] *= inv;
+      for (let j = 0; j < n; j++) a[j * n + i] *= f;
+    }
+    if (!changed) break;
+  }
+  return scale;
+}
+
+/**
+ * Orthogonal reduction to upper Hessenberg form H = Qᵀ A Q, in place.
+ *
+ * @param h n×n row-major; overwritten by H. Entries below the first subdiagonal are set to 0.
+ *          Q is not formed (values-only use).
+ * @param n order.
+ *
+ * Algorithm: Householder reflectors column by column (GVL 4th ed. §7.4.3, Algorithm 7.4.2;
+ * EISPACK orthes), with each reflector applied from the left as a rank-one update computed
+ * row-wise (wᵀ = vᵀH accumulated over rows, then H −= v wᵀ) and from the right as row dot
+ * products, so all inner loops are contiguous. 10n³/3 flops. Never fails (zero columns are
+ * skipped).
+ */
+export function hessenbergInPlace(h: Float64Array, n: number): void {
+  const ort = new Float64Array(n);
+  const wv = new Float64Array(n);
+  for (let m = 1; m < n - 1; m++) {
+    let scale = 0;
+    for (let i = m; i < n; i++) scale += Math.abs(h[i * n + m - 1]);
+    if (scale === 0 || !Number.isFinite(scale)) continue;
+    let hh = 0;
+    for (let i = n - 1; i >= m; i--) {
+      const v = h[i * n + m - 1] / scale;
+      ort[i] = v;
+      hh += v * v;
+    }
+    let g = Math.sqrt(hh);
+    if (ort[m] > 0) g = -g;
+    hh -= ort[m] * g;
+    ort[m] -= g;
+    const invH = 1 / hh;
+
+    // Left: H[m:, m:] ← (I − u uᵀ/hh) H[m:, m:]  (column m−1 is set explicitly below).
+    wv.fill(0, m, n);
+    for (let i = m; i < n; i++) {
+      const oi = ort[i];
+      if (oi === 0) continue;
+      const ri = i * n;
+      for (let j = m; j < n; j++) wv[j] += oi * h[ri + j];
+    }
+    for (let i = m; i < n; i++) {
+      const oi = ort[i] * invH;
+      if (oi === 0) continue;
+      const ri = i * n;
+      for (let j = m; j < n; j++) h[ri + j] -= oi * wv[j];
+    }
+    // Right: H[:, m:] ← H[:, m:] (I − u uᵀ/hh).
+    for (let i = 0; i < n; i++) {
+      const ri = i * n;
+      let f = 0;
+      for (let j = m; j < n; j++) f += ort[j] * h[ri + j];
+      f *= invH;
+      if (f === 0) continue;
+      for (let j = m; j < n; j++) h[ri + j] -= f * ort[j];
+    }
+    h[m * n + m - 1] = scale * g;
+    for (let i = m + 1; i < n; i++) h[i * n + m - 1] = 0;
+  }
+  for (let i = 2; i < n; i++) h.fill(0, i * n, i * n + i - 1);
+}
+
+/** Options of {@link hessenbergEigenvaluesInPlace}. */
+export interface HqrOptions {
+  /**
+   * Cap on the total number of double-shift QR sweeps over all eigenvalues (default
+   * 30·max(n, 10), the EISPACK hqr budget). Exceeding it throws.
+   */
+  maxIterations?: number;
+}
+
+/**
+ * Eigenvalues of an upper Hessenberg matrix by the Francis implicit double-shift QR algorithm.
+ *
+ * @param h  n×n row-major upper Hessenberg (entries below the subdiagonal are ignored);
+ *           destroyed (overwritten by an intermediate quasi-triangular iterate).
+ * @param n  order.
+ * @param re output, length n: real parts (unsorted, in deflation order).
+ * @param im output, length n: imaginary parts; complex pairs are stored as (x, +y), (x, −y)
+ *           with identical x and y, i.e. exact conjugates.
+ *
+ * Algorithm: GVL 4th ed. §7.5.5 (Algorithm 7.5.2, Francis QR step) with the deflation and
+ * shift strategy of EISPACK hqr (Martin, Peters & Wilkinson 1970) as in JAMA's hqr2, but
+ * values-only (row updates restricted to the active block, as EISPACK hqr), the Ahues–Tisseur
+ * deflation criterion of LAPACK dlahqr (more accurate for graded matrices), and exceptional
+ * shifts every 10 sweeps without deflation (alternating Wilkinson's ad hoc shift and
+ * MATLAB's). 2×2 blocks are split by the closed-form quadratic formula.
+ *
+ * Failure: throws Error("…did not converge…") once more than `maxIterations` sweeps are used.
+ */
+export function hessenbergEigenvaluesInPlace(
+  h: Float64Array,
+  n: number,
+  re: Float64Array,
+  im: Float64Array,
+  opts: HqrOptions = {},
+): void {
+  const maxIt = opts.maxIterations ?? 30 * Math.max(n, 10);
+  let norm = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = Math.max(i - 1, 0); j < n; j++) norm += Math.abs(h[i * n + j]);
+  }
+  let en = n - 1;
+  let exshift = 0;
+  let iter = 0;
+  let total = 0;
+  let p = 0;
+  let q = 0;
+  let r = 0;
+  let s = 0;
+  let w = 0;
+  let x = 0;
+  let y = 0;
+  let z = 0;
+
+  while (en >= 0) {
+    // Look for a single small subdiagonal element (LAPACK dlahqr test).
+    let l = en;
+    while (l > 0) {
+      const sub = Math.abs(h[l * n + l - 1]);
+      if (sub <= SAFE_MIN) break;
+      let tst = Math.abs(h[(l - 1) * n + l - 1]) + Math.abs(h[l * n + l]);
+      if (tst === 0) {
+        if (l - 2 >= 0) tst += Math.abs(h[(l - 1) * n + l - 2]);
+        if (l + 1 <= en) tst += Math.abs(h[(l + 1) * n + l]);
+        if (tst === 0) tst = norm;
+      }
+      if (sub <= EPS * tst) {
+        const sup = Math.abs(h[(l - 1) * n + l]);
+        const ab = Math.max(sub, sup);
+        const ba = Math.min(sub, sup);
+        const hll = Math.abs(h[l * n + l]);
+        const diff = Math.abs(h[(l - 1) * n + l - 1] - h[l * n + l]);
+        const aa = Math.max(hll, diff);
+        const bb = Math.min(hll, diff);
+        const ss = aa + ab;
+        if (ba * (ab / ss) <= Math.max(SAFE_MIN, EPS * (bb * (aa / ss)))) break;
+      }
+      l--;
+    }
+
+    if (l === en) {
+      // One root found.
+      re[en] = h[en * n + en] + exshift;
+      im[en] = 0;
+      en--;
+      iter = 0;
+    } else if (l === en - 1) {
+      // Two roots found.
+      const a11 = h[(en - 1) * n + en - 1];
+      const a22 = h[en * n + en];
+      w = h[en * n + en - 1] * h[(en - 1) * n + en];
+      p = (a11 - a22) / 2;
+      q = p * p + w;
+      z = Math.sqrt(Math.abs(q));
+      x = a22 + exshift;
+      if (q >= 0) {
+        z = p >= 0 ? p + z : p - z;
+        re[en - 1] = x + z;
+        re[en] = z !== 0 ? x - w / z : x + z;
+        im[en - 1] = 0;
+        im[en] = 0;
+      } else {
+        re[en - 1] = x + p;
+        re[en] = x + p;
+        im[en - 1] = z;
+        im[en] = -z;
+      }
+      en -= 2;
+      iter = 0;
+    } else {
+      if (total >= maxIt) {
+        throw new Error(
+          `eigenvalues: Hessenberg QR did not converge after ${total} sweeps ` +
+            `(${en + 1} of ${n} eigenvalues still unresolved)`,
+        );
+      }
+      // Form the shift.
+      x = h[en * n + en];
+      y = h[(en - 1) * n + en - 1];
+      w = h[en * n + en - 1] * h[(en - 1) * n + en];
+      if (iter > 0 && iter % 10 === 0) {
+        if (iter % 20 === 10) {
+          // Wilkinson's ad hoc shift (EISPACK hqr).
+          exshift += x;
+          for (let i = 0; i <= en; i++) h[i * n + i] -= x;
+          s = Math.abs(h[en * n + en - 1]) + Math.abs(h[(en - 1) * n + en - 2]);
+          x = 0.75 * s;
+          y = x;
+          w = -0.4375 * s * s;
+        } else {
+          // MATLAB's ad hoc shift (as in JAMA).
+          s = (y - x) / 2;
+          s = s * s + w;
+          if (s > 0) {
+            s = Math.sqrt(s);
+            if (y < x) s = -s;
+            s = x - w / ((y - x) / 2 + s);
+            for (let i = 0; i <= en; i++) h[i * n + i] -= s;
+            exshift += s;
+            x = y = w = 0.964;
+          }
+        }
+      }
+      iter++;
+      total++;
+
+      // Look for two consecutive small subdiagonal elements.
+      let m = en - 2;
+      while (m >= l) {
+        z = h[m * n + m];
+        r = x - z;
+        s = y - z;
+        p = (r * s - w) / h[(m + 1) * n + m] + h[m * n + m + 1];
+        q = h[(m + 1) * n + m + 1] - z - r - s;
+        r = h[(m + 2) * n + m + 1];
+        s = Math.abs(p) + Math.abs(q) + Math.abs(r);
+        p /= s;
+        q /= s;
+        r /= s;
+        if (m === l) break;
+        if (
+          Math.abs(h[m * n + m - 1]) * (Math.abs(q) + Math.abs(r)) <
+          EPS * (Math.abs(p) * (Math.abs(h[(m - 1) * n + m - 1]) + Math.abs(z) + Math.abs(h[(m + 1) * n + m + 1])))
+        ) {
+          break;
+        }
+        m--;
+      }
+      for (let i = m + 2; i <= en; i++) {
+        h[i * n + i - 2] = 0;
+        if (i > m + 2) h[i * n + i - 3] = 0;
+      }
+
+      // Double QR step on rows l..en and columns m..en.
+      for (let k = m; k <= en - 1; k++) {
+        const notlast = k !== en - 1;
+        if (k !== m) {
+          p = h[k * n + k - 1];
+          q = h[(k + 1) * n + k - 1];
+          r = notlast ? h[(k + 2) * n + k - 1] : 0;
+          x = Math.abs(p) + Math.abs(q) + Math.abs(r);
+          if (x === 0) continue;
+          p /= x;
+          q /= x;
+          r /= x;
+        }
+        s = Math.sqrt(p * p + q * q + r * r);
+        if (p < 0) s = -s;
+        if (s === 0) continue;
+        if (k !== m) h[k * n + k - 1] = -s * x;
+        else if (l !== m) h[k * n + k - 1] = -h[k * n + k - 1];
+        p += s;
+        x = p / s;
+        y = q / s;
+        z = r / s;
+        q /= p;
+        r /= p;
+
+        // Row modification.
+        const rk = k * n;
+        const rk1 = rk + n;
+        if (notlast) {
+          const rk2 = rk1 + n;
+          for (let j = k; j <= en; j++) {
+            const t = h[rk + j] + q * h[rk1 + j] + r * h[rk2 + j];
+            h[rk + j] -= t * x;
+            h[rk1 + j] -= t * y;
+            h[rk2 + j] -= t * z;
+          }
+        } else {
+          for (let j = k; j <= en; j++) {
+            const t = h[rk + j] + q * h[rk1 + j];
+            h[rk + j] -= t * x;
+            h[rk1 + j] -= t * y;
+          }
+        }
+        // Column modification.
+        const iMax = Math.min(en, k + 3);
+        if (notlast) {
+          for (let i = l; i <= iMax; i++) {
+            const ri = i * n + k;
+            const t = x * h[ri] + y * h[ri + 1] + z * h[ri + 2];
+            h[ri] -= t;
+            h[ri + 1] -= t * q;
+            h[ri + 2] -= t * r;
+          }
+        } else {
+          for (let i = l; i <= iMax; i++) {
+            const ri = i * n + k;
+            const t = x * h[ri] + y * h[ri + 1];
+            h[ri] -= t;
+            h[ri + 1] -= t * q;
+          }
+        }
+      }
+    }
+  }
+}

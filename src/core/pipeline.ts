@@ -1,0 +1,250 @@
+/**
+ * One run, end to end: data → sampled hidden layer → EDMD → spectrum → forecasts → metrics, with
+ * per-phase wall times. Pure and synchronous: the worker and the CLI both call it.
+ * Same config ⇒ bit-identical weights, K, C, metrics and eigenvalues (one seeded generator, forked
+ * per phase in a fixed order).
+ */
+import { serializeQuery } from '../config/query';
+import { systemParams, type RunConfig } from '../config/schema';
+import { buildDataset, type TrajectorySet } from './dataset';
+import { fitEdmd } from './edmd';
+import { defaultKernel } from './kernels/gramKernels';
+import { eigenvalues } from './linalg/eigenvalues';
+import {
+  median,
+  medianCurve,
+  normalisedErrors,
+  oneStepMse,
+  rolloutMse,
+  validPredictionTimes,
+} from './metrics';
+import type { Divergence, Metrics, Phase, Progress, RunResult, TimingsMs } from './result';
+import { createRng } from './rng';
+import { blowupBox, rolloutLinear, rolloutRelift, type RolloutOutput } from './rollout';
+import { layerDictionary, type HiddenLayer } from './sampling/hiddenLayer';
+import { sampleRandomFeatures } from './sampling/randomFeatures';
+import { sampleSwim, type PairData } from './sampling/swim';
+import { getSystem, referenceFact } from './systems/registry';
+
+/** Pairs used for the one-step training MSE (evenly strided): the metric, not the fit. */
+const TRAIN_MSE_PAIRS = 5000;
+const PHASE_SAMPLE_POINTS = 3000;
+
+export interface RunOptions {
+  onProgress?: (p: Progress) => void;
+}
+
+/** All within-trajectory (input, next state) pairs of a set as indices into its states. */
+export function pairIndex(set: TrajectorySet): PairData {
+  const n = set.count * (set.points - 1);
+  const inputIndex = new Int32Array(n);
+  const targetIndex = new Int32Array(n);
+  let k = 0;
+  for (let j = 0; j < set.count; j++)
+    for (let t = 0; t < set.points - 1; t++) {
+      inputIndex[k] = j * set.points + t;
+      targetIndex[k] = j * set.points + t + 1;
+      k++;
+    }
+  return { d: set.d, n, inputIndex, targetIndex, states: set.data };
+}
+
+export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult {
+  const spec = getSystem(config.sys);
+  const params = systemParams(config);
+  const timings: TimingsMs = { data: 0, sample: 0, features: 0, solve: 0, spectrum: 0, forecast: 0, total: 0 };
+  const tStart = performance.now();
+  let tPhase = tStart;
+  const progress = (phase: Phase, fraction: number) => opts.onProgress?.({ phase, fraction });
+  const endPhase = (phase: Phase) => {
+    const now = performance.now();
+    timings[phase] += now - tPhase;
+    tPhase = now;
+    progress(phase, 1);
+  };
+  const rng = createRng(config.seed);
+  const rngData = rng.fork();
+  const rngSample = rng.fork();
+  const rngFit = rng.fork();
+
+  // Data
+  progress('data', 0);
+  const ds = buildDataset(
+    spec,
+    params,
+    { dt: config.dt, ntraj: config.ntraj, len: config.len, ntest: config.ntest, horizon: config.horizon, noise: config.noise },
+    rngData,
+  );
+  endPhase('data');
+
+  // Sampling
+  progress('sample', 0);
+  const pairs = pairIndex(ds.train);
+  const layer: HiddenLayer =
+    config.sampler === 'swim'
+      ? sampleSwim(pairs, config.width, config.act, rngSample)
+      : sampleRandomFeatures(spec.dim, config.width, config.act, ds.mean, ds.std, rngSample);
+  const dict = layerDictionary(layer);
+  endPhase('sample');
+
+  // Features + Gram, then solve (timed inside fitEdmd).
+  progress('features', 0);
+  const fit = fitEdmd(
+    dict,
+    ds.train,
+    { reg: config.reg, rank: config.rank, onProgress: (f) => progress('features', f) },
+    rngFit,
+  );
+  timings.features = fit.featuresMs;
+  timings.solve = fit.solveMs;
+  tPhase = performance.now();
+  progress('solve', 1);
+
+  // Spectrum
+  progress('spectrum', 0);
+  const eig = eigenvalues(fit.K, fit.r);
+  let unstable = 0;
+  let radius = 0;
+  for (let k = 0; k < eig.re.length; k++) {
+    const mod = Math.hypot(eig.re[k], eig.im[k]);
+    radius = Math.max(radius, mod);
+    if (mod > 1 + 1e-9) unstable++;
+  }
+  endPhase('spectrum');
+
+  // Forecasts and metrics
+  progress('forecast', 0);
+  const box = blowupBox(ds.trainClean, ds.mean, ds.std);
+  const relift = rolloutRelift(dict, fit, ds.test, config.horizon, box);
+  progress('forecast', 0.5);
+  const linear = rolloutLinear(dict, fit, ds.test, config.horizon, box);
+  const scale = Math.sqrt(ds.std.reduce((s, v) => s + v * v, 0));
+  const errRelift = normalisedErrors(relift.x, ds.test, config.horizon, scale);
+  const errLinear = normalisedErrors(linear.x, ds.test, config.horizon, scale);
+  const vptR = median(validPredictionTimes(errRelift, ds.test.count, config.horizon, config.eps, config.dt));
+  const vptL = median(validPredictionTimes(errLinear, ds.test.count, config.horizon, config.eps, config.dt));
+  const mseR = rolloutMse(relift.x, ds.test, config.horizon);
+  const mseL = rolloutMse(linear.x, ds.test, config.horizon);
+  const head = config.rollout === 'relift' ? { mse: mseR, vpt: vptR } : { mse: mseL, vpt: vptL };
+  const fact = referenceFact(spec, params);
+  const lyap = spec.chaotic && fact?.lyapunov ? fact.lyapunov : null;
+  const metrics: Metrics = {
+    trainMse: oneStepMse(dict, fit.CK, ds.train, TRAIN_MSE_PAIRS),
+    testMse: oneStepMse(dict, fit.CK, ds.test, Infinity),
+    rolloutMse: head.mse.total,
+    rolloutMseRelift: mseR.total,
+    rolloutMseLinear: mseL.total,
+    rolloutMsePerComponent: head.mse.perComponent,
+    divergedRelift: countDiverged(relift),
+    divergedLinear: countDiverged(linear),
+    vpt: head.vpt,
+    vptLyapunov: lyap === null ? null : head.vpt * lyap,
+    vptRelift: vptR,
+    vptLinear: vptL,
+    unstableEigenvalues: unstable,
+    spectralRadius: radius,
+  };
+  endPhase('forecast');
+  timings.total = performance.now() - tStart;
+
+  const divergences = [...divergenceList('relift', relift), ...divergenceList('linear', linear)];
+  const warnings = buildWarnings(config, fit.r, fit.m, fit.solveMethod, unstable, divergences);
+  return {
+    config,
+    query: serializeQuery(config),
+    timingsMs: timings,
+    metrics,
+    eigenvalues: eig,
+    spectrumRank: fit.r,
+    warnings,
+    divergences,
+    kernel: defaultKernel(),
+    solveMethod: fit.solveMethod,
+    dim: spec.dim,
+    stateNames: spec.stateNames,
+    dt: config.dt,
+    trainSample: subsample(ds.train),
+    model: {
+      width: layer.width,
+      W: layer.W,
+      b: layer.b,
+      pairs: layer.pairs,
+      pairPoints: layer.pairs ? pairPoints(layer.pairs, pairs) : null,
+    },
+    test: {
+      count: ds.test.count,
+      horizon: config.horizon,
+      truth: ds.test.data,
+      relift: relift.x,
+      linear: linear.x,
+      errorRelift: errRelift,
+      errorLinear: errLinear,
+      medianErrorRelift: medianCurve(errRelift, ds.test.count, config.horizon),
+      medianErrorLinear: medianCurve(errLinear, ds.test.count, config.horizon),
+    },
+  };
+}
+
+function countDiverged(r: RolloutOutput): number {
+  return r.divergedAt.reduce((n, s) => n + (s >= 0 ? 1 : 0), 0);
+}
+
+function divergenceList(rollout: 'relift' | 'linear', r: RolloutOutput): Divergence[] {
+  const out: Divergence[] = [];
+  r.divergedAt.forEach((step, testIndex) => {
+    if (step >= 0) out.push({ rollout, testIndex, step, reason: r.divergedReason[testIndex]! });
+  });
+  return out;
+}
+
+function buildWarnings(
+  config: RunConfig,
+  r: number,
+  m: number,
+  solveMethod: string,
+  unstable: number,
+  divergences: Divergence[],
+): string[] {
+  const w: string[] = [];
+  if (r < m)
+    w.push(`spectrum and linear rollout use K projected onto its ${r} leading POD directions (M+1 = ${m})`);
+  if (solveMethod !== 'cholesky')
+    w.push(`the Gram matrix was numerically singular: solved by ${solveMethod} (raise reg)`);
+  if (unstable > 0)
+    w.push(`${unstable} eigenvalue${unstable > 1 ? 's' : ''} with |λ| > 1: the linear rollout grows along them`);
+  for (const name of ['relift', 'linear'] as const) {
+    const ds = divergences.filter((d) => d.rollout === name);
+    if (ds.length === 0) continue;
+    const first = ds.reduce((a, b) => (b.step < a.step ? b : a));
+    const label = name === 'relift' ? 're-lifted' : 'linear Koopman';
+    w.push(
+      `${ds.length} of ${config.ntest} ${label} forecasts diverged (${first.reason === 'nan' ? 'NaN/Inf' : 'blow-up'}); first at step ${first.step} (t = ${+(first.step * config.dt).toPrecision(6)}) in test ${first.testIndex}`,
+    );
+  }
+  return w;
+}
+
+function subsample(set: TrajectorySet): RunResult['trainSample'] {
+  const n = set.count * set.points;
+  const stride = Math.max(1, Math.ceil(n / PHASE_SAMPLE_POINTS));
+  const rows = Math.ceil(n / stride);
+  const x = new Float64Array(rows * set.d);
+  const traj = new Int32Array(rows);
+  for (let k = 0, r = 0; k < n; k += stride, r++) {
+    x.set(set.data.subarray(k * set.d, (k + 1) * set.d), r * set.d);
+    traj[r] = Math.floor(k / set.points);
+  }
+  return { x, traj, rows };
+}
+
+function pairPoints(p: Int32Array, data: PairData): Float64Array {
+  const { d, states, inputIndex } = data;
+  const width = p.length / 2;
+  const out = new Float64Array(width * 2 * d);
+  for (let j = 0; j < width; j++)
+    for (let s = 0; s < 2; s++) {
+      const off = inputIndex[p[2 * j + s]] * d;
+      out.set(states.subarray(off, off + d), (2 * j + s) * d);
+    }
+  return out;
+}

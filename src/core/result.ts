@@ -1,0 +1,95 @@
+/**
+ * The plain-data result of one run: typed arrays with their shapes, no class instances, so it can be
+ * transferred from the worker and written as JSON by the CLI. All matrices are row-major.
+ */
+import type { RunConfig } from '../config/schema';
+
+export type Phase = 'data' | 'sample' | 'features' | 'solve' | 'spectrum' | 'forecast';
+export const PHASES: Phase[] = ['data', 'sample', 'features', 'solve', 'spectrum', 'forecast'];
+
+export interface Progress {
+  phase: Phase;
+  /** Fraction of the current phase done, in [0, 1]. */
+  fraction: number;
+}
+
+export type TimingsMs = Record<Phase | 'total', number>;
+
+export interface Metrics {
+  /** One-step MSE of the re-lifted map x_{t+1} ≈ C K Ψ(x_t) on the training pairs (noisy if noise > 0). */
+  trainMse: number;
+  /** One-step MSE on the test trajectories' pairs. */
+  testMse: number;
+  /** MSE over all test forecasts and steps 1..H of the headline rollout (config.rollout). */
+  rolloutMse: number | null;
+  /** Rollout MSE of the re-lifted (RNN) and the linear Koopman forecasts (null: diverged). */
+  rolloutMseRelift: number | null;
+  rolloutMseLinear: number | null;
+  /** Per state component, headline rollout (null: diverged). */
+  rolloutMsePerComponent: number[] | null;
+  /** Number of test forecasts that diverged, per rollout. */
+  divergedRelift: number;
+  divergedLinear: number;
+  /** Median over test starts of the valid prediction time (model time units), headline rollout. */
+  vpt: number;
+  /** vpt · λ_max for chaotic systems with a known Lyapunov exponent, else null. */
+  vptLyapunov: number | null;
+  vptRelift: number;
+  vptLinear: number;
+  /** Number of eigenvalues with |λ| > 1 + 1e-9. */
+  unstableEigenvalues: number;
+  /** Largest |λ|. */
+  spectralRadius: number;
+}
+
+export interface Divergence {
+  rollout: 'relift' | 'linear';
+  testIndex: number;
+  /** First step whose state is NaN/Inf or exceeds the blow-up bound. */
+  step: number;
+  reason: 'nan' | 'blowup';
+}
+
+export interface RunResult {
+  config: RunConfig;
+  query: string;
+  timingsMs: TimingsMs;
+  metrics: Metrics;
+  eigenvalues: { re: Float64Array; im: Float64Array };
+  /** Size of the matrix whose eigenvalues are reported (M+1, or r for a rank-r projection). */
+  spectrumRank: number;
+  warnings: string[];
+  divergences: Divergence[];
+  /** Which hot kernel ran ('wasm-simd' or 'js'), and the solve path ('cholesky', …). */
+  kernel: string;
+  solveMethod: string;
+  dim: number;
+  stateNames: string[];
+  dt: number;
+  /** Up to ~3000 training states (rows×dim) for the phase plot, with the trajectory id of each. */
+  trainSample: { x: Float64Array; traj: Int32Array; rows: number };
+  model: {
+    width: number;
+    /** W: M×d, b: M. */
+    W: Float64Array;
+    b: Float64Array;
+    /** SWIM pairs: M×2 indices into trainPoints (null for random features). */
+    pairs: Int32Array | null;
+    /** The two points of each SWIM pair, M×2×d (null for random features). */
+    pairPoints: Float64Array | null;
+  };
+  test: {
+    count: number;
+    horizon: number;
+    /** Each count×(horizon+1)×dim. Non-finite forecast values after a divergence are NaN. */
+    truth: Float64Array;
+    relift: Float64Array;
+    linear: Float64Array;
+    /** Normalised error e(t), count×(horizon+1), for each rollout. */
+    errorRelift: Float64Array;
+    errorLinear: Float64Array;
+    /** Median e(t) across test starts, length horizon+1. */
+    medianErrorRelift: Float64Array;
+    medianErrorLinear: Float64Array;
+  };
+}

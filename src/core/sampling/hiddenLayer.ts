@@ -1,0 +1,71 @@
+/**
+ * The sampled hidden layer ψ(x) = σ(W x + b) ∈ R^M (METHOD.md §2) and the EDMD dictionary
+ * Ψ(x) = [ψ(x); 1] ∈ R^{M+1}. W and b are sampled, never trained.
+ */
+export type Activation = 'tanh' | 'relu';
+
+export interface HiddenLayer {
+  /** Input dimension d and width M. */
+  d: number;
+  width: number;
+  /** W: M×d row-major; b: M. */
+  W: Float64Array;
+  b: Float64Array;
+  act: Activation;
+  /** SWIM: the pair of training-point indices behind each neuron (M×2), else null. */
+  pairs: Int32Array | null;
+}
+
+/**
+ * Writes the dictionary Ψ(x) = [σ(Wx + b); 1] (length M+1) of the state x (length d) into
+ * out[offset .. offset+M].
+ */
+export function liftInto(
+  layer: HiddenLayer,
+  x: Float64Array,
+  xOffset: number,
+  out: Float64Array,
+  offset: number,
+): void {
+  const { d, width: M, W, b } = layer;
+  const relu = layer.act === 'relu';
+  for (let j = 0; j < M; j++) {
+    let z = b[j];
+    const wj = j * d;
+    for (let i = 0; i < d; i++) z += W[wj + i] * x[xOffset + i];
+    out[offset + j] = relu ? (z > 0 ? z : 0) : Math.tanh(z);
+  }
+  out[offset + M] = 1;
+}
+
+/** Ψ of `rows` consecutive states (rows×d, starting at state index `start`) into rows×(M+1). */
+export function liftRows(
+  layer: HiddenLayer,
+  states: Float64Array,
+  start: number,
+  rows: number,
+  out: Float64Array,
+): void {
+  const m = layer.width + 1;
+  for (let r = 0; r < rows; r++) liftInto(layer, states, (start + r) * layer.d, out, r * m);
+}
+
+/**
+ * A dictionary of observables for EDMD: any map R^d → R^m written into a buffer. The sampled
+ * hidden layer is one; tests use the linear dictionary [x; 1], for which EDMD is exact DMD.
+ */
+export interface Dictionary {
+  d: number;
+  m: number;
+  /** Writes Ψ(x) of the state at x[xOffset .. xOffset+d) into out[offset .. offset+m). */
+  lift(x: Float64Array, xOffset: number, out: Float64Array, offset: number): void;
+}
+
+/** The EDMD dictionary Ψ(x) = [σ(Wx + b); 1] of a sampled hidden layer. */
+export function layerDictionary(layer: HiddenLayer): Dictionary {
+  return {
+    d: layer.d,
+    m: layer.width + 1,
+    lift: (x, xOffset, out, offset) => liftInto(layer, x, xOffset, out, offset),
+  };
+}

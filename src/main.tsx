@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { startApp } from './state/wiring';
+import { App } from './ui/App';
+import { loadPlotly } from './ui/plots/loadPlotly';
+import './ui/styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+startApp();
+// Fetch Plotly while the first run computes in the worker, after the controls have painted.
+requestAnimationFrame(() => setTimeout(() => void loadPlotly(), 0));

@@ -1,0 +1,58 @@
+/** The state of the current run: never serialised, never in the URL. */
+import type { StateCreator } from 'zustand';
+import type { Notice } from '../config/query';
+import type { Phase, RunResult } from '../core/result';
+import type { Mutators, Store } from './store';
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+
+export interface RunProgress {
+  phase: Phase;
+  fraction: number;
+}
+
+export interface RunSlice {
+  status: RunStatus;
+  progress: RunProgress | null;
+  /** The last successful result; kept through errors and cancellations so the plots stay. */
+  result: RunResult | null;
+  /** Increments with every new result (lets views tell a fresh result from an old one). */
+  resultSeq: number;
+  error: string | null;
+  /** What the URL parser changed on load, shown until dismissed. */
+  notices: Notice[];
+  /** Wall-clock ms of the last finished run as seen from the page (includes transfer). */
+  wallMs: number | null;
+  runStarted: () => void;
+  runProgress: (p: RunProgress) => void;
+  runDone: (result: RunResult, wallMs: number) => void;
+  runFailed: (message: string) => void;
+  runCancelled: () => void;
+  setNotices: (notices: Notice[]) => void;
+  dismissNotice: (index: number) => void;
+}
+
+export const createRunSlice: StateCreator<Store, Mutators, [], RunSlice> = (set) => ({
+  status: 'idle',
+  progress: null,
+  result: null,
+  resultSeq: 0,
+  error: null,
+  notices: [],
+  wallMs: null,
+  runStarted: () => set({ status: 'running', progress: { phase: 'data', fraction: 0 }, error: null }),
+  runProgress: (progress) => set({ progress }),
+  runDone: (result, wallMs) =>
+    set((s) => ({
+      status: 'done',
+      progress: null,
+      result,
+      resultSeq: s.resultSeq + 1,
+      error: null,
+      wallMs,
+    })),
+  runFailed: (error) => set({ status: 'error', progress: null, error }),
+  runCancelled: () => set({ status: 'cancelled', progress: null }),
+  setNotices: (notices) => set({ notices }),
+  dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),
+});

@@ -1,0 +1,28 @@
+import { useStore } from '../state/store';
+
+/** What the link parser changed (ignored keys, clamped values), each dismissible. */
+export function Notices() {
+  const notices = useStore((s) => s.notices);
+  const dismiss = useStore((s) => s.dismissNotice);
+  if (!notices.length) return null;
+  return (
+    <div className="notices" data-testid="notices" role="region" aria-label="Link notices">
+      {notices.map((n, i) => (
+        <p key={`${n.key}-${i}`} className="notice" data-testid="notice">
+          <span>
+            <strong>Link adjusted:</strong> {n.message}
+          </span>
+          <button
+            type="button"
+            className="dismiss"
+            aria-label="Dismiss"
+            data-testid="dismiss-notice"
+            onClick={() => dismiss(i)}
+          >
+            ×
+          </button>
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { cancel, train } from '../state/runController';
+import { useStore } from '../state/store';
+import { formatMs } from './format';
+import { ProgressBar } from './ProgressBar';
+
+function StatusLine() {
+  const status = useStore((s) => s.status);
+  const error = useStore((s) => s.error);
+  const wallMs = useStore((s) => s.wallMs);
+  const fitMs = useStore((s) => s.result?.timingsMs.total);
+  const warnings = useStore((s) => (s.result ? s.result.warnings.length : 0));
+  let text: string;
+  switch (status) {
+    case 'idle':
+      text = 'Ready.';
+      break;
+    case 'running':
+      text = 'Training in the background…';
+      break;
+    case 'done':
+      text = `Done: fit ${formatMs(fitMs ?? NaN)}, shown after ${formatMs(wallMs ?? NaN)}${
+        warnings ? ` · ${warnings} warning${warnings > 1 ? 's' : ''}` : ''
+      }.`;
+      break;
+    case 'cancelled':
+      text = 'Cancelled. The previous results stay on screen.';
+      break;
+    case 'error':
+      text = `Run failed: ${error ?? 'unknown error'}`;
+      break;
+  }
+  return (
+    <p
+      className={`status status-${status}`}
+      data-testid="status"
+      data-state={status}
+      role="status"
+      aria-live="polite"
+    >
+      {text}
+    </p>
+  );
+}
+
+/** Train / Cancel, the auto-train toggle, status and the progress bar by phase. */
+export function RunPanel() {
+  const status = useStore((s) => s.status);
+  const autoTrain = useStore((s) => s.autoTrain);
+  const setAutoTrain = useStore((s) => s.setAutoTrain);
+  const running = status === 'running';
+  return (
+    <section className="run-panel" aria-label="Run">
+      <div className="run-buttons">
+        <button type="button" className="btn primary" data-testid="train" onClick={train}>
+          {running ? 'Restart' : 'Train'}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="cancel"
+          onClick={cancel}
+          disabled={!running}
+        >
+          Cancel
+        </button>
+        <label className="toggle" title="Retrain 0.4 s after any setting changes">
+          <input
+            type="checkbox"
+            data-testid="auto-train"
+            checked={autoTrain}
+            onChange={(e) => setAutoTrain(e.target.checked)}
+          />
+          Auto-train on change
+        </label>
+      </div>
+      <StatusLine />
+      <ProgressBar />
+    </section>
+  );
+}

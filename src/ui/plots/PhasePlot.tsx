@@ -1,0 +1,150 @@
+import { useMemo, type Ref } from 'react';
+import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
+import type { RunResult } from '../../core/result';
+import { axis, baseLayout } from './layout';
+import { COLORS, FONT, withAlpha } from './palette';
+import { PlotlyFigure } from './PlotlyFigure';
+import { clipDiverged, columns, componentRanges, displayBox, pairSegments, testSeries } from './plotData';
+
+export interface PhasePlotProps {
+  result: RunResult;
+  testIndex: number;
+  /** Overlay each neuron's SWIM pair as a segment (ignored for random features). */
+  showPairs: boolean;
+  graphRef?: Ref<HTMLDivElement>;
+}
+
+/** Segments drawn at most; more make the plot unreadable and slow. */
+export const MAX_PAIR_SEGMENTS = 300;
+
+/**
+ * Phase portrait: x–y for 2-D systems, a 3-D scatter for 3-D ones (or, without WebGL, the
+ * projection on the first and last components).
+ */
+export function phaseFigure(
+  result: RunResult,
+  testIndex: number,
+  showPairs: boolean,
+  webgl = true,
+): { data: PlotData[]; layout: PlotLayout } {
+  const { dim, test, stateNames, trainSample } = result;
+  const steps = test.horizon + 1;
+  const i = Math.min(Math.max(0, Math.floor(testIndex)), Math.max(0, test.count - 1));
+  const three = dim >= 3 && webgl;
+  // Components on the axes: all three in 3-D, else the first two (or first and last as a projection).
+  const axes = three ? [0, 1, 2] : dim >= 3 ? [0, dim - 1] : [0, Math.min(1, dim - 1)];
+  const names = axes.map((j) => stateNames[j] ?? `x${j + 1}`);
+  const boxes = componentRanges(test.truth, dim).map((r) => displayBox(r, 1));
+  const truth = testSeries(test.truth, steps, dim, i);
+  const relift = clipDiverged(testSeries(test.relift, steps, dim, i), boxes).clipped;
+  const linear = clipDiverged(testSeries(test.linear, steps, dim, i), boxes).clipped;
+  const train = columns(trainSample.x, trainSample.rows, dim);
+
+  const type = three ? 'scatter3d' : 'scatter';
+  const keys = ['x', 'y', 'z'];
+  const xyz = (cols: (number | null)[][]) => Object.fromEntries(axes.map((j, k) => [keys[k], cols[j]]));
+  const hover = `${names.map((n, k) => `${n} = %{${keys[k]}:.3f}`).join('<br>')}<extra>%{fullData.name}</extra>`;
+
+  const data: PlotData[] = [
+    {
+      type,
+      mode: 'markers',
+      name: 'training data',
+      ...xyz(train),
+      marker: { color: COLORS.train, size: three ? 1.5 : 3, opacity: three ? 0.5 : 0.6 },
+      hoverinfo: 'skip',
+    },
+  ];
+  if (showPairs && result.model.pairPoints) {
+    const seg = pairSegments(result.model.pairPoints, dim, MAX_PAIR_SEGMENTS);
+    data.push({
+      type,
+      mode: 'lines',
+      name: seg.drawn < seg.total ? `SWIM pairs (${seg.drawn} of ${seg.total})` : `SWIM pairs (${seg.total})`,
+      ...xyz(seg.coords),
+      line: { color: withAlpha(COLORS.pairs, 0.7), width: three ? 2 : 1 },
+      connectgaps: false,
+      hoverinfo: 'skip',
+    });
+  }
+  data.push(
+    {
+      type,
+      mode: 'lines',
+      name: 'linear',
+      ...xyz(linear),
+      line: { color: COLORS.linear, width: 2 },
+      visible: 'legendonly',
+      hovertemplate: hover,
+    },
+    { type, mode: 'lines', name: 'truth', ...xyz(truth), line: { color: COLORS.truth, width: 3 }, hovertemplate: hover },
+    {
+      type,
+      mode: 'lines',
+      name: 're-lifted (RNN)',
+      ...xyz(relift),
+      line: { color: COLORS.relift, width: three ? 3 : 2, dash: three ? 'solid' : 'dash' },
+      hovertemplate: hover,
+    },
+    {
+      type,
+      mode: 'markers',
+      name: 'start',
+      ...xyz(truth.map((c) => [c[0]])),
+      marker: { color: COLORS.truth, size: three ? 4 : 9, symbol: three ? 'circle' : 'circle-open', line: { width: 2 } },
+      showlegend: false,
+      hovertemplate: `start<br>${hover}`,
+    },
+  );
+
+  const title = three
+    ? `Phase space · test ${i + 1}`
+    : dim >= 3
+      ? `Phase space (${names[0]}–${names[1]} projection, no WebGL)`
+      : `Phase plane · test ${i + 1}`;
+  const layout = baseLayout(title, { uirevision: result.query, hovermode: 'closest' });
+  if (three) {
+    const sceneAxis = (n: string) => ({
+      title: { text: n, font: { size: FONT.axisTitle } },
+      tickfont: { size: 12 },
+      nticks: 5,
+      backgroundcolor: '#FFFFFF',
+      gridcolor: '#DDDDDD',
+    });
+    layout.scene = {
+      xaxis: sceneAxis(names[0]),
+      yaxis: sceneAxis(names[1]),
+      zaxis: sceneAxis(names[2]),
+      aspectmode: 'cube',
+      camera: { eye: { x: 1.5, y: -1.5, z: 0.9 } },
+      domain: { x: [0, 1], y: [0, 1] },
+    };
+    layout.margin = { l: 0, r: 0, t: 58, b: 0 };
+  } else {
+    layout.xaxis = axis(names[0]);
+    layout.yaxis = axis(names[1]);
+  }
+  return { data, layout };
+}
+
+let webglCache: boolean | null = null;
+
+/** Whether this browser can create a WebGL context (scatter3d needs one); checked once. */
+function hasWebGL(): boolean {
+  if (webglCache === null) {
+    try {
+      const c = document.createElement('canvas');
+      webglCache = !!(c.getContext('webgl2') ?? c.getContext('webgl'));
+    } catch {
+      webglCache = false;
+    }
+  }
+  return webglCache;
+}
+
+/** Training data, test truth and the re-lifted forecast in state space; optional SWIM pairs. */
+export function PhasePlot({ result, testIndex, showPairs, graphRef }: PhasePlotProps) {
+  const webgl = result.dim < 3 || hasWebGL();
+  const fig = useMemo(() => phaseFigure(result, testIndex, showPairs, webgl), [result, testIndex, showPairs, webgl]);
+  return <PlotlyFigure testid="plot-phase" data={fig.data} layout={fig.layout} graphRef={graphRef} />;
+}

@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState, type Ref } from 'react';
+import type { PlotConfig, PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
+import { loadPlotly, plotlyIfLoaded } from './loadPlotly';
+
+export interface PlotlyFigureProps {
+  /** Container test id, `plot-<kind>`. */
+  testid: string;
+  data: PlotData[];
+  layout: PlotLayout;
+  config?: PlotConfig;
+  /** Receives the Plotly graph div (for export with Plotly.toImage). */
+  graphRef?: Ref<HTMLDivElement>;
+}
+
+const BASE_CONFIG: PlotConfig = { responsive: true, displaylogo: false, scrollZoom: false };
+
+/** Thin Plotly wrapper: Plotly.react on change, resize with the container, purge on unmount. */
+export function PlotlyFigure({ testid, data, layout, config, graphRef }: PlotlyFigureProps) {
+  const divRef = useRef<HTMLDivElement | null>(null);
+  const [rendered, setRendered] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const el = divRef.current;
+    loadPlotly()
+      .then((Plotly) => (cancelled || !el ? null : Plotly.react(el, data, layout, { ...BASE_CONFIG, ...config })))
+      .then((drawn) => {
+        if (!cancelled && drawn) {
+          setRendered(data.length > 0);
+          setError(null);
+        }
+      })
+      .catch((err: unknown) => {
+        if (!cancelled) setError(err instanceof Error ? err.message : String(err));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [data, layout, config]);
+
+  useEffect(() => {
+    const el = divRef.current;
+    if (!el) return;
+    // `responsive` only follows window resizes; the grid cell can change size on its own.
+    const ro = new ResizeObserver(() => {
+      if (el.querySelector('.main-svg')) void plotlyIfLoaded()?.Plots.resize(el);
+    });
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      plotlyIfLoaded()?.purge(el);
+    };
+  }, []);
+
+  const setDiv = (el: HTMLDivElement | null) => {
+    divRef.current = el;
+    if (typeof graphRef === 'function') graphRef(el);
+    else if (graphRef) graphRef.current = el;
+  };
+
+  return (
+    <div className="plot" data-testid={testid} data-rendered={rendered ? 'true' : 'false'} style={{ position: 'relative', width: '100%', height: '100%', minHeight: 260 }}>
+      {!rendered && (
+        <div className="plot-placeholder" role="status" style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center', color: '#666' }}>
+          {error ? `Plot failed: ${error}` : 'Loading plot…'}
+        </div>
+      )}
+      <div ref={setDiv} style={{ width: '100%', height: '100%' }} />
+    </div>
+  );
+}

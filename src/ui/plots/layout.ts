@@ -1,0 +1,82 @@
+/**
+ * Shared Plotly layout pieces: fonts, compact margins, a horizontal legend above the plot area and
+ * a left-aligned title, sized for a ~480×300 px cell of a 2×2 grid at 1280×720.
+ */
+import type { PlotLayout } from 'plotly.js-gl3d-dist-min';
+import { COLORS, FONT } from './palette';
+
+export function baseLayout(title: string, extra: PlotLayout = {}): PlotLayout {
+  return {
+    font: { family: FONT.family, size: FONT.tick, color: '#222' },
+    title: {
+      text: title,
+      font: { size: FONT.title },
+      x: 0,
+      xref: 'container',
+      xanchor: 'left',
+      y: 1,
+      yref: 'container',
+      yanchor: 'top',
+      pad: { t: 6, l: 8 },
+    },
+    margin: { l: 62, r: 12, t: 58, b: 46, pad: 0 },
+    showlegend: true,
+    legend: {
+      orientation: 'h',
+      x: 1,
+      xanchor: 'right',
+      y: 1,
+      yanchor: 'bottom',
+      font: { size: FONT.legend },
+      bgcolor: 'rgba(255, 255, 255, 0)',
+      itemwidth: 30,
+      tracegroupgap: 0,
+    },
+    hoverlabel: { font: { size: FONT.hover } },
+    paper_bgcolor: '#FFFFFF',
+    plot_bgcolor: '#FFFFFF',
+    autosize: true,
+    ...extra,
+  };
+}
+
+/** A linear or log axis with a titled unit, readable ticks and light grid lines. */
+export function axis(title: string, extra: PlotLayout = {}): PlotLayout {
+  return {
+    title: { text: title, font: { size: FONT.axisTitle }, standoff: 4 },
+    tickfont: { size: FONT.tick },
+    gridcolor: '#EEEEEE',
+    zeroline: false,
+    linecolor: '#888888',
+    showline: true,
+    ticks: 'outside',
+    ticklen: 4,
+    automargin: true,
+    ...extra,
+  };
+}
+
+/** A full-height vertical dashed line at data x on axis `xref` (spanning the paper height). */
+export function vline(x: number, color: string = COLORS.vpt, dash = 'dash', xref = 'x'): PlotLayout {
+  return { type: 'line', xref, yref: 'paper', x0: x, x1: x, y0: 0, y1: 1, line: { color, width: 2, dash } };
+}
+
+/** A full-width horizontal dashed line at data y on axis `yref`. */
+export function hline(y: number, color: string = COLORS.threshold, dash = 'dash', yref = 'y'): PlotLayout {
+  return { type: 'line', xref: 'paper', yref, x0: 0, x1: 1, y0: y, y1: y, line: { color, width: 1.5, dash } };
+}
+
+/** A short text label in plot-paper coordinates. */
+export function note(text: string, x: number, y: number, extra: PlotLayout = {}): PlotLayout {
+  return {
+    text,
+    x,
+    y,
+    xref: 'paper',
+    yref: 'paper',
+    showarrow: false,
+    font: { size: FONT.annotation },
+    bgcolor: 'rgba(255, 255, 255, 0.8)',
+    ...extra,
+  };
+}

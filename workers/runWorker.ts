@@ -1,0 +1,52 @@
+/**
+ * The one worker: runs the pure pipeline off the main thread and hands back plain data.
+ * Exposed with comlink as a single typed API object; the client imports only its type
+ * (after squoosh's worker-bridge). Cancel is terminate-and-respawn on the client side, so
+ * nothing here needs to poll for an abort flag.
+ */
+import * as Comlink from 'comlink';
+import type { RunConfig } from '../src/config/schema';
+import { runPipeline } from '../src/core/pipeline';
+import type { Progress, RunResult } from '../src/core/result';
+
+/** Progress messages per second at most: enough for a smooth bar, cheap for the main thread. */
+const MAX_PROGRESS_PER_SECOND = 20;
+
+/** Every distinct ArrayBuffer reachable from the result (a buffer listed twice would throw). */
+function transferables(result: RunResult): ArrayBuffer[] {
+  const seen = new Set<ArrayBuffer>();
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 4 || v === null || typeof v !== 'object') return;
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer) seen.add(v.buffer);
+      return;
+    }
+    for (const child of Object.values(v)) visit(child, depth + 1);
+  };
+  visit(result, 0);
+  return [...seen];
+}
+
+function throttle(onProgress: (p: Progress) => void): (p: Progress) => void {
+  const minGap = 1000 / MAX_PROGRESS_PER_SECOND;
+  let last = -Infinity;
+  return (p) => {
+    const now = performance.now();
+    // Dropped updates are harmless: a report of phase k tells the bar that phases < k are done.
+    if (now - last < minGap) return;
+    last = now;
+    void onProgress({ phase: p.phase, fraction: p.fraction });
+  };
+}
+
+const api = {
+  /** Runs one configuration; progress arrives through a comlink.proxy callback, throttled. */
+  run(config: RunConfig, onProgress?: (p: Progress) => void): RunResult {
+    const result = runPipeline(config, onProgress ? { onProgress: throttle(onProgress) } : {});
+    return Comlink.transfer(result, transferables(result));
+  },
+};
+
+export type RunWorkerApi = typeof api;
+
+Comlink.expose(api);
