@@ -148,8 +148,11 @@ export function fitEdmd(
   done = 0;
   forEachChunk(train, acc2.blockRows, (j, t, rows) => {
     liftChunk(dict, train, j, t, rows, xb, yb);
-    acc2.xBlock.set(gemmNN(xb, rows, m, Q, r));
-    acc2.yBlock!.set(gemmNN(yb, rows, m, Q, r));
+    // Project each state once: the y rows are the x rows shifted by one, plus the chunk's last state.
+    const px = gemmNN(xb, rows, m, Q, r);
+    acc2.xBlock.set(px);
+    acc2.yBlock!.set(px.subarray(r), 0);
+    acc2.yBlock!.set(gemmNN(yb.subarray((rows - 1) * m, rows * m), 1, m, Q, r), (rows - 1) * r);
     acc2.accumulate(rows);
     // C·A = Σ (C Ψ(y_k)) Ψ(x_k)ᵀ: d×m, cheap because d is small.
     for (let k = 0; k < rows; k++) {

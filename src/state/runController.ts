@@ -3,11 +3,14 @@
  * writes the outcome back. Only the latest run may write; a superseded run's answer is dropped.
  */
 import { validateConfig } from '../config/query';
+import type { RunConfig } from '../config/schema';
 import { createRunClient, RunCancelled, type RunClient } from './workerClient';
 import { useStore } from './store';
 
 let client: RunClient | null = null;
 let current = 0;
+/** The config object of the last run started (configs are immutable: identity means equality). */
+let lastStarted: RunConfig | null = null;
 
 function getClient(): RunClient {
   client ??= createRunClient();
@@ -18,6 +21,7 @@ function getClient(): RunClient {
 export function train(): void {
   const store = useStore.getState();
   const config = store.config;
+  lastStarted = config;
   const problems = validateConfig(config);
   if (problems.length) {
     store.runFailed(problems.map((p) => p.message).join('; '));
@@ -49,4 +53,9 @@ export function cancel(): void {
   current++;
   getClient().cancel();
   useStore.getState().runCancelled();
+}
+
+/** Whether the current config has already been started (auto-train then has nothing to do). */
+export function currentConfigStarted(): boolean {
+  return useStore.getState().config === lastStarted;
 }

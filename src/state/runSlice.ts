@@ -16,6 +16,8 @@ export interface RunSlice {
   progress: RunProgress | null;
   /** The last successful result; kept through errors and cancellations so the plots stay. */
   result: RunResult | null;
+  /** Increments with every run started (tests and views tell one run from the next). */
+  runId: number;
   /** Increments with every new result (lets views tell a fresh result from an old one). */
   resultSeq: number;
   error: string | null;
@@ -36,11 +38,18 @@ export const createRunSlice: StateCreator<Store, Mutators, [], RunSlice> = (set)
   status: 'idle',
   progress: null,
   result: null,
+  runId: 0,
   resultSeq: 0,
   error: null,
   notices: [],
   wallMs: null,
-  runStarted: () => set({ status: 'running', progress: { phase: 'data', fraction: 0 }, error: null }),
+  runStarted: () =>
+    set((s) => ({
+      status: 'running',
+      runId: s.runId + 1,
+      progress: { phase: 'data', fraction: 0 },
+      error: null,
+    })),
   runProgress: (progress) => set({ progress }),
   runDone: (result, wallMs) =>
     set((s) => ({

@@ -4,7 +4,7 @@
  */
 import { parseQuery, serializeQuery } from '../config/query';
 import type { RunConfig } from '../config/schema';
-import { train } from './runController';
+import { currentConfigStarted, train } from './runController';
 import { useStore } from './store';
 
 /** Typing and slider drags settle before the URL is rewritten or a run starts. */
@@ -44,7 +44,7 @@ export function startApp(): () => void {
 
   const syncUrl = debounce(() => writeUrl(useStore.getState().config), URL_DEBOUNCE_MS);
   const autoRun = debounce(() => {
-    if (useStore.getState().autoTrain) train();
+    if (useStore.getState().autoTrain && !currentConfigStarted()) train();
   }, AUTO_TRAIN_DEBOUNCE_MS);
 
   const unsubs = [

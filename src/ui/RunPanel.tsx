@@ -9,6 +9,7 @@ function StatusLine() {
   const wallMs = useStore((s) => s.wallMs);
   const fitMs = useStore((s) => s.result?.timingsMs.total);
   const warnings = useStore((s) => (s.result ? s.result.warnings.length : 0));
+  const runId = useStore((s) => s.runId);
   let text: string;
   switch (status) {
     case 'idle':
@@ -34,6 +35,7 @@ function StatusLine() {
       className={`status status-${status}`}
       data-testid="status"
       data-state={status}
+      data-run={runId}
       role="status"
       aria-live="polite"
     >

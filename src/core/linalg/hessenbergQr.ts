@@ -81,14 +81,16 @@ export function balanceInPlace(a: Float64Array, n: number): Float64Array {
  * @param n order.
  *
  * Algorithm: Householder reflectors column by column (GVL 4th ed. §7.4.3, Algorithm 7.4.2;
- * EISPACK orthes), with each reflector applied from the left as a rank-one update computed
- * row-wise (wᵀ = vᵀH accumulated over rows, then H −= v wᵀ) and from the right as row dot
- * products, so all inner loops are contiguous. 10n³/3 flops. Never fails (zero columns are
+ * EISPACK orthes). Each two-sided update P H P (P = I − u uᵀ/h) is applied as one rank-two
+ * update H − u qᵀ − (p − γu) uᵀ with q = Hᵀu/h, p = Hu/h, γ = uᵀp/h, computed in one row-wise
+ * pass and applied in a second, so all inner loops are contiguous and the matrix is streamed
+ * twice per column instead of three times. 10n³/3 flops. Never fails (zero columns are
  * skipped).
  */
 export function hessenbergInPlace(h: Float64Array, n: number): void {
   const ort = new Float64Array(n);
   const wv = new Float64Array(n);
+  const pv = new Float64Array(n);
   for (let m = 1; m < n - 1; m++) {
     let scale = 0;
     for (let i = m; i < n; i++) scale += Math.abs(h[i * n + m - 1]);
@@ -105,28 +107,38 @@ export function hessenbergInPlace(h: Float64Array, n: number): void {
     ort[m] -= g;
     const invH = 1 / hh;
 
-    // Left: H[m:, m:] ← (I − u uᵀ/hh) H[m:, m:]  (column m−1 is set explicitly below).
+    // Two-sided update H ← P H P with P = I − u uᵀ/hh (u = ort, zero above row m), in the
+    // fused form P H P = H − u qᵀ − (p − γu) uᵀ, q = Hᵀu/hh, p = H u/hh, γ = uᵀp/hh: one pass
+    // over the rows computes p and q, a second applies the rank-two update.
     wv.fill(0, m, n);
-    for (let i = m; i < n; i++) {
-      const oi = ort[i];
-      if (oi === 0) continue;
-      const ri = i * n;
-      for (let j = m; j < n; j++) wv[j] += oi * h[ri + j];
-    }
-    for (let i = m; i < n; i++) {
-      const oi = ort[i] * invH;
-      if (oi === 0) continue;
-      const ri = i * n;
-      for (let j = m; j < n; j++) h[ri + j] -= oi * wv[j];
-    }
-    // Right: H[:, m:] ← H[:, m:] (I − u uᵀ/hh).
+    let gamma = 0;
     for (let i = 0; i < n; i++) {
       const ri = i * n;
+      const ui = ort[i] * invH;
       let f = 0;
-      for (let j = m; j < n; j++) f += ort[j] * h[ri + j];
+      if (i >= m && ui !== 0) {
+        for (let j = m; j < n; j++) {
+          const v = h[ri + j];
+          f += v * ort[j];
+          wv[j] += ui * v;
+        }
+      } else {
+        for (let j = m; j < n; j++) f += h[ri + j] * ort[j];
+      }
       f *= invH;
-      if (f === 0) continue;
-      for (let j = m; j < n; j++) h[ri + j] -= f * ort[j];
+      pv[i] = f;
+      if (i >= m) gamma += ort[i] * f;
+    }
+    gamma *= invH;
+    for (let i = 0; i < n; i++) {
+      const ri = i * n;
+      const ui = i >= m ? ort[i] : 0;
+      const ri2 = pv[i] - gamma * ui;
+      if (ui !== 0) {
+        for (let j = m; j < n; j++) h[ri + j] -= ui * wv[j] + ri2 * ort[j];
+      } else if (ri2 !== 0) {
+        for (let j = m; j < n; j++) h[ri + j] -= ri2 * ort[j];
+      }
     }
     h[m * n + m - 1] = scale * g;
     for (let i = m + 1; i < n; i++) h[i * n + m - 1] = 0;
@@ -155,7 +167,7 @@ export interface HqrOptions {
  *
  * Algorithm: GVL 4th ed. §7.5.5 (Algorithm 7.5.2, Francis QR step) with the deflation and
  * shift strategy of EISPACK hqr (Martin, Peters & Wilkinson 1970) as in JAMA's hqr2, but
- * values-only (row updates restricted to the active block, as EISPACK hqr), the Ahues–Tisseur
+ * values-only (updates restricted to the active block, as EISPACK hqr), the Ahues–Tisseur
  * deflation criterion of LAPACK dlahqr (more accurate for graded matrices), and exceptional
  * shifts every 10 sweeps without deflation (alternating Wilkinson's ad hoc shift and
  * MATLAB's). 2×2 blocks are split by the closed-form quadratic formula.
@@ -174,45 +186,14 @@ export function hessenbergEigenvaluesInPlace(
   for (let i = 0; i < n; i++) {
     for (let j = Math.max(i - 1, 0); j < n; j++) norm += Math.abs(h[i * n + j]);
   }
+  for (let i = 2; i < n; i++) h.fill(0, i * n, i * n + i - 1);
   let en = n - 1;
   let exshift = 0;
   let iter = 0;
   let total = 0;
-  let p = 0;
-  let q = 0;
-  let r = 0;
-  let s = 0;
-  let w = 0;
-  let x = 0;
-  let y = 0;
-  let z = 0;
 
   while (en >= 0) {
-    // Look for a single small subdiagonal element (LAPACK dlahqr test).
-    let l = en;
-    while (l > 0) {
-      const sub = Math.abs(h[l * n + l - 1]);
-      if (sub <= SAFE_MIN) break;
-      let tst = Math.abs(h[(l - 1) * n + l - 1]) + Math.abs(h[l * n + l]);
-      if (tst === 0) {
-        if (l - 2 >= 0) tst += Math.abs(h[(l - 1) * n + l - 2]);
-        if (l + 1 <= en) tst += Math.abs(h[(l + 1) * n + l]);
-        if (tst === 0) tst = norm;
-      }
-      if (sub <= EPS * tst) {
-        const sup = Math.abs(h[(l - 1) * n + l]);
-        const ab = Math.max(sub, sup);
-        const ba = Math.min(sub, sup);
-        const hll = Math.abs(h[l * n + l]);
-        const diff = Math.abs(h[(l - 1) * n + l - 1] - h[l * n + l]);
-        const aa = Math.max(hll, diff);
-        const bb = Math.min(hll, diff);
-        const ss = aa + ab;
-        if (ba * (ab / ss) <= Math.max(SAFE_MIN, EPS * (bb * (aa / ss)))) break;
-      }
-      l--;
-    }
-
+    const l = findDeflation(h, n, en, norm);
     if (l === en) {
       // One root found.
       re[en] = h[en * n + en] + exshift;
@@ -220,14 +201,12 @@ export function hessenbergEigenvaluesInPlace(
       en--;
       iter = 0;
     } else if (l === en - 1) {
-      // Two roots found.
-      const a11 = h[(en - 1) * n + en - 1];
-      const a22 = h[en * n + en];
-      w = h[en * n + en - 1] * h[(en - 1) * n + en];
-      p = (a11 - a22) / 2;
-      q = p * p + w;
-      z = Math.sqrt(Math.abs(q));
-      x = a22 + exshift;
+      // Two roots found: eigenvalues of [[a, b], [c, d]] = x + p ± √(p² + bc), p = (a − d)/2.
+      const w = h[en * n + en - 1] * h[(en - 1) * n + en];
+      const p = (h[(en - 1) * n + en - 1] - h[en * n + en]) / 2;
+      const q = p * p + w;
+      let z = Math.sqrt(Math.abs(q));
+      const x = h[en * n + en] + exshift;
       if (q >= 0) {
         z = p >= 0 ? p + z : p - z;
         re[en - 1] = x + z;
@@ -249,22 +228,22 @@ export function hessenbergEigenvaluesInPlace(
             `(${en + 1} of ${n} eigenvalues still unresolved)`,
         );
       }
-      // Form the shift.
-      x = h[en * n + en];
-      y = h[(en - 1) * n + en - 1];
-      w = h[en * n + en - 1] * h[(en - 1) * n + en];
+      // Form the shift: x, y, w describe the trailing 2×2 block (its trace x + y, det xy − w).
+      let x = h[en * n + en];
+      let y = h[(en - 1) * n + en - 1];
+      let w = h[en * n + en - 1] * h[(en - 1) * n + en];
       if (iter > 0 && iter % 10 === 0) {
         if (iter % 20 === 10) {
           // Wilkinson's ad hoc shift (EISPACK hqr).
           exshift += x;
           for (let i = 0; i <= en; i++) h[i * n + i] -= x;
-          s = Math.abs(h[en * n + en - 1]) + Math.abs(h[(en - 1) * n + en - 2]);
+          const s = Math.abs(h[en * n + en - 1]) + Math.abs(h[(en - 1) * n + en - 2]);
           x = 0.75 * s;
           y = x;
           w = -0.4375 * s * s;
         } else {
           // MATLAB's ad hoc shift (as in JAMA).
-          s = (y - x) / 2;
+          let s = (y - x) / 2;
           s = s * s + w;
           if (s > 0) {
             s = Math.sqrt(s);
@@ -278,96 +257,203 @@ export function hessenbergEigenvaluesInPlace(
       }
       iter++;
       total++;
-
-      // Look for two consecutive small subdiagonal elements.
-      let m = en - 2;
-      while (m >= l) {
-        z = h[m * n + m];
-        r = x - z;
-        s = y - z;
-        p = (r * s - w) / h[(m + 1) * n + m] + h[m * n + m + 1];
-        q = h[(m + 1) * n + m + 1] - z - r - s;
-        r = h[(m + 2) * n + m + 1];
-        s = Math.abs(p) + Math.abs(q) + Math.abs(r);
-        p /= s;
-        q /= s;
-        r /= s;
-        if (m === l) break;
-        if (
-          Math.abs(h[m * n + m - 1]) * (Math.abs(q) + Math.abs(r)) <
-          EPS * (Math.abs(p) * (Math.abs(h[(m - 1) * n + m - 1]) + Math.abs(z) + Math.abs(h[(m + 1) * n + m + 1])))
-        ) {
-          break;
-        }
-        m--;
-      }
-      for (let i = m + 2; i <= en; i++) {
-        h[i * n + i - 2] = 0;
-        if (i > m + 2) h[i * n + i - 3] = 0;
-      }
-
-      // Double QR step on rows l..en and columns m..en.
-      for (let k = m; k <= en - 1; k++) {
-        const notlast = k !== en - 1;
-        if (k !== m) {
-          p = h[k * n + k - 1];
-          q = h[(k + 1) * n + k - 1];
-          r = notlast ? h[(k + 2) * n + k - 1] : 0;
-          x = Math.abs(p) + Math.abs(q) + Math.abs(r);
-          if (x === 0) continue;
-          p /= x;
-          q /= x;
-          r /= x;
-        }
-        s = Math.sqrt(p * p + q * q + r * r);
-        if (p < 0) s = -s;
-        if (s === 0) continue;
-        if (k !== m) h[k * n + k - 1] = -s * x;
-        else if (l !== m) h[k * n + k - 1] = -h[k * n + k - 1];
-        p += s;
-        x = p / s;
-        y = q / s;
-        z = r / s;
-        q /= p;
-        r /= p;
-
-        // Row modification.
-        const rk = k * n;
-        const rk1 = rk + n;
-        if (notlast) {
-          const rk2 = rk1 + n;
-          for (let j = k; j <= en; j++) {
-            const t = h[rk + j] + q * h[rk1 + j] + r * h[rk2 + j];
-            h[rk + j] -= t * x;
-            h[rk1 + j] -= t * y;
-            h[rk2 + j] -= t * z;
-          }
-        } else {
-          for (let j = k; j <= en; j++) {
-            const t = h[rk + j] + q * h[rk1 + j];
-            h[rk + j] -= t * x;
-            h[rk1 + j] -= t * y;
-          }
-        }
-        // Column modification.
-        const iMax = Math.min(en, k + 3);
-        if (notlast) {
-          for (let i = l; i <= iMax; i++) {
-            const ri = i * n + k;
-            const t = x * h[ri] + y * h[ri + 1] + z * h[ri + 2];
-            h[ri] -= t;
-            h[ri + 1] -= t * q;
-            h[ri + 2] -= t * r;
-          }
-        } else {
-          for (let i = l; i <= iMax; i++) {
-            const ri = i * n + k;
-            const t = x * h[ri] + y * h[ri + 1];
-            h[ri] -= t;
-            h[ri + 1] -= t * q;
-          }
-        }
-      }
+      francisStep(h, n, l, en, x, y, w);
     }
+  }
+}
+
+/**
+ * Index l ≤ en of the top of the unreduced active block ending at en: the largest l with a
+ * negligible h[l][l−1] (0 if none), by the conservative LAPACK dlahqr test (Ahues & Tisseur).
+ */
+function findDeflation(h: Float64Array, n: number, en: number, norm: number): number {
+  let l = en;
+  while (l > 0) {
+    const sub = Math.abs(h[l * n + l - 1]);
+    if (sub <= SAFE_MIN) break;
+    let tst = Math.abs(h[(l - 1) * n + l - 1]) + Math.abs(h[l * n + l]);
+    if (tst === 0) {
+      if (l - 2 >= 0) tst += Math.abs(h[(l - 1) * n + l - 2]);
+      if (l + 1 <= en) tst += Math.abs(h[(l + 1) * n + l]);
+      if (tst === 0) tst = norm;
+    }
+    if (sub <= EPS * tst) {
+      const sup = Math.abs(h[(l - 1) * n + l]);
+      const ab = Math.max(sub, sup);
+      const ba = Math.min(sub, sup);
+      const hll = Math.abs(h[l * n + l]);
+      const diff = Math.abs(h[(l - 1) * n + l - 1] - h[l * n + l]);
+      const aa = Math.max(hll, diff);
+      const bb = Math.min(hll, diff);
+      const ss = aa + ab;
+      if (ba * (ab / ss) <= Math.max(SAFE_MIN, EPS * (bb * (aa / ss)))) break;
+    }
+    l--;
+  }
+  return l;
+}
+
+/**
+ * One Francis double-shift QR sweep on the active block rows/columns l..en (values-only: rows
+ * updated from column k to en, columns from row l), with the shifts given as the roots of
+ * t² − (x + y)t + (xy − w). Starts at the lowest m ≥ l where two consecutive small subdiagonal
+ * entries allow it (EISPACK hqr).
+ */
+function francisStep(
+  h: Float64Array,
+  n: number,
+  l: number,
+  en: number,
+  x: number,
+  y: number,
+  w: number,
+): void {
+  let p = 0;
+  let q = 0;
+  let r = 0;
+  let s = 0;
+  let z = 0;
+  // Look for two consecutive small subdiagonal elements.
+  let m = en - 2;
+  while (m >= l) {
+    z = h[m * n + m];
+    r = x - z;
+    s = y - z;
+    p = (r * s - w) / h[(m + 1) * n + m] + h[m * n + m + 1];
+    q = h[(m + 1) * n + m + 1] - z - r - s;
+    r = h[(m + 2) * n + m + 1];
+    s = Math.abs(p) + Math.abs(q) + Math.abs(r);
+    p /= s;
+    q /= s;
+    r /= s;
+    if (m === l) break;
+    const lhs = Math.abs(h[m * n + m - 1]) * (Math.abs(q) + Math.abs(r));
+    const rhs =
+      EPS *
+      Math.abs(p) *
+      (Math.abs(h[(m - 1) * n + m - 1]) + Math.abs(z) + Math.abs(h[(m + 1) * n + m + 1]));
+    if (lhs < rhs) break;
+    m--;
+  }
+  for (let i = m + 2; i <= en; i++) {
+    h[i * n + i - 2] = 0;
+    if (i > m + 2) h[i * n + i - 3] = 0;
+  }
+
+  // Chase the bulge: rows l..en, columns m..en.
+  for (let k = m; k <= en - 1; k++) {
+    const notlast = k !== en - 1;
+    if (k !== m) {
+      p = h[k * n + k - 1];
+      q = h[(k + 1) * n + k - 1];
+      r = notlast ? h[(k + 2) * n + k - 1] : 0;
+      x = Math.abs(p) + Math.abs(q) + Math.abs(r);
+      if (x === 0) continue;
+      p /= x;
+      q /= x;
+      r /= x;
+    }
+    s = Math.sqrt(p * p + q * q + r * r);
+    if (p < 0) s = -s;
+    if (s === 0) continue;
+    if (k !== m) h[k * n + k - 1] = -s * x;
+    else if (l !== m) h[k * n + k - 1] = -h[k * n + k - 1];
+    p += s;
+    x = p / s;
+    y = q / s;
+    z = r / s;
+    q /= p;
+    r /= p;
+    const iMax = Math.min(en, k + 3);
+    if (notlast) {
+      reflect3Rows(h, n, k, en, q, r, x, y, z);
+      reflect3Cols(h, n, k, l, iMax, q, r, x, y, z);
+    } else {
+      reflect2Rows(h, n, k, en, q, x, y);
+      reflect2Cols(h, n, k, l, iMax, q, x, y);
+    }
+  }
+}
+
+/** Rows k, k+1, k+2, columns k..en: the left application of a 3×3 reflector. */
+function reflect3Rows(
+  h: Float64Array,
+  n: number,
+  k: number,
+  en: number,
+  q: number,
+  r: number,
+  x: number,
+  y: number,
+  z: number,
+): void {
+  const rk = k * n;
+  const rk1 = rk + n;
+  const rk2 = rk1 + n;
+  for (let j = k; j <= en; j++) {
+    const t = h[rk + j] + q * h[rk1 + j] + r * h[rk2 + j];
+    h[rk + j] -= t * x;
+    h[rk1 + j] -= t * y;
+    h[rk2 + j] -= t * z;
+  }
+}
+
+/** Columns k, k+1, k+2, rows l..iMax: the right application of a 3×3 reflector. */
+function reflect3Cols(
+  h: Float64Array,
+  n: number,
+  k: number,
+  l: number,
+  iMax: number,
+  q: number,
+  r: number,
+  x: number,
+  y: number,
+  z: number,
+): void {
+  for (let i = l; i <= iMax; i++) {
+    const ri = i * n + k;
+    const t = x * h[ri] + y * h[ri + 1] + z * h[ri + 2];
+    h[ri] -= t;
+    h[ri + 1] -= t * q;
+    h[ri + 2] -= t * r;
+  }
+}
+
+/** Rows k, k+1, columns k..en: the left application of a 2×2 reflector (last bulge step). */
+function reflect2Rows(
+  h: Float64Array,
+  n: number,
+  k: number,
+  en: number,
+  q: number,
+  x: number,
+  y: number,
+): void {
+  const rk = k * n;
+  const rk1 = rk + n;
+  for (let j = k; j <= en; j++) {
+    const t = h[rk + j] + q * h[rk1 + j];
+    h[rk + j] -= t * x;
+    h[rk1 + j] -= t * y;
+  }
+}
+
+/** Columns k, k+1, rows l..iMax: the right application of a 2×2 reflector (last bulge step). */
+function reflect2Cols(
+  h: Float64Array,
+  n: number,
+  k: number,
+  l: number,
+  iMax: number,
+  q: number,
+  x: number,
+  y: number,
+): void {
+  for (let i = l; i <= iMax; i++) {
+    const ri = i * n + k;
+    const t = x * h[ri] + y * h[ri + 1];
+    h[ri] -= t;
+    h[ri + 1] -= t * q;
   }
 }

@@ -1,7 +1,7 @@
 import { useMemo, type Ref } from 'react';
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../core/result';
-import { axis, baseLayout, hline, note, vline } from './layout';
+import { axis, baseLayout, hline, legendNames, legendRows, note, vline } from './layout';
 import { COLORS, withAlpha } from './palette';
 import { PlotlyFigure } from './PlotlyFigure';
 import { evenSubset, fmt, joinWithGaps, logFloor, logRange, referenceFor, testRow, timeAxis } from './plotData';
@@ -66,7 +66,8 @@ export function errorFigure(result: RunResult): { data: PlotData[]; layout: Plot
   const vpt = metrics.vptRelift;
   const shapes: PlotLayout[] = [hline(eps)];
   const annotations: PlotLayout[] = [
-    note(`ε = ${fmt(eps)}`, 0, eps, { yref: 'y', xanchor: 'left', yanchor: 'bottom', font: { color: '#555555' } }),
+    // Annotations on a log axis take log10 of the value.
+    note(`ε = ${fmt(eps)}`, 0, Math.log10(eps), { yref: 'y', xanchor: 'left', yanchor: 'bottom', font: { color: '#555555' } }),
   ];
   if (Number.isFinite(vpt)) {
     const x = Math.min(vpt * scale, xEnd);
@@ -74,7 +75,7 @@ export function errorFigure(result: RunResult): { data: PlotData[]; layout: Plot
     const label = `VPT ${fmt(vpt * scale)}`;
     annotations.push(note(label, x, 0.02, { xref: 'x', xanchor: x > 0.7 * xEnd ? 'right' : 'left', yanchor: 'bottom', font: { color: COLORS.vpt } }));
   }
-  const layout = baseLayout('Normalised error e(t)', {
+  const layout = baseLayout('Normalised error e(t)', legendRows(legendNames(data)), {
     xaxis: axis(lyapunov !== null ? `t · λ_max (Lyapunov times, λ_max=${fmt(lyapunov)})` : 't (model time)', {
       range: [0, xEnd],
     }),

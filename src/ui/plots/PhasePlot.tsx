@@ -1,7 +1,7 @@
 import { useMemo, type Ref } from 'react';
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../core/result';
-import { axis, baseLayout } from './layout';
+import { axis, baseLayout, legendNames, legendRows } from './layout';
 import { COLORS, FONT, withAlpha } from './palette';
 import { PlotlyFigure } from './PlotlyFigure';
 import { clipDiverged, columns, componentRanges, displayBox, pairSegments, testSeries } from './plotData';
@@ -49,7 +49,7 @@ export function phaseFigure(
     {
       type,
       mode: 'markers',
-      name: 'training data',
+      name: 'train',
       ...xyz(train),
       marker: { color: COLORS.train, size: three ? 1.5 : 3, opacity: three ? 0.5 : 0.6 },
       hoverinfo: 'skip',
@@ -60,9 +60,9 @@ export function phaseFigure(
     data.push({
       type,
       mode: 'lines',
-      name: seg.drawn < seg.total ? `SWIM pairs (${seg.drawn} of ${seg.total})` : `SWIM pairs (${seg.total})`,
+      name: seg.drawn < seg.total ? `SWIM pairs (${seg.drawn}/${seg.total})` : `SWIM pairs (${seg.total})`,
       ...xyz(seg.coords),
-      line: { color: withAlpha(COLORS.pairs, 0.7), width: three ? 2 : 1 },
+      line: { color: withAlpha(COLORS.pairs, three ? 0.35 : 0.3), width: 1 },
       connectgaps: false,
       hoverinfo: 'skip',
     });
@@ -102,7 +102,10 @@ export function phaseFigure(
     : dim >= 3
       ? `Phase space (${names[0]}–${names[1]} projection, no WebGL)`
       : `Phase plane · test ${i + 1}`;
-  const layout = baseLayout(title, { uirevision: result.query, hovermode: 'closest' });
+  const layout = baseLayout(title, three ? 0 : legendRows(legendNames(data)), {
+    uirevision: result.query,
+    hovermode: 'closest',
+  });
   if (three) {
     const sceneAxis = (n: string) => ({
       title: { text: n, font: { size: FONT.axisTitle } },
@@ -119,7 +122,9 @@ export function phaseFigure(
       camera: { eye: { x: 1.5, y: -1.5, z: 0.9 } },
       domain: { x: [0, 1], y: [0, 1] },
     };
-    layout.margin = { l: 0, r: 0, t: 58, b: 0 };
+    layout.margin = { l: 0, r: 0, t: 30, b: 0 };
+    // The 3-D scene leaves its corners empty: a vertical legend fits in the top-left one.
+    layout.legend = { ...(layout.legend as PlotLayout), orientation: 'v', y: 1, yanchor: 'top' };
   } else {
     layout.xaxis = axis(names[0]);
     layout.yaxis = axis(names[1]);

@@ -62,7 +62,7 @@ export function spectrumFigure(result: RunResult): { data: PlotData[]; layout: P
     data.push({
       type: 'scatter',
       mode: 'lines',
-      name: `angles k·ω·Δt (ω=${fmt(omega, 4)})`,
+      name: `k·ω·Δt, k=−5…5<br>(ω = ${fmt(omega, 4)})`,
       x,
       y,
       line: { color: COLORS.threshold, width: 2 },
@@ -79,7 +79,7 @@ export function spectrumFigure(result: RunResult): { data: PlotData[]; layout: P
       hovertemplate: 'k = %{customdata[0]}<br>k·ω·Δt = %{customdata[1]:.4f} rad<extra>reference</extra>',
       showlegend: false,
     });
-    for (const m of marks.filter((mk) => Math.abs(mk.k) === 5 || Math.abs(mk.k) === 1)) {
+    for (const m of marks.filter((mk) => Math.abs(mk.k) === 5)) {
       annotations.push({
         text: `k=${m.k}`,
         x: 1.3 * m.re,
@@ -111,14 +111,22 @@ export function spectrumFigure(result: RunResult): { data: PlotData[]; layout: P
   if (offScale > 0) {
     annotations.push(note(`${offScale} eigenvalue(s) with |λ| > ${MAX_RADIUS} off-scale`, 0, 0, { xanchor: 'left', yanchor: 'bottom' }));
   }
-  const layout = baseLayout(`Koopman spectrum (${re.length} eigenvalues)`, {
-    xaxis: axis('Re λ', { range: [-R, R], zeroline: true, zerolinecolor: COLORS.guide }),
+  const layout = baseLayout(`Koopman spectrum (${re.length} eigenvalues)`, 0, {
+    // Equal aspect: the square plot area hugs the left edge, the legend sits in the space to its right.
+    xaxis: axis('Re λ', {
+      range: [-R, R],
+      zeroline: true,
+      zerolinecolor: COLORS.guide,
+      constrain: 'domain',
+      constraintoward: 'left',
+    }),
     yaxis: axis('Im λ', { range: [-R, R], scaleanchor: 'x', scaleratio: 1, zeroline: true, zerolinecolor: COLORS.guide }),
     shapes,
     annotations,
     hovermode: 'closest',
     uirevision: result.query,
   });
+  layout.legend = { ...(layout.legend as PlotLayout), orientation: 'v', xref: 'paper', x: 1, xanchor: 'right', y: 1, yanchor: 'top' };
   return { data, layout };
 }
 

@@ -26,8 +26,12 @@ export function trajectoryFigure(result: RunResult, testIndex: number): { data: 
   const relift = clipDiverged(testSeries(test.relift, steps, dim, i), boxes);
   const linear = clipDiverged(testSeries(test.linear, steps, dim, i), boxes);
 
+  // Same definition as metrics.vpt: time of the last step before e(t) first exceeds ε.
+  const vpt = validPredictionTimes(test.errorRelift, test.count, test.horizon, result.config.eps, dt)[i];
+  const reached = vpt < test.horizon * dt;
+  const title = `Trajectory · test ${i + 1}/${test.count} · VPT ${reached ? '' : '≥ '}${fmt(vpt)}`;
   const data: PlotData[] = [];
-  const layout = baseLayout(`Trajectory · test ${i + 1} of ${test.count}`);
+  const layout = baseLayout(title, 1);
   const gap = dim > 1 ? 0.06 : 0;
   for (let j = 0; j < dim; j++) {
     const ya = j === 0 ? 'y' : `y${j + 1}`;
@@ -59,15 +63,17 @@ export function trajectoryFigure(result: RunResult, testIndex: number): { data: 
 
   const shapes: PlotLayout[] = [];
   const annotations: PlotLayout[] = [];
-  // Same definition as metrics.vpt: time of the last step before e(t) first exceeds ε.
-  const x = validPredictionTimes(test.errorRelift, test.count, test.horizon, result.config.eps, dt)[i];
-  if (x < test.horizon * dt) {
-    shapes.push(vline(x));
+  if (reached) {
+    shapes.push(vline(vpt));
+    const left = vpt > 0.75 * t[steps - 1];
     annotations.push(
-      note(`VPT ${fmt(x)}`, x, 1, { xref: 'x', xanchor: 'left', yanchor: 'top', font: { color: COLORS.vpt, size: 14 } }),
+      note(`VPT ${fmt(vpt)}`, vpt, 1, {
+        xref: 'x',
+        xanchor: left ? 'right' : 'left',
+        yanchor: 'top',
+        font: { color: COLORS.vpt, size: 14 },
+      }),
     );
-  } else {
-    annotations.push(note('VPT ≥ horizon', 0, 1, { xanchor: 'left', yanchor: 'top', font: { color: COLORS.vpt } }));
   }
   let row = 0;
   for (const [name, r, color] of [

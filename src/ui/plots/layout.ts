@@ -5,7 +5,39 @@
 import type { PlotLayout } from 'plotly.js-gl3d-dist-min';
 import { COLORS, FONT } from './palette';
 
-export function baseLayout(title: string, extra: PlotLayout = {}): PlotLayout {
+/** Title band height (px) at the top of the figure. */
+const TITLE_H = 30;
+/** Height of one row of a horizontal legend at FONT.legend (px). */
+const LEGEND_ROW_H = 21;
+
+/**
+ * Rows a horizontal legend needs at `width` px: each entry is a ~40 px symbol plus its text at
+ * ~0.55 em per character. An estimate, so the top margin can hold title and legend without overlap.
+ */
+export function legendRows(names: string[], width = 460): number {
+  let rows = 1;
+  let used = 0;
+  for (const n of names) {
+    const w = 40 + 0.55 * FONT.legend * n.length;
+    if (used > 0 && used + w > width) {
+      rows++;
+      used = 0;
+    }
+    used += w;
+  }
+  return names.length ? rows : 0;
+}
+
+/** Names of the traces that show in the legend. */
+export function legendNames(data: PlotLayout[]): string[] {
+  return data.filter((d) => d.showlegend !== false && typeof d.name === 'string').map((d) => d.name as string);
+}
+
+/**
+ * Title at the top left, then (rows > 0) a horizontal legend directly above the plot area; the top
+ * margin holds both. Pass rows = 0 for a legend placed elsewhere.
+ */
+export function baseLayout(title: string, rows: number, extra: PlotLayout = {}): PlotLayout {
   return {
     font: { family: FONT.family, size: FONT.tick, color: '#222' },
     title: {
@@ -19,17 +51,18 @@ export function baseLayout(title: string, extra: PlotLayout = {}): PlotLayout {
       yanchor: 'top',
       pad: { t: 6, l: 8 },
     },
-    margin: { l: 62, r: 12, t: 58, b: 46, pad: 0 },
+    margin: { l: 62, r: 12, t: TITLE_H + 4 + rows * LEGEND_ROW_H, b: 46, pad: 0 },
     showlegend: true,
     legend: {
       orientation: 'h',
-      x: 1,
-      xanchor: 'right',
+      // Container-relative x, so the legend can use the full width, not just the plot area's.
+      xref: 'container',
+      x: 0.01,
+      xanchor: 'left',
       y: 1,
       yanchor: 'bottom',
       font: { size: FONT.legend },
       bgcolor: 'rgba(255, 255, 255, 0)',
-      itemwidth: 30,
       tracegroupgap: 0,
     },
     hoverlabel: { font: { size: FONT.hover } },
