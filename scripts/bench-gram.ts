@@ -116,7 +116,8 @@ export function benchGram(opts: BenchGramOptions = {}): BenchGramResult[] {
       const cross = mode === 'syrk+cross';
       runOnce(kernel, cross, Math.min(n, 2 * blockRows), m, blockRows, pool, poolCycle); // warm-up
       const times: number[] = [];
-      for (let i = 0; i < r; i++) times.push(runOnce(kernel, cross, n, m, blockRows, pool, poolCycle));
+      for (let i = 0; i < r; i++)
+        times.push(runOnce(kernel, cross, n, m, blockRows, pool, poolCycle));
       const medianMs = median(times);
       const fma = (n * m * (m + 1)) / 2 + (cross ? n * m * m : 0);
       results.push({

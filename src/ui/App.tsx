@@ -13,8 +13,8 @@ export function App() {
         <div className="titles">
           <h1>Sampled RNN Lab</h1>
           <p className="tagline">
-            Recurrent networks trained without gradients: hidden weights sampled from data pairs,
-            outer weights by one least-squares solve (EDMD).
+            Recurrent networks trained without gradients: sampled hidden weights, least-squares
+            outer weights.
           </p>
         </div>
         <CopyLinkButton />

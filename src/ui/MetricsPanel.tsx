@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { RunResult } from '../core/result';
 import { useStore } from '../state/store';
 import { formatMs, formatSig } from './format';
@@ -15,7 +16,7 @@ function Metric({
 }: {
   name: string;
   value: number | null | undefined;
-  label: string;
+  label?: string;
   unit?: string;
   big?: boolean;
 }) {
@@ -25,84 +26,78 @@ function Metric({
       className={big ? 'metric big' : 'metric'}
       data-testid={`metric-${name}`}
       data-value={String(value)}
-      title={`${label}: ${String(value)}`}
+      title={`${name} = ${String(value)}`}
     >
-      <span className="metric-label">{label}</span>
-      <span className="metric-value">
-        {name === 'fit-ms' ? formatMs(value) : formatSig(value)}
-        {unit && <span className="metric-unit"> {unit}</span>}
-      </span>
+      {label && <span className="metric-label">{label}</span>}
+      <span className="metric-value">{name === 'fit-ms' ? formatMs(value) : formatSig(value)}</span>
+      {unit && <span className="metric-unit">{unit}</span>}
     </span>
+  );
+}
+
+function Card({ title, hint, children }: { title: ReactNode; hint: string; children: ReactNode }) {
+  return (
+    <div className="card" title={hint}>
+      <h3>{title}</h3>
+      {children}
+    </div>
   );
 }
 
 function Cards({ r }: { r: RunResult }) {
   const m = r.metrics;
-  const headline = r.config.rollout === 'linear' ? 'linear' : 're-lifted';
+  const headline = r.config.rollout === 'linear' ? 'linear' : 'RNN';
   return (
     <div className="metric-cards">
-      <div className="card">
-        <h3>One-step MSE</h3>
-        <Metric name="testMse" value={m.testMse} label="test" big />
+      <Card
+        title="Test MSE, 1 step"
+        hint="Mean squared error of one step x_t → x_{t+1} on unseen test trajectories (and on the training pairs)."
+      >
+        <Metric name="testMse" value={m.testMse} big />
         <Metric name="trainMse" value={m.trainMse} label="train" />
-      </div>
-      <div className="card">
-        <h3>
-          Rollout MSE <small>({r.test.horizon} steps)</small>
-        </h3>
-        <Metric name="rolloutMse" value={m.rolloutMse} label={headline} big />
+      </Card>
+      <Card
+        title={`Rollout MSE, ${headline}`}
+        hint={`Mean squared error of free forecasts over ${r.test.horizon} steps from each test start.`}
+      >
+        <Metric name="rolloutMse" value={m.rolloutMse} big />
         <span className="metric-pair">
           <Metric name="rolloutMseRelift" value={m.rolloutMseRelift} label="RNN" />
-          <Metric name="rolloutMseLinear" value={m.rolloutMseLinear} label="linear" />
+          <Metric name="rolloutMseLinear" value={m.rolloutMseLinear} label="lin" />
         </span>
-      </div>
-      <div className="card">
-        <h3>Valid prediction time</h3>
-        <Metric name="vpt" value={m.vpt} label={`median, ${headline}`} unit="time" big />
-        <Metric name="vptLyapunov" value={m.vptLyapunov} label="in" unit="Lyapunov times" />
-      </div>
-      <div className="card">
-        <h3>Spectrum of K</h3>
+      </Card>
+      <Card
+        title={`VPT, ${headline}`}
+        hint={`Valid prediction time: median time until the normalised forecast error first exceeds ε = ${r.config.eps}.`}
+      >
+        <Metric name="vpt" value={m.vpt} unit="time units" big />
+        {m.vptLyapunov !== null ? (
+          <Metric name="vptLyapunov" value={m.vptLyapunov} unit="Lyapunov times" />
+        ) : (
+          <span className="metric-note">horizon {formatSig(r.test.horizon * r.dt)}</span>
+        )}
+      </Card>
+      <Card
+        title="Spectrum of K"
+        hint="Largest eigenvalue modulus of the Koopman matrix; |λ| > 1 makes the linear rollout grow."
+      >
         <Metric name="spectralRadius" value={m.spectralRadius} label="max |λ|" big />
         <Metric name="unstableEigenvalues" value={m.unstableEigenvalues} label="|λ| > 1:" />
-      </div>
-      <div className="card">
-        <h3>Training time</h3>
-        <Metric name="fit-ms" value={r.timingsMs.total} label="total" big />
-        <span className="metric-note">
+      </Card>
+      <Card
+        title="Training time"
+        hint="Wall time of the whole run in the worker; the bar on the left splits it by phase."
+      >
+        <Metric name="fit-ms" value={r.timingsMs.total} big />
+        <span className="metric-note" title={`kernel ${r.kernel}, solve ${r.solveMethod}`}>
           {r.kernel} · {r.solveMethod}
         </span>
-      </div>
+      </Card>
     </div>
   );
 }
 
-function Warnings({ r }: { r: RunResult }) {
-  const n = r.divergences.length;
-  const items = [...r.warnings];
-  if (n) {
-    const first = r.divergences[0];
-    items.push(
-      `${n} forecast${n > 1 ? 's' : ''} diverged (first: ${first.rollout} rollout, test ${first.testIndex}, ` +
-        `step ${first.step}, ${first.reason === 'nan' ? 'not a number' : 'blew up'}).`,
-    );
-  }
-  if (!items.length) return null;
-  return (
-    <details className="warnings" data-testid="warnings" open={items.length <= 2}>
-      <summary>
-        {items.length} warning{items.length > 1 ? 's' : ''}
-      </summary>
-      <ul>
-        {items.map((w, i) => (
-          <li key={i}>{w}</li>
-        ))}
-      </ul>
-    </details>
-  );
-}
-
-/** The numbers of the last successful run, and its warnings. */
+/** The numbers of the last successful run (dimmed while a newer run is in flight). */
 export function MetricsPanel() {
   const r = useStore((s) => s.result);
   const stale = useStore((s) => s.status !== 'done' && s.result !== null);
@@ -113,10 +108,7 @@ export function MetricsPanel() {
       data-testid="metrics"
     >
       {r ? (
-        <>
-          <Cards r={r} />
-          <Warnings r={r} />
-        </>
+        <Cards r={r} />
       ) : (
         <p className="metrics-empty">Metrics appear here after the first run.</p>
       )}

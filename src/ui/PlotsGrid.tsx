@@ -1,10 +1,14 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import type { RunResult } from '../core/result';
 import { useStore } from '../state/store';
 import { ErrorPlot } from './plots/ErrorPlot';
 import { PhasePlot } from './plots/PhasePlot';
 import { SpectrumPlot } from './plots/SpectrumPlot';
 import { TrajectoryPlot } from './plots/TrajectoryPlot';
+import { Warnings } from './Warnings';
 
-/** Which test start the trajectory and phase plots show, and the SWIM-pair overlay. */
+/** Warnings; which test start the trajectory and phase plots show; the SWIM-pair overlay. */
 function ViewBar() {
   const count = useStore((s) => s.result?.test.count ?? 0);
   const hasPairs = useStore((s) => Boolean(s.result?.model.pairPoints));
@@ -15,6 +19,7 @@ function ViewBar() {
   const i = Math.min(testIndex, Math.max(0, count - 1));
   return (
     <div className="view-bar">
+      <Warnings />
       <label className="view-test">
         Test start
         <input
@@ -44,30 +49,60 @@ function ViewBar() {
   );
 }
 
+/** Gap between the plots' redraws: each gets its own task, so the page never stalls for four. */
+const STAGGER_MS = 12;
+
+/**
+ * The result a plot cell shows: the store's latest, handed over `index` slots after it arrives,
+ * each in its own task (flushSync renders and runs the Plotly effect right there). Status and
+ * metrics update first; a busy Plotly redraw never blocks the page for all four plots at once.
+ */
+function useStaggered(result: RunResult, index: number): RunResult {
+  const [shown, setShown] = useState(result);
+  useEffect(() => {
+    if (shown === result) return;
+    const t = setTimeout(() => flushSync(() => setShown(result)), index * STAGGER_MS);
+    return () => clearTimeout(t);
+  }, [result, shown, index]);
+  return shown;
+}
+
+function Cell({
+  result,
+  index,
+  draw,
+}: {
+  result: RunResult;
+  index: number;
+  draw: (r: RunResult) => ReactNode;
+}) {
+  const shown = useStaggered(result, index);
+  return <div className="plot-cell">{draw(shown)}</div>;
+}
+
 /** The four plots in a 2×2 grid; empty frames until the first result arrives. */
 export function PlotsGrid() {
   const result = useStore((s) => s.result);
   const testIndex = useStore((s) => s.testIndex);
   const showPairs = useStore((s) => s.showPairs);
-  const running = useStore((s) => s.status === 'running');
   return (
     <section className="plots-area" aria-label="Plots">
       <ViewBar />
-      <div className={running && result ? 'plots stale' : 'plots'} data-testid="plots">
+      <div className="plots" data-testid="plots">
         {result ? (
           <>
-            <div className="plot-cell">
-              <TrajectoryPlot result={result} testIndex={testIndex} />
-            </div>
-            <div className="plot-cell">
-              <PhasePlot result={result} testIndex={testIndex} showPairs={showPairs} />
-            </div>
-            <div className="plot-cell">
-              <SpectrumPlot result={result} />
-            </div>
-            <div className="plot-cell">
-              <ErrorPlot result={result} />
-            </div>
+            <Cell
+              result={result}
+              index={0}
+              draw={(r) => <TrajectoryPlot result={r} testIndex={testIndex} />}
+            />
+            <Cell
+              result={result}
+              index={1}
+              draw={(r) => <PhasePlot result={r} testIndex={testIndex} showPairs={showPairs} />}
+            />
+            <Cell result={result} index={2} draw={(r) => <SpectrumPlot result={r} />} />
+            <Cell result={result} index={3} draw={(r) => <ErrorPlot result={r} />} />
           </>
         ) : (
           ['trajectory', 'phase', 'spectrum', 'error'].map((k) => (

@@ -96,7 +96,8 @@ describe('slicing the flat count×(H+1)×d arrays', () => {
   const dim = 2;
   const flat = new Float64Array(count * steps * dim);
   for (let i = 0; i < count; i++)
-    for (let t = 0; t < steps; t++) for (let j = 0; j < dim; j++) flat[(i * steps + t) * dim + j] = 100 * i + 10 * t + j;
+    for (let t = 0; t < steps; t++)
+      for (let j = 0; j < dim; j++) flat[(i * steps + t) * dim + j] = 100 * i + 10 * t + j;
 
   it('picks component j of test i', () => {
     expect(testComponent(flat, steps, dim, 2, 1)).toEqual([201, 211, 221, 231]);
@@ -136,7 +137,6 @@ describe('log floor and ranges', () => {
     expect(logRange([[1e-3, 1e30]])).toEqual([-3, 2]);
     expect(logRange([[0, 0]])).toEqual([-16, 0]);
   });
-
 });
 
 describe('divergence clipping', () => {
@@ -191,6 +191,14 @@ describe('segment traces', () => {
   });
 
   it('joins several series on a shared x with gaps', () => {
-    expect(joinWithGaps([0, 1], [[5, 6], [7, 8]])).toEqual({ x: [0, 1, null, 0, 1, null], y: [5, 6, null, 7, 8, null] });
+    expect(
+      joinWithGaps(
+        [0, 1],
+        [
+          [5, 6],
+          [7, 8],
+        ],
+      ),
+    ).toEqual({ x: [0, 1, null, 0, 1, null], y: [5, 6, null, 7, 8, null] });
   });
 });

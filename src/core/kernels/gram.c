@@ -101,7 +101,7 @@ static inline u32 ceil_div(u32 a, u32 b) { return (a + b - 1) / b; }
 
 /* Column-block width for the L2 blocking of the B panels (in columns, multiple of NR). */
 #ifndef NC
-#define NC 96
+#define NC 128
 #endif
 
 /*

@@ -167,7 +167,8 @@ function align64(n: number): number {
 }
 
 function checkDim(name: string, v: number, min: number): void {
-  if (!Number.isInteger(v) || v < min) throw new RangeError(`${name} must be an integer ≥ ${min}, got ${v}`);
+  if (!Number.isInteger(v) || v < min)
+    throw new RangeError(`${name} must be an integer ≥ ${min}, got ${v}`);
 }
 
 let defaultKernelCache: KernelName | undefined;
@@ -271,6 +272,8 @@ function createWasmGramAccumulator(
 
 /** Instance reused by gemmNN (grown on demand; single-threaded, so no re-entrancy). */
 let gemmCtx: WasmCtx | null = null;
+/** gemmNN keeps its instance only while its memory is at most this large (bytes). */
+const GEMM_KEEP_BYTES = 64 * 2 ** 20;
 
 /**
  * Z = X·Q: X rows×m row-major, Q m×r row-major → new Float64Array rows×r (row-major).
@@ -320,5 +323,6 @@ export function gemmNN(
     if (ldz === r) out.set(zv.subarray(0, n * r), k0 * r);
     else for (let t = 0; t < n; t++) out.set(zv.subarray(t * ldz, t * ldz + r), (k0 + t) * r);
   }
+  if (ctx.memory.buffer.byteLength > GEMM_KEEP_BYTES) gemmCtx = null; // let a big one be collected
   return out;
 }

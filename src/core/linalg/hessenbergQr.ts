@@ -3,6 +3,8 @@
  * matrices (entry (i, j) of an n×n matrix is `h[i * n + j]`): diagonal balancing, Householder
  * reduction to upper Hessenberg form, and the Francis implicit double-shift QR iteration for the
  * eigenvalues of a Hessenberg matrix. {@link eigenvalues} in ./eigenvalues chains them.
+ *
+ * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
 
 const EPS = 2 ** -52;
@@ -80,7 +82,7 @@ export function balanceInPlace(a: Float64Array, n: number): Float64Array {
  *          Q is not formed (values-only use).
  * @param n order.
  *
- * Algorithm: Householder reflectors column by column (GVL 4th ed. §7.4.3, Algorithm 7.4.2;
+ * Algorithm: Householder reflectors column by column (GVL 4th ed. §7.4.3;
  * EISPACK orthes). Each two-sided update P H P (P = I − u uᵀ/h) is applied as one rank-two
  * update H − u qᵀ − (p − γu) uᵀ with q = Hᵀu/h, p = Hu/h, γ = uᵀp/h, computed in one row-wise
  * pass and applied in a second, so all inner loops are contiguous and the matrix is streamed
@@ -106,42 +108,95 @@ export function hessenbergInPlace(h: Float64Array, n: number): void {
     hh -= ort[m] * g;
     ort[m] -= g;
     const invH = 1 / hh;
+    ort.fill(0, 0, m); // u is zero above row m
 
-    // Two-sided update H ← P H P with P = I − u uᵀ/hh (u = ort, zero above row m), in the
-    // fused form P H P = H − u qᵀ − (p − γu) uᵀ, q = Hᵀu/hh, p = H u/hh, γ = uᵀp/hh: one pass
-    // over the rows computes p and q, a second applies the rank-two update.
+    // Two-sided update H ← P H P with P = I − u uᵀ/hh, in the fused form
+    // P H P = H − u qᵀ − (p − γu) uᵀ, q = Hᵀu/hh, p = H u/hh, γ = uᵀp/hh (columns m.. only;
+    // column m−1 is set explicitly below). Pass 1 computes p and q, pass 2 applies the
+    // rank-two update; both handle two rows per iteration to reuse the loads of u and q.
     wv.fill(0, m, n);
-    let gamma = 0;
-    for (let i = 0; i < n; i++) {
-      const ri = i * n;
-      const ui = ort[i] * invH;
-      let f = 0;
-      if (i >= m && ui !== 0) {
-        for (let j = m; j < n; j++) {
-          const v = h[ri + j];
-          f += v * ort[j];
-          wv[j] += ui * v;
-        }
-      } else {
-        for (let j = m; j < n; j++) f += h[ri + j] * ort[j];
+    let i = 0;
+    // Pass 1, rows above m: u_i = 0, only p_i.
+    for (; i + 1 < m; i += 2) {
+      const r0 = i * n;
+      const r1 = r0 + n;
+      let f0 = 0;
+      let f1 = 0;
+      for (let j = m; j < n; j++) {
+        const o = ort[j];
+        f0 += h[r0 + j] * o;
+        f1 += h[r1 + j] * o;
       }
-      f *= invH;
-      pv[i] = f;
-      if (i >= m) gamma += ort[i] * f;
+      pv[i] = f0 * invH;
+      pv[i + 1] = f1 * invH;
+    }
+    for (; i < m; i++) {
+      const r0 = i * n;
+      let f0 = 0;
+      for (let j = m; j < n; j++) f0 += h[r0 + j] * ort[j];
+      pv[i] = f0 * invH;
+    }
+    // Pass 1, rows m..: p_i and the accumulation of q.
+    let gamma = 0;
+    for (; i + 1 < n; i += 2) {
+      const r0 = i * n;
+      const r1 = r0 + n;
+      const u0 = ort[i] * invH;
+      const u1 = ort[i + 1] * invH;
+      let f0 = 0;
+      let f1 = 0;
+      for (let j = m; j < n; j++) {
+        const o = ort[j];
+        const a0 = h[r0 + j];
+        const a1 = h[r1 + j];
+        f0 += a0 * o;
+        f1 += a1 * o;
+        wv[j] += u0 * a0 + u1 * a1;
+      }
+      f0 *= invH;
+      f1 *= invH;
+      pv[i] = f0;
+      pv[i + 1] = f1;
+      gamma += ort[i] * f0 + ort[i + 1] * f1;
+    }
+    for (; i < n; i++) {
+      const r0 = i * n;
+      const u0 = ort[i] * invH;
+      let f0 = 0;
+      for (let j = m; j < n; j++) {
+        const a0 = h[r0 + j];
+        f0 += a0 * ort[j];
+        wv[j] += u0 * a0;
+      }
+      f0 *= invH;
+      pv[i] = f0;
+      gamma += ort[i] * f0;
     }
     gamma *= invH;
-    for (let i = 0; i < n; i++) {
-      const ri = i * n;
-      const ui = i >= m ? ort[i] : 0;
-      const ri2 = pv[i] - gamma * ui;
-      if (ui !== 0) {
-        for (let j = m; j < n; j++) h[ri + j] -= ui * wv[j] + ri2 * ort[j];
-      } else if (ri2 !== 0) {
-        for (let j = m; j < n; j++) h[ri + j] -= ri2 * ort[j];
+    // Pass 2: H[i, m:] −= u_i q + (p_i − γ u_i) u.
+    i = 0;
+    for (; i + 1 < n; i += 2) {
+      const r0 = i * n;
+      const r1 = r0 + n;
+      const u0 = ort[i];
+      const u1 = ort[i + 1];
+      const c0 = pv[i] - gamma * u0;
+      const c1 = pv[i + 1] - gamma * u1;
+      for (let j = m; j < n; j++) {
+        const o = ort[j];
+        const w = wv[j];
+        h[r0 + j] -= u0 * w + c0 * o;
+        h[r1 + j] -= u1 * w + c1 * o;
       }
     }
+    for (; i < n; i++) {
+      const r0 = i * n;
+      const u0 = ort[i];
+      const c0 = pv[i] - gamma * u0;
+      for (let j = m; j < n; j++) h[r0 + j] -= u0 * wv[j] + c0 * ort[j];
+    }
     h[m * n + m - 1] = scale * g;
-    for (let i = m + 1; i < n; i++) h[i * n + m - 1] = 0;
+    for (let r = m + 1; r < n; r++) h[r * n + m - 1] = 0;
   }
   for (let i = 2; i < n; i++) h.fill(0, i * n, i * n + i - 1);
 }
@@ -165,7 +220,7 @@ export interface HqrOptions {
  * @param im output, length n: imaginary parts; complex pairs are stored as (x, +y), (x, −y)
  *           with identical x and y, i.e. exact conjugates.
  *
- * Algorithm: GVL 4th ed. §7.5.5 (Algorithm 7.5.2, Francis QR step) with the deflation and
+ * Algorithm: GVL 4th ed. §7.5.5 (the Francis double-shift QR step) with the deflation and
  * shift strategy of EISPACK hqr (Martin, Peters & Wilkinson 1970) as in JAMA's hqr2, but
  * values-only (updates restricted to the active block, as EISPACK hqr), the Ahues–Tisseur
  * deflation criterion of LAPACK dlahqr (more accurate for graded matrices), and exceptional
@@ -311,8 +366,8 @@ function francisStep(
   let p = 0;
   let q = 0;
   let r = 0;
-  let s = 0;
-  let z = 0;
+  let s: number;
+  let z: number;
   // Look for two consecutive small subdiagonal elements.
   let m = en - 2;
   while (m >= l) {

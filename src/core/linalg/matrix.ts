@@ -1,6 +1,8 @@
 /**
  * Small dense-matrix helpers on row-major Float64Array storage: entry (i, j) of an r×c matrix is
  * `a[i * c + j]`. None of them overwrites its inputs; each returns a freshly allocated array.
+ *
+ * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
 
 /**
@@ -14,8 +16,8 @@
  * @returns C, ar×bc, row-major (new array).
  *
  * Algorithm: the i-k-j ("row axpy") loop order, so the innermost loop streams one row of B and
- * one row of C contiguously (Golub & Van Loan, 4th ed., §1.1.10–1.1.11, loop orderings; §1.5 on
- * memory locality). 2·ar·ac·bc flops.
+ * one row of C contiguously (Golub & Van Loan, 4th ed., §1.1 on loop orderings, §1.5 on memory
+ * locality). 2·ar·ac·bc flops.
  * Failure: throws RangeError if an array is shorter than its stated shape; non-finite entries
  * propagate (no check).
  */
@@ -49,7 +51,8 @@ export function matmul(
  * Failure: throws RangeError if `a` is shorter than rows·cols.
  */
 export function transpose(a: Float64Array, rows: number, cols: number): Float64Array {
-  if (a.length < rows * cols) throw new RangeError(`transpose: array too short for ${rows}×${cols}`);
+  if (a.length < rows * cols)
+    throw new RangeError(`transpose: array too short for ${rows}×${cols}`);
   const t = new Float64Array(rows * cols);
   const B = 32;
   for (let i0 = 0; i0 < rows; i0 += B) {

@@ -2,6 +2,8 @@
  * Symmetric eigendecomposition A = V diag(λ) Vᵀ on row-major Float64Array matrices:
  * Householder tridiagonalisation followed by the implicit QL algorithm (EISPACK tred2/tql2, as
  * in JAMA and ml-matrix), rewritten for flat arrays with cache-friendly loops.
+ *
+ * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
 
 /** Hypotenuse √(a² + b²) without destructive overflow/underflow (faster than Math.hypot). */
@@ -179,7 +181,9 @@ function tql2(w: Float64Array, d: Float64Array, e: Float64Array, n: number): voi
       let iter = 0;
       do {
         if (++iter > 60) {
-          throw new Error(`symmetricEigen: QL iteration did not converge (eigenvalue ${l} of ${n})`);
+          throw new Error(
+            `symmetricEigen: QL iteration did not converge (eigenvalue ${l} of ${n})`,
+          );
         }
         // Compute the implicit shift.
         let g = d[l];

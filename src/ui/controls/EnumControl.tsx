@@ -2,6 +2,8 @@ import type { EnumField } from '../../config/schema';
 import { useStore } from '../../state/store';
 import { FieldFrame } from './FieldFrame';
 
+const label = (f: EnumField, opt: string) => f.optionLabels?.[opt] ?? opt;
+
 /** An enum field as a segmented radio group (few options) — every choice visible at once. */
 export function EnumControl({ field }: { field: EnumField }) {
   const value = useStore((s) => s.config[field.key]) as string;
@@ -15,7 +17,6 @@ export function EnumControl({ field }: { field: EnumField }) {
         aria-label={field.label}
         data-testid={`field-${field.key}`}
         data-value={value}
-        style={{ gridTemplateColumns: `repeat(${field.options.length}, 1fr)` }}
       >
         {field.options.map((opt) => (
           <label key={opt} className={opt === value ? 'seg on' : 'seg'}>
@@ -27,7 +28,9 @@ export function EnumControl({ field }: { field: EnumField }) {
               checked={opt === value}
               onChange={() => setField(field.key, opt)}
             />
-            <span>{field.optionLabels?.[opt] ?? opt}</span>
+            <span className={label(field, opt).length > 14 ? 'seg-text wrap' : 'seg-text'}>
+              {label(field, opt)}
+            </span>
           </label>
         ))}
       </div>

@@ -4,7 +4,16 @@ import type { RunResult } from '../../core/result';
 import { axis, baseLayout, hline, legendNames, legendRows, note, vline } from './layout';
 import { COLORS, withAlpha } from './palette';
 import { PlotlyFigure } from './PlotlyFigure';
-import { evenSubset, fmt, joinWithGaps, logFloor, logRange, referenceFor, testRow, timeAxis } from './plotData';
+import {
+  evenSubset,
+  fmt,
+  joinWithGaps,
+  logFloor,
+  logRange,
+  referenceFor,
+  testRow,
+  timeAxis,
+} from './plotData';
 
 export interface ErrorPlotProps {
   result: RunResult;
@@ -34,7 +43,10 @@ export function errorFigure(result: RunResult): { data: PlotData[]; layout: Plot
     {
       type: 'scatter',
       mode: 'lines',
-      name: starts.length < test.count ? `re-lifted, ${starts.length} of ${test.count} starts` : 're-lifted, each start',
+      name:
+        starts.length < test.count
+          ? `re-lifted, ${starts.length} of ${test.count} starts`
+          : 're-lifted, each start',
       x: joined.x,
       y: joined.y,
       line: { color: withAlpha(COLORS.relift, 0.25), width: 1 },
@@ -67,19 +79,40 @@ export function errorFigure(result: RunResult): { data: PlotData[]; layout: Plot
   const shapes: PlotLayout[] = [hline(eps)];
   const annotations: PlotLayout[] = [
     // Annotations on a log axis take log10 of the value.
-    note(`ε = ${fmt(eps)}`, 0, Math.log10(eps), { yref: 'y', xanchor: 'left', yanchor: 'bottom', font: { color: '#555555' } }),
+    note(`ε = ${fmt(eps)}`, 1, Math.log10(eps), {
+      yref: 'y',
+      xanchor: 'right',
+      yanchor: 'bottom',
+      font: { color: '#555555' },
+    }),
   ];
   if (Number.isFinite(vpt)) {
     const x = Math.min(vpt * scale, xEnd);
     shapes.push(vline(x));
-    const label = `VPT ${fmt(vpt * scale)}`;
-    annotations.push(note(label, x, 0.02, { xref: 'x', xanchor: x > 0.7 * xEnd ? 'right' : 'left', yanchor: 'bottom', font: { color: COLORS.vpt } }));
+    // VPT equal to the horizon means e(t) never exceeded ε: a lower bound.
+    const label = `VPT ${vpt >= test.horizon * dt * (1 - 1e-12) ? '≥ ' : ''}${fmt(vpt * scale)}`;
+    annotations.push(
+      note(label, x, 0.02, {
+        xref: 'x',
+        xanchor: x > 0.7 * xEnd ? 'right' : 'left',
+        yanchor: 'bottom',
+        font: { color: COLORS.vpt },
+      }),
+    );
   }
   const layout = baseLayout('Normalised error e(t)', legendRows(legendNames(data)), {
-    xaxis: axis(lyapunov !== null ? `t · λ_max (Lyapunov times, λ_max=${fmt(lyapunov)})` : 't (model time)', {
-      range: [0, xEnd],
+    xaxis: axis(
+      lyapunov !== null ? `t · λ_max (Lyapunov times, λ_max=${fmt(lyapunov)})` : 't (model time)',
+      {
+        range: [0, xEnd],
+      },
+    ),
+    yaxis: axis('e(t) (log)', {
+      type: 'log',
+      range: [lo, hi],
+      exponentformat: 'power',
+      dtick: hi - lo > 6 ? 2 : 1,
     }),
-    yaxis: axis('e(t) (log)', { type: 'log', range: [lo, hi], exponentformat: 'power', dtick: hi - lo > 8 ? 2 : 1 }),
     shapes,
     annotations,
     hovermode: 'closest',
@@ -91,5 +124,7 @@ export function errorFigure(result: RunResult): { data: PlotData[]; layout: Plot
 /** e(t) of the re-lifted and linear forecasts against time (Lyapunov times for chaotic systems). */
 export function ErrorPlot({ result, graphRef }: ErrorPlotProps) {
   const fig = useMemo(() => errorFigure(result), [result]);
-  return <PlotlyFigure testid="plot-error" data={fig.data} layout={fig.layout} graphRef={graphRef} />;
+  return (
+    <PlotlyFigure testid="plot-error" data={fig.data} layout={fig.layout} graphRef={graphRef} />
+  );
 }

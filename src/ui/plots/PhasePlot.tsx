@@ -1,10 +1,17 @@
 import { useMemo, type Ref } from 'react';
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../core/result';
-import { axis, baseLayout, legendNames, legendRows } from './layout';
+import { axis, baseLayout } from './layout';
 import { COLORS, FONT, withAlpha } from './palette';
 import { PlotlyFigure } from './PlotlyFigure';
-import { clipDiverged, columns, componentRanges, displayBox, pairSegments, testSeries } from './plotData';
+import {
+  clipDiverged,
+  columns,
+  componentRanges,
+  displayBox,
+  pairSegments,
+  testSeries,
+} from './plotData';
 
 export interface PhasePlotProps {
   result: RunResult;
@@ -42,7 +49,8 @@ export function phaseFigure(
 
   const type = three ? 'scatter3d' : 'scatter';
   const keys = ['x', 'y', 'z'];
-  const xyz = (cols: (number | null)[][]) => Object.fromEntries(axes.map((j, k) => [keys[k], cols[j]]));
+  const xyz = (cols: (number | null)[][]) =>
+    Object.fromEntries(axes.map((j, k) => [keys[k], cols[j]]));
   const hover = `${names.map((n, k) => `${n} = %{${keys[k]}:.3f}`).join('<br>')}<extra>%{fullData.name}</extra>`;
 
   const data: PlotData[] = [
@@ -60,9 +68,14 @@ export function phaseFigure(
     data.push({
       type,
       mode: 'lines',
-      name: seg.drawn < seg.total ? `SWIM pairs (${seg.drawn}/${seg.total})` : `SWIM pairs (${seg.total})`,
+      name:
+        seg.drawn < seg.total
+          ? `SWIM pairs (${seg.drawn}/${seg.total})`
+          : `SWIM pairs (${seg.total})`,
       ...xyz(seg.coords),
-      line: { color: withAlpha(COLORS.pairs, three ? 0.35 : 0.3), width: 1 },
+      // WebGL lines blend rgba() colours oddly; trace opacity keeps the hue in 3-D.
+      line: { color: three ? COLORS.pairs : withAlpha(COLORS.pairs, 0.3), width: 1 },
+      opacity: three ? 0.3 : 1,
       connectgaps: false,
       hoverinfo: 'skip',
     });
@@ -77,7 +90,14 @@ export function phaseFigure(
       visible: 'legendonly',
       hovertemplate: hover,
     },
-    { type, mode: 'lines', name: 'truth', ...xyz(truth), line: { color: COLORS.truth, width: 3 }, hovertemplate: hover },
+    {
+      type,
+      mode: 'lines',
+      name: 'truth',
+      ...xyz(truth),
+      line: { color: COLORS.truth, width: 3 },
+      hovertemplate: hover,
+    },
     {
       type,
       mode: 'lines',
@@ -91,7 +111,12 @@ export function phaseFigure(
       mode: 'markers',
       name: 'start',
       ...xyz(truth.map((c) => [c[0]])),
-      marker: { color: COLORS.truth, size: three ? 4 : 9, symbol: three ? 'circle' : 'circle-open', line: { width: 2 } },
+      marker: {
+        color: COLORS.truth,
+        size: three ? 4 : 9,
+        symbol: three ? 'circle' : 'circle-open',
+        line: { width: 2 },
+      },
       showlegend: false,
       hovertemplate: `start<br>${hover}`,
     },
@@ -102,10 +127,16 @@ export function phaseFigure(
     : dim >= 3
       ? `Phase space (${names[0]}–${names[1]} projection, no WebGL)`
       : `Phase plane · test ${i + 1}`;
-  const layout = baseLayout(title, three ? 0 : legendRows(legendNames(data)), {
-    uirevision: result.query,
-    hovermode: 'closest',
-  });
+  const layout = baseLayout(title, 0, { uirevision: result.query, hovermode: 'closest' });
+  // Legend in a column on the right (2-D) or in the top-left corner the 3-D scene leaves empty.
+  layout.legend = {
+    ...(layout.legend as PlotLayout),
+    orientation: 'v',
+    x: three ? 0 : 1,
+    xanchor: three ? 'left' : 'right',
+    y: 1,
+    yanchor: 'top',
+  };
   if (three) {
     const sceneAxis = (n: string) => ({
       title: { text: n, font: { size: FONT.axisTitle } },
@@ -119,14 +150,12 @@ export function phaseFigure(
       yaxis: sceneAxis(names[1]),
       zaxis: sceneAxis(names[2]),
       aspectmode: 'cube',
-      camera: { eye: { x: 1.5, y: -1.5, z: 0.9 } },
-      domain: { x: [0, 1], y: [0, 1] },
+      camera: { eye: { x: 1.7, y: -1.7, z: 1.0 } },
+      domain: { x: [0.3, 1], y: [0, 1] },
     };
     layout.margin = { l: 0, r: 0, t: 30, b: 0 };
-    // The 3-D scene leaves its corners empty: a vertical legend fits in the top-left one.
-    layout.legend = { ...(layout.legend as PlotLayout), orientation: 'v', y: 1, yanchor: 'top' };
   } else {
-    layout.xaxis = axis(names[0]);
+    layout.xaxis = axis(names[0], { domain: [0, 0.62] });
     layout.yaxis = axis(names[1]);
   }
   return { data, layout };
@@ -150,6 +179,11 @@ function hasWebGL(): boolean {
 /** Training data, test truth and the re-lifted forecast in state space; optional SWIM pairs. */
 export function PhasePlot({ result, testIndex, showPairs, graphRef }: PhasePlotProps) {
   const webgl = result.dim < 3 || hasWebGL();
-  const fig = useMemo(() => phaseFigure(result, testIndex, showPairs, webgl), [result, testIndex, showPairs, webgl]);
-  return <PlotlyFigure testid="plot-phase" data={fig.data} layout={fig.layout} graphRef={graphRef} />;
+  const fig = useMemo(
+    () => phaseFigure(result, testIndex, showPairs, webgl),
+    [result, testIndex, showPairs, webgl],
+  );
+  return (
+    <PlotlyFigure testid="plot-phase" data={fig.data} layout={fig.layout} graphRef={graphRef} />
+  );
 }

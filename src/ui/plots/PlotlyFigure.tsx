@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { PlotConfig, PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import { loadPlotly, plotlyIfLoaded } from './loadPlotly';
 
@@ -12,7 +12,25 @@ export interface PlotlyFigureProps {
   graphRef?: Ref<HTMLDivElement>;
 }
 
-const BASE_CONFIG: PlotConfig = { responsive: true, displaylogo: false, scrollZoom: false };
+const BASE_CONFIG: PlotConfig = {
+  responsive: true,
+  displaylogo: false,
+  scrollZoom: false,
+  // A short mode bar (save, zoom, pan, reset) so it does not cover the title in a small cell.
+  modeBarButtonsToRemove: [
+    'select2d',
+    'lasso2d',
+    'zoomIn2d',
+    'zoomOut2d',
+    'autoScale2d',
+    'hoverClosestCartesian',
+    'hoverCompareCartesian',
+    'toggleSpikelines',
+    'hoverClosest3d',
+    'resetCameraLastSave3d',
+  ],
+  toImageButtonOptions: { format: 'png', scale: 2 },
+};
 
 /** Thin Plotly wrapper: Plotly.react on change, resize with the container, purge on unmount. */
 export function PlotlyFigure({ testid, data, layout, config, graphRef }: PlotlyFigureProps) {
@@ -24,7 +42,9 @@ export function PlotlyFigure({ testid, data, layout, config, graphRef }: PlotlyF
     let cancelled = false;
     const el = divRef.current;
     loadPlotly()
-      .then((Plotly) => (cancelled || !el ? null : Plotly.react(el, data, layout, { ...BASE_CONFIG, ...config })))
+      .then((Plotly) =>
+        cancelled || !el ? null : Plotly.react(el, data, layout, { ...BASE_CONFIG, ...config }),
+      )
       .then((drawn) => {
         if (!cancelled && drawn) {
           setRendered(data.length > 0);
@@ -53,20 +73,31 @@ export function PlotlyFigure({ testid, data, layout, config, graphRef }: PlotlyF
     };
   }, []);
 
-  const setDiv = (el: HTMLDivElement | null) => {
-    divRef.current = el;
-    if (typeof graphRef === 'function') graphRef(el);
-    else if (graphRef) graphRef.current = el;
-  };
+  useImperativeHandle(graphRef, () => divRef.current as HTMLDivElement, []);
 
   return (
-    <div className="plot" data-testid={testid} data-rendered={rendered ? 'true' : 'false'} style={{ position: 'relative', width: '100%', height: '100%', minHeight: 260 }}>
+    <div
+      className="plot"
+      data-testid={testid}
+      data-rendered={rendered ? 'true' : 'false'}
+      style={{ position: 'relative', width: '100%', height: '100%', minHeight: 260 }}
+    >
       {!rendered && (
-        <div className="plot-placeholder" role="status" style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center', color: '#666' }}>
+        <div
+          className="plot-placeholder"
+          role="status"
+          style={{
+            position: 'absolute',
+            inset: 0,
+            display: 'grid',
+            placeItems: 'center',
+            color: '#666',
+          }}
+        >
           {error ? `Plot failed: ${error}` : 'Loading plot…'}
         </div>
       )}
-      <div ref={setDiv} style={{ width: '100%', height: '100%' }} />
+      <div ref={divRef} style={{ position: 'absolute', inset: 0 }} />
     </div>
   );
 }

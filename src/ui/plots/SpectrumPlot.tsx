@@ -23,7 +23,8 @@ export function spectrumFigure(result: RunResult): { data: PlotData[]; layout: P
     'λ = %{x:.5f} %{y:+.5f}i<br>|λ| = %{customdata[0]:.6f}<br>arg λ = %{customdata[1]:.5f} rad' +
     '<br>Re ω = %{customdata[2]:.4g} /time<br>Im ω = %{customdata[3]:.4g} rad/time<extra>%{fullData.name}</extra>';
   const groups = { stable: [] as number[], unstable: [] as number[] };
-  for (let k = 0; k < re.length; k++) (isUnstable(re[k], im[k]) ? groups.unstable : groups.stable).push(k);
+  for (let k = 0; k < re.length; k++)
+    (isUnstable(re[k], im[k]) ? groups.unstable : groups.stable).push(k);
   const trace = (idx: number[], name: string, marker: PlotLayout): PlotData => ({
     type: 'scatter',
     mode: 'markers',
@@ -58,7 +59,10 @@ export function spectrumFigure(result: RunResult): { data: PlotData[]; layout: P
     const marks = referenceAngles(omega, dt, 5);
     const x: (number | null)[] = [];
     const y: (number | null)[] = [];
-    for (const m of marks) x.push(0.85 * m.re, 1.15 * m.re, null), y.push(0.85 * m.im, 1.15 * m.im, null);
+    for (const m of marks) {
+      x.push(0.85 * m.re, 1.15 * m.re, null);
+      y.push(0.85 * m.im, 1.15 * m.im, null);
+    }
     data.push({
       type: 'scatter',
       mode: 'lines',
@@ -76,7 +80,8 @@ export function spectrumFigure(result: RunResult): { data: PlotData[]; layout: P
       y: marks.map((m) => m.im),
       customdata: marks.map((m) => [m.k, m.angle]),
       marker: { color: 'rgba(0, 0, 0, 0)', size: 10 },
-      hovertemplate: 'k = %{customdata[0]}<br>k·ω·Δt = %{customdata[1]:.4f} rad<extra>reference</extra>',
+      hovertemplate:
+        'k = %{customdata[0]}<br>k·ω·Δt = %{customdata[1]:.4f} rad<extra>reference</extra>',
       showlegend: false,
     });
     for (const m of marks.filter((mk) => Math.abs(mk.k) === 5)) {
@@ -92,7 +97,11 @@ export function spectrumFigure(result: RunResult): { data: PlotData[]; layout: P
     }
   }
   data.push(
-    trace(groups.stable, '|λ| ≤ 1', { color: COLORS.eigen, size: 7, line: { color: '#1F4E79', width: 1 } }),
+    trace(groups.stable, '|λ| ≤ 1', {
+      color: COLORS.eigen,
+      size: 7,
+      line: { color: '#1F4E79', width: 1 },
+    }),
     trace(groups.unstable, 'unstable |λ|>1', {
       color: COLORS.unstable,
       size: 10,
@@ -109,7 +118,12 @@ export function spectrumFigure(result: RunResult): { data: PlotData[]; layout: P
   }
   const R = Math.max(maxAbs, 1) * (omega !== null ? 1.38 : 1.12);
   if (offScale > 0) {
-    annotations.push(note(`${offScale} eigenvalue(s) with |λ| > ${MAX_RADIUS} off-scale`, 0, 0, { xanchor: 'left', yanchor: 'bottom' }));
+    annotations.push(
+      note(`${offScale} eigenvalue(s) with |λ| > ${MAX_RADIUS} off-scale`, 0, 0, {
+        xanchor: 'left',
+        yanchor: 'bottom',
+      }),
+    );
   }
   const layout = baseLayout(`Koopman spectrum (${re.length} eigenvalues)`, 0, {
     // Equal aspect: the square plot area hugs the left edge, the legend sits in the space to its right.
@@ -120,18 +134,34 @@ export function spectrumFigure(result: RunResult): { data: PlotData[]; layout: P
       constrain: 'domain',
       constraintoward: 'left',
     }),
-    yaxis: axis('Im λ', { range: [-R, R], scaleanchor: 'x', scaleratio: 1, zeroline: true, zerolinecolor: COLORS.guide }),
+    yaxis: axis('Im λ', {
+      range: [-R, R],
+      scaleanchor: 'x',
+      scaleratio: 1,
+      zeroline: true,
+      zerolinecolor: COLORS.guide,
+    }),
     shapes,
     annotations,
     hovermode: 'closest',
     uirevision: result.query,
   });
-  layout.legend = { ...(layout.legend as PlotLayout), orientation: 'v', xref: 'paper', x: 1, xanchor: 'right', y: 1, yanchor: 'top' };
+  layout.legend = {
+    ...(layout.legend as PlotLayout),
+    orientation: 'v',
+    xref: 'paper',
+    x: 1,
+    xanchor: 'right',
+    y: 1,
+    yanchor: 'top',
+  };
   return { data, layout };
 }
 
 /** Eigenvalues of K with the unit circle; |λ| > 1 flagged; hover gives λ, |λ|, arg λ and ω = log(λ)/Δt. */
 export function SpectrumPlot({ result, graphRef }: SpectrumPlotProps) {
   const fig = useMemo(() => spectrumFigure(result), [result]);
-  return <PlotlyFigure testid="plot-spectrum" data={fig.data} layout={fig.layout} graphRef={graphRef} />;
+  return (
+    <PlotlyFigure testid="plot-spectrum" data={fig.data} layout={fig.layout} graphRef={graphRef} />
+  );
 }

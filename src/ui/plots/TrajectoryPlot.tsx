@@ -15,7 +15,10 @@ export interface TrajectoryPlotProps {
 }
 
 /** Builds the stacked component-vs-time figure for test i (exported for export/reuse). */
-export function trajectoryFigure(result: RunResult, testIndex: number): { data: PlotData[]; layout: PlotLayout } {
+export function trajectoryFigure(
+  result: RunResult,
+  testIndex: number,
+): { data: PlotData[]; layout: PlotLayout } {
   const { dim, dt, stateNames, test } = result;
   const steps = test.horizon + 1;
   const i = Math.min(Math.max(0, Math.floor(testIndex)), Math.max(0, test.count - 1));
@@ -27,7 +30,13 @@ export function trajectoryFigure(result: RunResult, testIndex: number): { data: 
   const linear = clipDiverged(testSeries(test.linear, steps, dim, i), boxes);
 
   // Same definition as metrics.vpt: time of the last step before e(t) first exceeds ε.
-  const vpt = validPredictionTimes(test.errorRelift, test.count, test.horizon, result.config.eps, dt)[i];
+  const vpt = validPredictionTimes(
+    test.errorRelift,
+    test.count,
+    test.horizon,
+    result.config.eps,
+    dt,
+  )[i];
   const reached = vpt < test.horizon * dt;
   const title = `Trajectory · test ${i + 1}/${test.count} · VPT ${reached ? '' : '≥ '}${fmt(vpt)}`;
   const data: PlotData[] = [];
@@ -35,7 +44,14 @@ export function trajectoryFigure(result: RunResult, testIndex: number): { data: 
   const gap = dim > 1 ? 0.06 : 0;
   for (let j = 0; j < dim; j++) {
     const ya = j === 0 ? 'y' : `y${j + 1}`;
-    const line = (name: string, y: number[], color: string, width: number, dash: string, group: string): PlotData => ({
+    const line = (
+      name: string,
+      y: number[],
+      color: string,
+      width: number,
+      dash: string,
+      group: string,
+    ): PlotData => ({
       type: 'scatter',
       mode: 'lines',
       name,
@@ -56,10 +72,13 @@ export function trajectoryFigure(result: RunResult, testIndex: number): { data: 
     layout[j === 0 ? 'yaxis' : `yaxis${j + 1}`] = axis(stateNames[j] ?? `x${j + 1}`, {
       domain: [bottom + (j < dim - 1 ? gap / 2 : 0), top - (j > 0 ? gap / 2 : 0)],
       anchor: 'x',
-      nticks: dim > 2 ? 3 : 5,
+      nticks: dim > 2 ? 4 : 5,
     });
   }
-  layout.xaxis = axis('t (model time)', { anchor: dim === 1 ? 'y' : `y${dim}`, range: [0, t[steps - 1]] });
+  layout.xaxis = axis('t (model time)', {
+    anchor: dim === 1 ? 'y' : `y${dim}`,
+    range: [0, t[steps - 1]],
+  });
 
   const shapes: PlotLayout[] = [];
   const annotations: PlotLayout[] = [];
@@ -98,5 +117,12 @@ export function trajectoryFigure(result: RunResult, testIndex: number): { data: 
 /** Each state component against time: truth, re-lifted and linear Koopman forecasts, VPT marked. */
 export function TrajectoryPlot({ result, testIndex, graphRef }: TrajectoryPlotProps) {
   const fig = useMemo(() => trajectoryFigure(result, testIndex), [result, testIndex]);
-  return <PlotlyFigure testid="plot-trajectory" data={fig.data} layout={fig.layout} graphRef={graphRef} />;
+  return (
+    <PlotlyFigure
+      testid="plot-trajectory"
+      data={fig.data}
+      layout={fig.layout}
+      graphRef={graphRef}
+    />
+  );
 }

@@ -11,26 +11,23 @@ const TITLE_H = 30;
 const LEGEND_ROW_H = 21;
 
 /**
- * Rows a horizontal legend needs at `width` px: each entry is a ~40 px symbol plus its text at
- * ~0.55 em per character. An estimate, so the top margin can hold title and legend without overlap.
+ * Rows a horizontal legend needs at `width` px. Each entry is a ~40 px symbol plus its text at
+ * ~0.48 em per character; when the entries do not fit on one row, Plotly lays them out in columns
+ * as wide as the widest entry. An estimate, so the top margin can hold title and legend.
  */
-export function legendRows(names: string[], width = 460): number {
-  let rows = 1;
-  let used = 0;
-  for (const n of names) {
-    const w = 40 + 0.55 * FONT.legend * n.length;
-    if (used > 0 && used + w > width) {
-      rows++;
-      used = 0;
-    }
-    used += w;
-  }
-  return names.length ? rows : 0;
+export function legendRows(names: string[], width = 400): number {
+  if (names.length === 0) return 0;
+  const widths = names.map((n) => 40 + 0.48 * FONT.legend * n.length);
+  if (widths.reduce((a, b) => a + b, 0) <= width) return 1;
+  const perRow = Math.max(1, Math.floor(width / Math.max(...widths)));
+  return Math.ceil(names.length / perRow);
 }
 
 /** Names of the traces that show in the legend. */
 export function legendNames(data: PlotLayout[]): string[] {
-  return data.filter((d) => d.showlegend !== false && typeof d.name === 'string').map((d) => d.name as string);
+  return data
+    .filter((d) => d.showlegend !== false && typeof d.name === 'string')
+    .map((d) => d.name as string);
 }
 
 /**
@@ -55,9 +52,7 @@ export function baseLayout(title: string, rows: number, extra: PlotLayout = {}):
     showlegend: true,
     legend: {
       orientation: 'h',
-      // Container-relative x, so the legend can use the full width, not just the plot area's.
-      xref: 'container',
-      x: 0.01,
+      x: 0,
       xanchor: 'left',
       y: 1,
       yanchor: 'bottom',
@@ -90,13 +85,41 @@ export function axis(title: string, extra: PlotLayout = {}): PlotLayout {
 }
 
 /** A full-height vertical dashed line at data x on axis `xref` (spanning the paper height). */
-export function vline(x: number, color: string = COLORS.vpt, dash = 'dash', xref = 'x'): PlotLayout {
-  return { type: 'line', xref, yref: 'paper', x0: x, x1: x, y0: 0, y1: 1, line: { color, width: 2, dash } };
+export function vline(
+  x: number,
+  color: string = COLORS.vpt,
+  dash = 'dash',
+  xref = 'x',
+): PlotLayout {
+  return {
+    type: 'line',
+    xref,
+    yref: 'paper',
+    x0: x,
+    x1: x,
+    y0: 0,
+    y1: 1,
+    line: { color, width: 2, dash },
+  };
 }
 
 /** A full-width horizontal dashed line at data y on axis `yref`. */
-export function hline(y: number, color: string = COLORS.threshold, dash = 'dash', yref = 'y'): PlotLayout {
-  return { type: 'line', xref: 'paper', yref, x0: 0, x1: 1, y0: y, y1: y, line: { color, width: 1.5, dash } };
+export function hline(
+  y: number,
+  color: string = COLORS.threshold,
+  dash = 'dash',
+  yref = 'y',
+): PlotLayout {
+  return {
+    type: 'line',
+    xref: 'paper',
+    yref,
+    x0: 0,
+    x1: 1,
+    y0: y,
+    y1: y,
+    line: { color, width: 1.5, dash },
+  };
 }
 
 /** A short text label in plot-paper coordinates. */

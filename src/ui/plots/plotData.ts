@@ -13,7 +13,13 @@ import { SYSTEMS, referenceFact } from '../../core/systems/registry';
 export const LOG_FLOOR = 1e-16;
 
 /** Component j of test i, as a plain array of length `steps`, from a count×steps×dim array. */
-export function testComponent(flat: ArrayLike<number>, steps: number, dim: number, i: number, j: number): number[] {
+export function testComponent(
+  flat: ArrayLike<number>,
+  steps: number,
+  dim: number,
+  i: number,
+  j: number,
+): number[] {
   const out = new Array<number>(steps);
   const base = i * steps * dim + j;
   for (let t = 0; t < steps; t++) out[t] = flat[base + t * dim];
@@ -21,7 +27,12 @@ export function testComponent(flat: ArrayLike<number>, steps: number, dim: numbe
 }
 
 /** All components of test i: result[j][t]. */
-export function testSeries(flat: ArrayLike<number>, steps: number, dim: number, i: number): number[][] {
+export function testSeries(
+  flat: ArrayLike<number>,
+  steps: number,
+  dim: number,
+  i: number,
+): number[][] {
   return Array.from({ length: dim }, (_, j) => testComponent(flat, steps, dim, i, j));
 }
 
@@ -40,7 +51,11 @@ export function timeAxis(steps: number, dt: number, scale = 1): number[] {
  * log λ = ln|λ| + i·atan2(Im λ, Re λ): growth = Re ω (1/time), frequency = Im ω (rad/time).
  * λ = 0 gives growth −∞ and frequency 0.
  */
-export function continuousRate(re: number, im: number, dt: number): { growth: number; freq: number } {
+export function continuousRate(
+  re: number,
+  im: number,
+  dt: number,
+): { growth: number; freq: number } {
   return { growth: Math.log(Math.hypot(re, im)) / dt, freq: Math.atan2(im, re) / dt };
 }
 
@@ -211,14 +226,17 @@ export function pairSegments(pairPoints: ArrayLike<number>, dim: number, cap = 3
   const coords: (number | null)[][] = Array.from({ length: dim }, () => []);
   for (const m of pick) {
     for (let j = 0; j < dim; j++) {
-      coords[j].push(pairPoints[(2 * m) * dim + j], pairPoints[(2 * m + 1) * dim + j], null);
+      coords[j].push(pairPoints[2 * m * dim + j], pairPoints[(2 * m + 1) * dim + j], null);
     }
   }
   return { coords, drawn: pick.length, total };
 }
 
 /** Several series on a shared x as one polyline with null separators (x repeated per series). */
-export function joinWithGaps(x: number[], series: number[][]): { x: (number | null)[]; y: (number | null)[] } {
+export function joinWithGaps(
+  x: number[],
+  series: number[][],
+): { x: (number | null)[]; y: (number | null)[] } {
   const xs: (number | null)[] = [];
   const ys: (number | null)[] = [];
   for (const s of series) {
@@ -230,7 +248,9 @@ export function joinWithGaps(x: number[], series: number[][]): { x: (number | nu
 
 /** Training states (rows×dim) as one array per component. */
 export function columns(flat: ArrayLike<number>, rows: number, dim: number): number[][] {
-  return Array.from({ length: dim }, (_, j) => Array.from({ length: rows }, (_, r) => flat[r * dim + j]));
+  return Array.from({ length: dim }, (_, j) =>
+    Array.from({ length: rows }, (_, r) => flat[r * dim + j]),
+  );
 }
 
 /** The known limit-cycle ω and Lyapunov exponent for this configuration, if METHOD.md §7 lists them. */

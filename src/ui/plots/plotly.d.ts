@@ -13,7 +13,12 @@ declare module 'plotly.js-gl3d-dist-min' {
   }
 
   export interface PlotlyStatic {
-    react(el: HTMLElement, data: PlotData[], layout?: PlotLayout, config?: PlotConfig): Promise<HTMLElement>;
+    react(
+      el: HTMLElement,
+      data: PlotData[],
+      layout?: PlotLayout,
+      config?: PlotConfig,
+    ): Promise<HTMLElement>;
     purge(el: HTMLElement): void;
     toImage(el: HTMLElement, opts: ImageOptions): Promise<string>;
     Plots: { resize(el: HTMLElement): Promise<void> | void };

@@ -1,0 +1,64 @@
+/**
+ * `npm run bench`: median wall times (whole run and per phase) of the pipeline on the issue's
+ * reference configurations, and the Gram kernel's throughput. Writes bench-results/bench.json and
+ * prints the same JSON. Options: --runs N (default 5), --quick (2 runs, small cases only).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseQuery } from '../src/config/query';
+import { runPipeline } from '../src/core/pipeline';
+import { PHASES } from '../src/core/result';
+import { benchGram } from './bench-gram';
+
+const args = process.argv.slice(2);
+const runsArg = args.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : args.includes('--quick') ? 2 : 5;
+
+const CASES = [
+  { name: 'vanderpol-w200', query: 'sys=vanderpol&width=200' },
+  { name: 'lorenz-w500-n20000', query: 'sys=lorenz&width=500&len=20000' },
+  { name: 'lorenz-w1000-n20000', query: 'sys=lorenz&width=1000&len=20000' },
+];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+
+const results = CASES.map(({ name, query }) => {
+  const { config, errors } = parseQuery(query, 'strict');
+  if (errors.length) throw new Error(errors[0].message);
+  runPipeline(config); // warm-up: JIT and wasm compilation
+  const samples = Array.from({ length: RUNS }, () => runPipeline(config));
+  const phaseMedians = Object.fromEntries(
+    [...PHASES, 'total' as const].map((p) => [p, round(median(samples.map((s) => s.timingsMs[p])))]),
+  );
+  const last = samples[samples.length - 1];
+  process.stderr.write(`${name}: total median ${phaseMedians.total} ms\n`);
+  return {
+    name,
+    query: last.query,
+    runs: RUNS,
+    medianMs: phaseMedians,
+    allTotalsMs: samples.map((s) => round(s.timingsMs.total)),
+    kernel: last.kernel,
+    spectrumRank: last.spectrumRank,
+    metrics: { testMse: last.metrics.testMse, rolloutMse: last.metrics.rolloutMse, vptLyapunov: last.metrics.vptLyapunov },
+  };
+});
+
+const gram = benchGram({ runs: RUNS });
+const doc = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model,
+  cores: cpus().length,
+  runs: RUNS,
+  pipeline: results,
+  gram,
+};
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/bench.json', JSON.stringify(doc, null, 2) + '\n');
+process.stdout.write(JSON.stringify(doc, null, 2) + '\n');

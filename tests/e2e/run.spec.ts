@@ -1,0 +1,118 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors, metricValues, openApp, runId, waitForPlots, waitForRun } from './helpers';
+
+/** Small enough to train in well under a second on an idle machine. */
+const FAST = 'sys=vanderpol&width=80&ntraj=20&len=100&horizon=100';
+
+test('changing a control retrains (auto-train) and the metrics change', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, FAST);
+  await expect(page.getByTestId('auto-train')).toBeChecked();
+  const before = await metricValues(page);
+  const id = await runId(page);
+  const width = page.getByTestId('field-width');
+  await width.fill('120');
+  await width.press('Enter');
+  // No click: the change alone starts a run after the auto-train pause.
+  await waitForRun(page, id);
+  await expect(page).toHaveURL(/width=120/);
+  const after = await metricValues(page);
+  expect(after.testMse).not.toEqual(before.testMse);
+  expect(after.trainMse).not.toEqual(before.trainMse);
+  expect(errors).toEqual([]);
+});
+
+test('with auto-train off, a change waits for the Train button', async ({ page }) => {
+  await openApp(page, FAST);
+  await page.getByTestId('auto-train').uncheck();
+  const before = await metricValues(page);
+  const id = await runId(page);
+  await page.getByTestId('new-seed').click();
+  await page.waitForTimeout(800); // longer than the auto-train pause: nothing may start
+  expect(await runId(page)).toBe(id);
+  await page.getByTestId('train').click();
+  await waitForRun(page, id);
+  expect((await metricValues(page)).testMse).not.toEqual(before.testMse);
+});
+
+test('switching system resets its fields but keeps the model choices', async ({ page }) => {
+  await openApp(page, `${FAST}&sampler=random&seed=42`);
+  await page.getByTestId('auto-train').uncheck();
+  await page.getByTestId('field-sys-rossler').check();
+  await expect(page.getByTestId('field-c')).toHaveValue('5.7');
+  await expect(page.getByTestId('field-width')).toHaveValue('400'); // Rössler's default width
+  await expect(page.getByTestId('field-seed')).toHaveValue('42');
+  await expect(page.getByTestId('field-sampler')).toHaveAttribute('data-value', 'random');
+});
+
+test('cancel stops a long run within 200 ms and the next run works', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectErrors(page);
+  await openApp(page, FAST);
+  const first = await metricValues(page);
+  await page.getByTestId('auto-train').uncheck();
+  const width = page.getByTestId('field-width');
+  await width.fill('2000');
+  await width.press('Enter');
+  const id = await runId(page);
+  await page.getByTestId('train').click();
+  const status = page.getByTestId('status');
+  await expect(status).toHaveAttribute('data-state', 'running');
+  await page.waitForTimeout(1000); // well into the run (sampling / features of 2000 neurons)
+  await expect(status).toHaveAttribute('data-state', 'running');
+  // Time the click-to-cancelled inside the page, free of the test runner's own latency.
+  const ms = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const el = document.querySelector('[data-testid="status"]')!;
+        const button = document.querySelector<HTMLButtonElement>('[data-testid="cancel"]')!;
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+          if (el.getAttribute('data-state') === 'cancelled') {
+            obs.disconnect();
+            resolve(performance.now() - t0);
+          }
+        });
+        obs.observe(el, { attributes: true });
+        button.click();
+      }),
+  );
+  expect(ms).toBeLessThan(200);
+  await expect(status).toContainText('Cancelled');
+  // The previous results stay; a new (small) run works on the respawned worker.
+  expect((await metricValues(page)).testMse).toBe(first.testMse);
+  await width.fill('60');
+  await width.press('Enter');
+  await page.getByTestId('train').click();
+  await waitForRun(page, id + 1);
+  await waitForPlots(page);
+  expect((await metricValues(page)).testMse).not.toBe(first.testMse);
+  expect(errors).toEqual([]);
+});
+
+test('absurd settings end in a clear outcome, and the page stays usable', async ({ page }) => {
+  // Width 3000 without ridge on 1000 pairs: a singular Gram matrix and a long solve.
+  test.setTimeout(300_000);
+  const errors = collectErrors(page);
+  await page.goto('/?sys=vanderpol&width=3000&reg=0&ntraj=10&len=100');
+  const status = page.getByTestId('status');
+  await expect(status).toHaveAttribute('data-state', 'running');
+  // While it runs the main thread answers at once and the controls respond.
+  const t0 = Date.now();
+  await page.getByTestId('show-pairs').isVisible();
+  await page.getByTestId('field-noise').fill('0.1');
+  expect(Date.now() - t0).toBeLessThan(2000);
+  await expect(status).toHaveAttribute('data-state', /^(done|error)$/, { timeout: 280_000 });
+  const state = await status.getAttribute('data-state');
+  if (state === 'error') {
+    await expect(status).toContainText(/Run failed: .{10,}/);
+  } else {
+    // Done, but with the singular Gram matrix and unstable eigenvalues spelled out.
+    const warnings = page.getByTestId('warnings');
+    expect(Number(await warnings.getAttribute('data-count'))).toBeGreaterThan(0);
+    await warnings.locator('summary').click();
+    await expect(warnings.locator('li').first()).toBeVisible();
+    await waitForPlots(page);
+  }
+  expect(errors).toEqual([]);
+});
