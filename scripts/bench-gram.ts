@@ -1,7 +1,7 @@
 /**
  * Benchmarks the Gram accumulators: G = XᵀX (upper, "syrk") and G plus A = YᵀX ("syrk+cross"),
  * for the wasm-simd and js kernels. Prints one JSON object per line:
- *   {kernel, mode, rows, m, blockRows, runs, medianMs, gflops}
+ *   {kernel, mode, rows, m, blockRows, runs, medianMs, gflops, minMs}
  * gflops counts 2 flops per useful multiply-add: syrk rows·m(m+1)/2, cross rows·m².
  * The timed region includes copying each block of samples into the kernel's buffers.
  *
@@ -40,7 +40,10 @@ export interface BenchGramResult {
   blockRows: number;
   runs: number;
   medianMs: number;
+  /** GFLOP/s at the median time. */
   gflops: number;
+  /** Fastest run (this machine's timings are noisy: shared host). */
+  minMs: number;
 }
 
 /** mulberry32: small seeded generator, uniform in [0, 1). */
@@ -129,6 +132,7 @@ export function benchGram(opts: BenchGramOptions = {}): BenchGramResult[] {
         runs: r,
         medianMs: Math.round(medianMs * 10) / 10,
         gflops: Math.round(((2 * fma) / (medianMs * 1e6)) * 100) / 100,
+        minMs: Math.round(Math.min(...times) * 10) / 10,
       });
     }
   }

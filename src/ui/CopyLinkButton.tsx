@@ -12,14 +12,13 @@ function copyWithSelection(text: string): boolean {
   ta.style.opacity = '0';
   document.body.appendChild(ta);
   ta.select();
-  let ok = false;
   try {
-    ok = document.execCommand('copy');
+    return document.execCommand('copy');
   } catch {
-    ok = false;
+    return false;
+  } finally {
+    ta.remove();
   }
-  ta.remove();
-  return ok;
 }
 
 /** Copies the page's link (which reproduces the current settings) with a visible confirmation. */
@@ -36,13 +35,13 @@ export function CopyLinkButton() {
     // The URL is written on a debounce; make sure the link has the latest settings first.
     flushUrl();
     const href = location.href;
-    let ok = false;
-    try {
-      await navigator.clipboard.writeText(href);
-      ok = true;
-    } catch {
-      ok = copyWithSelection(href);
-    }
+    // navigator.clipboard is missing outside secure contexts (plain http on a LAN address).
+    const ok = navigator.clipboard
+      ? await navigator.clipboard.writeText(href).then(
+          () => true,
+          () => copyWithSelection(href),
+        )
+      : copyWithSelection(href);
     setState(ok ? 'copied' : 'failed');
   };
 
@@ -55,7 +54,11 @@ export function CopyLinkButton() {
       onClick={() => void copy()}
       title="Copy a link that reproduces these settings; opening it trains once."
     >
-      {state === 'copied' ? '✓ Copied' : state === 'failed' ? 'Copy failed: use the address bar' : 'Copy link'}
+      {state === 'copied'
+        ? '✓ Copied'
+        : state === 'failed'
+          ? 'Copy failed: use the address bar'
+          : 'Copy link'}
     </button>
   );
 }

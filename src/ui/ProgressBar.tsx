@@ -54,7 +54,9 @@ export function ProgressBar() {
               className={`progress-seg phase-${p}`}
               style={{ flexGrow: share }}
               title={
-                timings && !running ? `${PHASE_LABELS[p]}: ${formatMs(timings[p])}` : PHASE_LABELS[p]
+                timings && !running
+                  ? `${PHASE_LABELS[p]}: ${formatMs(timings[p])}`
+                  : PHASE_LABELS[p]
               }
             >
               <span

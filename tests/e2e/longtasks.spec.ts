@@ -13,7 +13,8 @@ test('no main-thread task over 100 ms while a run is in flight', async ({ page }
     const w = window as unknown as { __long: Array<{ start: number; duration: number }> };
     w.__long = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
+      for (const e of list.getEntries())
+        w.__long.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask' });
   });
   const id = await runId(page);

@@ -33,7 +33,9 @@ for (const query of QUERIES) {
     const rawText = (name: string) => new RegExp(`"${name}":([^,}\\]]+)`).exec(metricsText)?.[1];
 
     await openApp(page, query);
-    await expect(page).toHaveURL(new RegExp(`\\?${cli.query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await expect(page).toHaveURL(
+      new RegExp(`\\?${cli.query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+    );
     for (const name of NAMES) {
       const cell = page.getByTestId(`metric-${name}`);
       if (cli.metrics[name] === null) {

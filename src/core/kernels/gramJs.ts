@@ -188,9 +188,14 @@ export function createJsGramAccumulator(
   };
 }
 
+/** Inner-dimension chunk of gemmNNJs (keeps the two panels of a tile in L1). */
+const KC = 256;
+
 /**
  * Z = X·Q (X rows×m, Q m×r, both row-major) → new rows×r Float64Array, each element summed
- * sequentially over i = 0..m-1 starting from +0 (the wasm kernel's order).
+ * sequentially over i = 0..m-1 starting from +0 (the wasm kernel's order). Q is packed into
+ * TJ-wide column panels, each group of TI rows of X into a transposed TI-row panel, and the
+ * same micro-kernel as the Gram accumulator runs over them.
  */
 export function gemmNNJs(
   x: Float64Array,
@@ -201,18 +206,37 @@ export function gemmNNJs(
 ): Float64Array {
   const z = new Float64Array(rows * r);
   if (rows === 0 || m === 0 || r === 0) return z;
-  // z row k += x[k,i] · q row i, for i increasing: each z[k,c] is a sequential sum over i.
-  const KB = 4; // rows of Z per pass, so each row of Q is reused from cache
-  for (let k0 = 0; k0 < rows; k0 += KB) {
-    const k1 = Math.min(rows, k0 + KB);
-    for (let i = 0; i < m; i++) {
-      const qi = i * r;
-      for (let k = k0; k < k1; k++) {
+  if (rows < TI) {
+    // Too few rows to pay for packing Q: z row k += x[k,i]·(row i of Q), i increasing (same order).
+    for (let k = 0; k < rows; k++) {
+      const zk = k * r;
+      for (let i = 0; i < m; i++) {
         const xv = x[k * m + i];
-        const zk = k * r;
+        const qi = i * r;
         for (let c = 0; c < r; c++) z[zk + c] += xv * q[qi + c];
       }
     }
+    return z;
+  }
+  const rp = Math.ceil(r / TJ) * TJ;
+  const nc = rp / TJ;
+  const pq = new Float64Array(m * rp);
+  packCols(q, m, r, r, TJ, pq); // panel c at c*m*TJ, row i at i*TJ
+  const px = new Float64Array(m * TI);
+  const zt = new Float64Array(TI * rp);
+  for (let k0 = 0; k0 < rows; k0 += TI) {
+    const nr = Math.min(TI, rows - k0);
+    for (let i = 0; i < m; i++) {
+      let t = 0;
+      for (; t < nr; t++) px[i * TI + t] = x[(k0 + t) * m + i];
+      for (; t < TI; t++) px[i * TI + t] = 0;
+    }
+    zt.fill(0);
+    for (let i0 = 0; i0 < m; i0 += KC) {
+      const kc = Math.min(KC, m - i0);
+      for (let c = 0; c < nc; c++) tile(px, i0 * TI, pq, (c * m + i0) * TJ, kc, zt, c * TJ, rp);
+    }
+    for (let t = 0; t < nr; t++) z.set(zt.subarray(t * rp, t * rp + r), (k0 + t) * r);
   }
   return z;
 }

@@ -49,6 +49,8 @@ export const DEFAULT_BLOCK_ROWS = 256;
 
 /** Rows of X per wasm call in gemmNN. */
 const GEMM_ROW_BLOCK = 256;
+/** Default-kernel gemmNN calls with fewer rows than this run in JS (same bits, less overhead). */
+const GEMM_MIN_WASM_ROWS = 4;
 const PAGE_BYTES = 65536;
 /** Initial pages of a fresh memory: more than the module's own minimum (64 KiB stack + data). */
 const INITIAL_PAGES = 4;
@@ -94,7 +96,7 @@ interface WasmCtx {
 
 let cachedModule: WebAssembly.Module | null | undefined;
 
-function decodeBase64(b64: string): Uint8Array {
+function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -278,7 +280,8 @@ const GEMM_KEEP_BYTES = 64 * 2 ** 20;
 /**
  * Z = X·Q: X rows×m row-major, Q m×r row-major → new Float64Array rows×r (row-major).
  * Z[k*r + c] = Σ_{i=0}^{m-1} X[k*m+i]·Q[i*r+c], summed sequentially in i from +0.
- * Uses wasm when available (or when kernel = 'wasm-simd'), else the JS kernel.
+ * kernel: forced when given; by default wasm when available, except for tiny products (rows < 4
+ * or rows·m·r < 16384), which run in JS — the two kernels give bit-identical results.
  */
 export function gemmNN(
   x: Float64Array,
@@ -294,7 +297,10 @@ export function gemmNN(
   if (x.length < rows * m) throw new RangeError(`x has ${x.length} < rows·m = ${rows * m} entries`);
   if (q.length < m * r) throw new RangeError(`q has ${q.length} < m·r = ${m * r} entries`);
   const k = resolveKernel(kernel);
-  if (k === 'js') return gemmNNJs(x, rows, m, q, r);
+  // Both kernels give bit-identical results, so tiny products (where copying and packing Q into
+  // wasm memory would cost more than the arithmetic) go to JS unless a kernel was asked for.
+  const tiny = kernel === undefined && (rows < GEMM_MIN_WASM_ROWS || rows * m * r < 16384);
+  if (k === 'js' || tiny) return gemmNNJs(x, rows, m, q, r);
   const out = new Float64Array(rows * r);
   if (rows === 0 || r === 0 || m === 0) return out;
 

@@ -16,7 +16,7 @@ export function FieldFrame({
   const range =
     field.kind === 'enum'
       ? null
-      : `${field.kind === 'int' ? 'integer ' : ''}${field.min} – ${field.max}${field.unit && field.unit !== '1' ? ` ${field.unit}` : ''}`;
+      : `${field.min} – ${field.max}${field.unit && field.unit !== '1' ? ` ${field.unit}` : ''}`;
   return (
     <div className="field" data-field={field.key}>
       <div className="field-head">

@@ -1,0 +1,170 @@
+/**
+ * UI benchmark: for each system's default configuration, the median of 5 "click Train → all four
+ * plots redrawn" times in real Chromium against the built app (vite preview), plus the fit time
+ * reported by the worker and the click → status-done time. JSON on stdout and in
+ * bench-results/bench-ui.json.
+ *
+ *   npx vite build && npx tsx scripts/bench-ui.ts [--reps 5] [--systems vanderpol,lorenz]
+ *
+ * A preview server already listening on BASE_URL (default http://127.0.0.1:4173) is reused;
+ * otherwise one is started for the run and stopped afterwards.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+
+const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
+const PLOTS = ['trajectory', 'phase', 'spectrum', 'error'];
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function reachable(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+async function ensureServer(): Promise<ChildProcess | null> {
+  if (await reachable(BASE_URL)) return null;
+  if (!existsSync('dist/index.html')) throw new Error('no dist/: run `npx vite build` first');
+  const port = new URL(BASE_URL).port || '4173';
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--port', port, '--strictPort', '--host', '127.0.0.1'],
+    { stdio: 'ignore', detached: true },
+  );
+  for (let i = 0; i < 100; i++) {
+    if (await reachable(BASE_URL)) return child;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`preview server did not come up at ${BASE_URL}`);
+}
+
+/** Waits for the first run of a freshly opened page and its four plots. */
+async function openAndSettle(page: Page, sys: string): Promise<void> {
+  await page.goto(`${BASE_URL}/?sys=${sys}`);
+  await page.waitForSelector('[data-testid="status"][data-state="done"]', { timeout: 300_000 });
+  for (const k of PLOTS) {
+    await page.waitForSelector(`[data-testid="plot-${k}"][data-rendered="true"]`, {
+      timeout: 60_000,
+    });
+  }
+}
+
+/**
+ * Clicks Train and resolves, in the page's clock, when the status turns done and when every plot
+ * has emitted Plotly's 'plotly_afterplot' after that (i.e. redrawn the new result).
+ */
+async function timeOneClick(
+  page: Page,
+): Promise<{ toDone: number; toPlots: number; fitMs: number }> {
+  return page.evaluate(
+    (plots) =>
+      new Promise<{ toDone: number; toPlots: number; fitMs: number }>((resolve, reject) => {
+        type Gd = HTMLElement & { on?: (ev: string, fn: () => void) => void };
+        const status = document.querySelector('[data-testid="status"]')!;
+        const prevRun = Number(status.getAttribute('data-run'));
+        let doneAt = -1;
+        const drawnAt = new Map<string, number>();
+        const finish = () => {
+          if (doneAt < 0 || drawnAt.size < plots.length) return;
+          const fit = document.querySelector('[data-testid="metric-fit-ms"]');
+          resolve({
+            toDone: doneAt - t0,
+            toPlots: Math.max(...drawnAt.values()) - t0,
+            fitMs: Number(fit?.getAttribute('data-value')),
+          });
+        };
+        for (const k of plots) {
+          const gd = document.querySelector<Gd>(`[data-testid="plot-${k}"] .js-plotly-plot`);
+          if (!gd?.on) return reject(new Error(`plot ${k} has no Plotly graph`));
+          gd.on('plotly_afterplot', () => {
+            if (doneAt >= 0 && !drawnAt.has(k)) {
+              drawnAt.set(k, performance.now());
+              finish();
+            }
+          });
+        }
+        new MutationObserver(() => {
+          const run = Number(status.getAttribute('data-run'));
+          const state = status.getAttribute('data-state');
+          if (run > prevRun && state === 'error') reject(new Error(status.textContent ?? 'error'));
+          if (run > prevRun && state === 'done' && doneAt < 0) {
+            doneAt = performance.now();
+            finish();
+          }
+        }).observe(status, { attributes: true });
+        const t0 = performance.now();
+        document.querySelector<HTMLButtonElement>('[data-testid="train"]')!.click();
+      }),
+    PLOTS,
+  );
+}
+
+async function main(): Promise<void> {
+  const reps = Number(arg('reps', '5'));
+  const systems = arg('systems', 'vanderpol,lorenz,rossler').split(',');
+  const server = await ensureServer();
+  const chromiumPath = '/usr/bin/chromium';
+  const browser = await chromium.launch(
+    existsSync(chromiumPath)
+      ? {
+          executablePath: chromiumPath,
+          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+        }
+      : {},
+  );
+  const results: Record<string, unknown> = {};
+  try {
+    for (const sys of systems) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      // tsx (esbuild keepNames) wraps named functions in page.evaluate bodies with __name().
+      await page.addInitScript({ content: 'window.__name = (f) => f;' });
+      await openAndSettle(page, sys);
+      await page.getByTestId('auto-train').uncheck();
+      const samples: Array<{ toDone: number; toPlots: number; fitMs: number }> = [];
+      for (let i = 0; i < reps; i++) {
+        samples.push(await timeOneClick(page));
+        await page.waitForTimeout(300); // let trailing paints settle between samples
+      }
+      results[sys] = {
+        clickToPlotsMs: Math.round(median(samples.map((s) => s.toPlots))),
+        clickToDoneMs: Math.round(median(samples.map((s) => s.toDone))),
+        fitMs: Math.round(median(samples.map((s) => s.fitMs))),
+        samplesClickToPlotsMs: samples.map((s) => Math.round(s.toPlots)),
+      };
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    if (server?.pid) process.kill(-server.pid);
+  }
+  const report = {
+    benchmark: 'click Train → all four plots redrawn (median)',
+    reps,
+    machine: { cpus: cpus().length, model: cpus()[0]?.model },
+    when: new Date().toISOString(),
+    results,
+  };
+  const json = JSON.stringify(report, null, 2);
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/bench-ui.json', json + '\n');
+  console.log(json);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { paramsTable } from '../../src/node/paramsTable';
+
+describe('README', () => {
+  it('parameter table matches the run schema', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const block = readme.split('<!-- params:start -->')[1].split('<!-- params:end -->')[0].trim();
+    expect(block).toBe(paramsTable());
+  });
+});
