@@ -15,6 +15,7 @@
  */
 import { createGramAccumulator, gemmNN } from './kernels/gramKernels';
 import { solveRightSpd } from './linalg/cholesky';
+import { factorSpd } from './spdSolver';
 import { principalSubspace } from './pod';
 import type { Rng } from './rng';
 import type { Dictionary } from './sampling/hiddenLayer';
@@ -122,14 +123,13 @@ export function fitEdmd(
   const Greg = Float64Array.from(G);
   for (let i = 0; i < m; i++) Greg[i * m + i] += lambda;
 
-  const cSol = solveRightSpd(xPsi, d, Greg, m);
-  const C = cSol.x;
-  let solveMethod = cSol.method;
+  const spd = factorSpd(Greg, m);
+  const C = spd.solveRight(xPsi, d);
+  let solveMethod = spd.method;
 
   if (full && A) {
-    const kSol = solveRightSpd(A, m, Greg, m);
-    if (kSol.method !== 'cholesky') solveMethod = kSol.method;
-    const K = kSol.x;
+    const K = spd.solveRight(A, m);
+    if (spd.method !== 'cholesky') solveMethod = spd.method;
     const CK = matmulSmall(C, d, m, K, m);
     opts.onProgress?.(1);
     return {
@@ -171,7 +171,8 @@ export function fitEdmd(
   });
   const Ar = acc2.cross();
   acc2.dispose();
-  const ckSol = solveRightSpd(cA, d, Greg, m);
+  const CK = spd.solveRight(cA, d);
+  if (spd.method !== 'cholesky') solveMethod = spd.method;
   // QᵀGQ + λI: the projected regularised Gram (Q orthonormal).
   const GQ = gemmNN(G, m, m, Q, r);
   const Gr = new Float64Array(r * r);
@@ -185,7 +186,7 @@ export function fitEdmd(
   const krSol = solveRightSpd(Ar, r, Gr, r);
   if (krSol.method !== 'cholesky') solveMethod = krSol.method;
   return {
-    d, m, lambda, C, CK: ckSol.x, r, K: krSol.x, Q, CQ: matmulSmall(C, d, m, Q, r), solveMethod,
+    d, m, lambda, C, CK, r, K: krSol.x, Q, CQ: matmulSmall(C, d, m, Q, r), solveMethod,
     featuresMs, solveMs: performance.now() - t0 - featuresMs,
   };
 }
