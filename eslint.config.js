@@ -35,7 +35,14 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'Math.random'],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded generator passed in (src/core/rng.ts).' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded generator passed in (src/core/rng.ts).' },
+        // Engines disagree on the last bit of these; results must be identical in Node and browsers.
+        ...['log', 'exp', 'sin', 'cos', 'tan', 'tanh', 'pow', 'atan', 'atan2', 'log1p', 'expm1', 'sinh', 'cosh', 'asin', 'acos', 'cbrt', 'log2', 'log10'].map(
+          (property) => ({ object: 'Math', property, message: 'Not bit-identical across engines: use logDet / tanhDet (src/core).' }),
+        ),
+      ],
     },
   },
 );

@@ -33,7 +33,10 @@ const results = CASES.map(({ name, query }) => {
   runPipeline(config); // warm-up: JIT and wasm compilation
   const samples = Array.from({ length: RUNS }, () => runPipeline(config));
   const phaseMedians = Object.fromEntries(
-    [...PHASES, 'total' as const].map((p) => [p, round(median(samples.map((s) => s.timingsMs[p])))]),
+    [...PHASES, 'total' as const].map((p) => [
+      p,
+      round(median(samples.map((s) => s.timingsMs[p]))),
+    ]),
   );
   const last = samples[samples.length - 1];
   process.stderr.write(`${name}: total median ${phaseMedians.total} ms\n`);
@@ -45,7 +48,11 @@ const results = CASES.map(({ name, query }) => {
     allTotalsMs: samples.map((s) => round(s.timingsMs.total)),
     kernel: last.kernel,
     spectrumRank: last.spectrumRank,
-    metrics: { testMse: last.metrics.testMse, rolloutMse: last.metrics.rolloutMse, vptLyapunov: last.metrics.vptLyapunov },
+    metrics: {
+      testMse: last.metrics.testMse,
+      rolloutMse: last.metrics.rolloutMse,
+      vptLyapunov: last.metrics.vptLyapunov,
+    },
   };
 });
 

@@ -23,7 +23,8 @@ function main(argv: string[]): void {
   }
   const unknownFlag = flags.find((f) => f !== '--full');
   if (unknownFlag) fail(2, `unknown option '${unknownFlag}' (options: --full, --help)`);
-  if (positional.length > 1) fail(2, `expected one query string, got ${positional.length} arguments`);
+  if (positional.length > 1)
+    fail(2, `expected one query string, got ${positional.length} arguments`);
   const { config, errors } = parseQuery(positional[0] ?? '', 'strict');
   if (errors.length > 0) fail(2, errors[0].message);
   let result;

@@ -120,11 +120,15 @@ export function parseQuery(query: string, mode: 'strict' | 'lenient'): ParseResu
   for (const [k, v] of pairs) {
     if (PAGE_KEYS.has(k)) continue;
     if (k === 'v') {
-      if (v !== String(SCHEMA_VERSION)) problem('v', `v must be ${SCHEMA_VERSION}, got '${printable(v)}'`);
+      if (v !== String(SCHEMA_VERSION))
+        problem('v', `v must be ${SCHEMA_VERSION}, got '${printable(v)}'`);
       continue;
     }
     if (!FIELD_BY_KEY[k]) {
-      problem(k, `unknown key '${printable(k)}' ignored (known: ${FIELDS.map((f) => f.key).join(', ')})`);
+      problem(
+        k,
+        `unknown key '${printable(k)}' ignored (known: ${FIELDS.map((f) => f.key).join(', ')})`,
+      );
       continue;
     }
     if (raw.has(k)) {

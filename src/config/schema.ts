@@ -41,21 +41,19 @@ const sysDefault =
     SYSTEMS[sys]?.defaults[key] ?? fallback;
 
 const systemParamFields: NumberField[] = Object.values(SYSTEMS).flatMap((s) =>
-  s.params.map(
-    (p): NumberField => ({
-      key: p.key,
-      label: p.label,
-      group: 'system',
-      unit: p.unit,
-      doc: p.doc,
-      systems: [s.id],
-      kind: 'float',
-      min: p.min,
-      max: p.max,
-      scale: 'linear',
-      default: () => p.default,
-    }),
-  ),
+  s.params.map((p): NumberField => ({
+    key: p.key,
+    label: p.label,
+    group: 'system',
+    unit: p.unit,
+    doc: p.doc,
+    systems: [s.id],
+    kind: 'float',
+    min: p.min,
+    max: p.max,
+    scale: 'linear',
+    default: () => p.default,
+  })),
 );
 
 /** Limits that keep a run inside memory and a few seconds of compute, with the reason shown. */
@@ -206,7 +204,7 @@ export const FIELDS: Field[] = [
     scale: 'log',
     unit: 'modes',
     doc: 'When M+1 exceeds r, K is projected onto the r leading POD directions for the spectrum and the linear rollout (the RNN stays exact).',
-    default: () => 300,
+    default: sysDefault('rank', 100),
   },
   {
     key: 'rollout',
@@ -245,7 +243,9 @@ export const FIELDS: Field[] = [
   },
 ];
 
-export const FIELD_BY_KEY: Record<string, Field> = Object.fromEntries(FIELDS.map((f) => [f.key, f]));
+export const FIELD_BY_KEY: Record<string, Field> = Object.fromEntries(
+  FIELDS.map((f) => [f.key, f]),
+);
 
 /** A complete, validated run configuration (flat: one entry per query key). */
 export interface RunConfig {

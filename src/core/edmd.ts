@@ -13,12 +13,13 @@
  * O(m²) per step), K is projected onto the r leading principal directions Q of Ψ_X (POD, as in
  * DMD): K_r = (Σ Qᵀ Ψ(y_k) Ψ(x_k)ᵀ Q)(QᵀGQ + λI)⁻¹, read out by C·Q.
  */
-import { createGramAccumulator, gemmNN } from './kernels/gramKernels';
+import { createGramAccumulator, defaultKernel, gemmNN } from './kernels/gramKernels';
 import { solveRightSpd } from './linalg/cholesky';
 import { factorSpd } from './spdSolver';
+import { transpose } from './linalg/matrix';
 import { principalSubspace } from './pod';
 import type { Rng } from './rng';
-import type { Dictionary } from './sampling/hiddenLayer';
+import { liftMany, type Dictionary } from './sampling/hiddenLayer';
 import type { TrajectorySet } from './dataset';
 
 export interface EdmdOptions {
@@ -81,9 +82,9 @@ function liftChunk(
 ): void {
   const m = dict.m;
   const base = j * set.points + t0;
-  for (let r = 0; r < rows; r++) dict.lift(set.data, (base + r) * set.d, xBlock, r * m);
+  liftMany(dict, set.data, base, rows, xBlock, 0);
   if (rows > 1) yBlock.set(xBlock.subarray(m, rows * m), 0);
-  dict.lift(set.data, (base + rows) * set.d, yBlock, (rows - 1) * m);
+  liftMany(dict, set.data, base + rows, 1, yBlock, (rows - 1) * m);
 }
 
 /** Fits C, CK and (possibly truncated) K on the training set's snapshot pairs. */
@@ -108,7 +109,7 @@ export function fitEdmd(
   forEachChunk(train, acc.blockRows, (j, t, rows) => {
     liftChunk(dict, train, j, t, rows, acc.xBlock, yScratch);
     acc.accumulate(rows);
-    accumulateOuter(train, j * train.points + t, rows, acc.xBlock, m, xPsi);
+    addTransposedProduct(train.data, (j * train.points + t) * d, rows, d, acc.xBlock, m, xPsi);
     done += rows;
     opts.onProgress?.((full ? 0.9 : 0.6) * (done / nPairs));
   });
@@ -133,8 +134,18 @@ export function fitEdmd(
     const CK = matmulSmall(C, d, m, K, m);
     opts.onProgress?.(1);
     return {
-      d, m, lambda, C, CK, r, K, Q: null, CQ: C, solveMethod,
-      featuresMs, solveMs: performance.now() - t0 - featuresMs,
+      d,
+      m,
+      lambda,
+      C,
+      CK,
+      r,
+      K,
+      Q: null,
+      CQ: C,
+      solveMethod,
+      featuresMs,
+      solveMs: performance.now() - t0 - featuresMs,
     };
   }
 
@@ -144,7 +155,7 @@ export function fitEdmd(
   const xb = new Float64Array(acc2.blockRows * m);
   const yb = new Float64Array(acc2.blockRows * m);
   const cA = new Float64Array(d * m);
-  const cy = new Float64Array(d);
+  const Ct = transpose(C, d, m);
   done = 0;
   forEachChunk(train, acc2.blockRows, (j, t, rows) => {
     liftChunk(dict, train, j, t, rows, xb, yb);
@@ -152,20 +163,14 @@ export function fitEdmd(
     const px = gemmNN(xb, rows, m, Q, r);
     acc2.xBlock.set(px);
     acc2.yBlock!.set(px.subarray(r), 0);
-    acc2.yBlock!.set(gemmNN(yb.subarray((rows - 1) * m, rows * m), 1, m, Q, r), (rows - 1) * r);
+    acc2.yBlock!.set(
+      gemmNN(yb.subarray((rows - 1) * m, rows * m), 1, m, Q, r, defaultKernel()),
+      (rows - 1) * r,
+    );
     acc2.accumulate(rows);
-    // C·A = Σ (C Ψ(y_k)) Ψ(x_k)ᵀ: d×m, cheap because d is small.
-    for (let k = 0; k < rows; k++) {
-      for (let i = 0; i < d; i++) {
-        let s = 0;
-        for (let c = 0; c < m; c++) s += C[i * m + c] * yb[k * m + c];
-        cy[i] = s;
-      }
-      for (let i = 0; i < d; i++) {
-        const ci = cy[i];
-        for (let c = 0; c < m; c++) cA[i * m + c] += ci * xb[k * m + c];
-      }
-    }
+    // C·A = Σ (C Ψ(y_k)) Ψ(x_k)ᵀ: d×m, by the gemm kernel (C Ψ(y_k) first, d is small).
+    const cy = gemmNN(yb, rows, m, Ct, d);
+    addTransposedProduct(cy, 0, rows, d, xb, m, cA);
     done += rows;
     opts.onProgress?.(0.6 + 0.4 * (done / nPairs));
   });
@@ -186,33 +191,49 @@ export function fitEdmd(
   const krSol = solveRightSpd(Ar, r, Gr, r);
   if (krSol.method !== 'cholesky') solveMethod = krSol.method;
   return {
-    d, m, lambda, C, CK, r, K: krSol.x, Q, CQ: matmulSmall(C, d, m, Q, r), solveMethod,
-    featuresMs, solveMs: performance.now() - t0 - featuresMs,
+    d,
+    m,
+    lambda,
+    C,
+    CK,
+    r,
+    K: krSol.x,
+    Q,
+    CQ: matmulSmall(C, d, m, Q, r),
+    solveMethod,
+    featuresMs,
+    solveMs: performance.now() - t0 - featuresMs,
   };
 }
 
-/** out (d×m) += Σ_k x_k Ψ(x_k)ᵀ over `rows` consecutive states starting at state index s0. */
-function accumulateOuter(
-  set: TrajectorySet,
-  s0: number,
+/**
+ * out (d×m) += Uᵀ V for U = rows×d (row-major, starting at u[uOffset]) and V = rows×m:
+ * Σ_k u_k v_kᵀ, e.g. Σ x_k Ψ(x_k)ᵀ. Uᵀ is formed explicitly so the gemm kernel does the work.
+ */
+function addTransposedProduct(
+  u: Float64Array,
+  uOffset: number,
   rows: number,
-  psi: Float64Array,
+  d: number,
+  v: Float64Array,
   m: number,
   out: Float64Array,
 ): void {
-  const d = set.d;
-  for (let k = 0; k < rows; k++) {
-    for (let i = 0; i < d; i++) {
-      const xi = set.data[(s0 + k) * d + i];
-      const o = i * m;
-      const p = k * m;
-      for (let c = 0; c < m; c++) out[o + c] += xi * psi[p + c];
-    }
-  }
+  const ut = new Float64Array(d * rows);
+  for (let k = 0; k < rows; k++)
+    for (let i = 0; i < d; i++) ut[i * rows + k] = u[uOffset + k * d + i];
+  const prod = gemmNN(ut, d, rows, v, m, defaultKernel()); // d < 4 rows: force the SIMD kernel
+  for (let i = 0; i < d * m; i++) out[i] += prod[i];
 }
 
 /** (a: p×n)·(b: n×q) for small p (row-major, i-k-j loop order). */
-export function matmulSmall(a: Float64Array, p: number, n: number, b: Float64Array, q: number): Float64Array {
+export function matmulSmall(
+  a: Float64Array,
+  p: number,
+  n: number,
+  b: Float64Array,
+  q: number,
+): Float64Array {
   const out = new Float64Array(p * q);
   for (let i = 0; i < p; i++)
     for (let k = 0; k < n; k++) {

@@ -21,7 +21,8 @@ export function normalisedErrors(
     for (let t = 0; t <= horizon; t++) {
       let s = 0;
       for (let i = 0; i < d; i++) {
-        const diff = forecast[(j * (horizon + 1) + t) * d + i] - test.data[(j * test.points + t) * d + i];
+        const diff =
+          forecast[(j * (horizon + 1) + t) * d + i] - test.data[(j * test.points + t) * d + i];
         s += diff * diff;
       }
       e[j * (horizon + 1) + t] = Number.isFinite(s) ? Math.sqrt(s) / scale : Infinity;
@@ -80,7 +81,8 @@ export function rolloutMse(
   for (let j = 0; j < test.count; j++) {
     for (let t = 1; t <= horizon; t++) {
       for (let i = 0; i < d; i++) {
-        const diff = forecast[(j * (horizon + 1) + t) * d + i] - test.data[(j * test.points + t) * d + i];
+        const diff =
+          forecast[(j * (horizon + 1) + t) * d + i] - test.data[(j * test.points + t) * d + i];
         per[i] += diff * diff;
       }
     }

@@ -52,7 +52,15 @@ export function pairIndex(set: TrajectorySet): PairData {
 export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult {
   const spec = getSystem(config.sys);
   const params = systemParams(config);
-  const timings: TimingsMs = { data: 0, sample: 0, features: 0, solve: 0, spectrum: 0, forecast: 0, total: 0 };
+  const timings: TimingsMs = {
+    data: 0,
+    sample: 0,
+    features: 0,
+    solve: 0,
+    spectrum: 0,
+    forecast: 0,
+    total: 0,
+  };
   const tStart = performance.now();
   let tPhase = tStart;
   const progress = (phase: Phase, fraction: number) => opts.onProgress?.({ phase, fraction });
@@ -72,7 +80,14 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   const ds = buildDataset(
     spec,
     params,
-    { dt: config.dt, ntraj: config.ntraj, len: config.len, ntest: config.ntest, horizon: config.horizon, noise: config.noise },
+    {
+      dt: config.dt,
+      ntraj: config.ntraj,
+      len: config.len,
+      ntest: config.ntest,
+      horizon: config.horizon,
+      noise: config.noise,
+    },
     rngData,
   );
   endPhase('data');
@@ -121,8 +136,12 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   const scale = Math.sqrt(ds.std.reduce((s, v) => s + v * v, 0));
   const errRelift = normalisedErrors(relift.x, ds.test, config.horizon, scale);
   const errLinear = normalisedErrors(linear.x, ds.test, config.horizon, scale);
-  const vptR = median(validPredictionTimes(errRelift, ds.test.count, config.horizon, config.eps, config.dt));
-  const vptL = median(validPredictionTimes(errLinear, ds.test.count, config.horizon, config.eps, config.dt));
+  const vptR = median(
+    validPredictionTimes(errRelift, ds.test.count, config.horizon, config.eps, config.dt),
+  );
+  const vptL = median(
+    validPredictionTimes(errLinear, ds.test.count, config.horizon, config.eps, config.dt),
+  );
   const mseR = rolloutMse(relift.x, ds.test, config.horizon);
   const mseL = rolloutMse(linear.x, ds.test, config.horizon);
   const head = config.rollout === 'relift' ? { mse: mseR, vpt: vptR } : { mse: mseL, vpt: vptL };
@@ -207,11 +226,15 @@ function buildWarnings(
 ): string[] {
   const w: string[] = [];
   if (r < m)
-    w.push(`spectrum and linear rollout use K projected onto its ${r} leading POD directions (M+1 = ${m})`);
+    w.push(
+      `spectrum and linear rollout use K projected onto its ${r} leading POD directions (M+1 = ${m})`,
+    );
   if (solveMethod !== 'cholesky')
     w.push(`the Gram matrix was numerically singular: solved by ${solveMethod} (raise reg)`);
   if (unstable > 0)
-    w.push(`${unstable} eigenvalue${unstable > 1 ? 's' : ''} with |λ| > 1: the linear rollout grows along them`);
+    w.push(
+      `${unstable} eigenvalue${unstable > 1 ? 's' : ''} with |λ| > 1: the linear rollout grows along them`,
+    );
   for (const name of ['relift', 'linear'] as const) {
     const ds = divergences.filter((d) => d.rollout === name);
     if (ds.length === 0) continue;

@@ -3,8 +3,12 @@
  * seeded through splitmix32 so that nearby seeds give unrelated streams. Pure 32-bit integer
  * arithmetic (Math.imul, >>>) makes every draw bit-identical in Node and in any browser.
  *
+ * Normals use Marsaglia's polar method with the engine-independent logDet.
+ *
  * Every random draw in the core comes from a `Rng` passed in as an argument; nothing reads a global.
  */
+import { logDet } from './logDet';
+
 export interface Rng {
   /** Uniform double in [0, 1) with 53 random bits. */
   uniform(): number;
@@ -12,7 +16,7 @@ export interface Rng {
   range(lo: number, hi: number): number;
   /** Uniform integer in [0, n), n ≥ 1 (rejection sampling, no modulo bias). */
   int(n: number): number;
-  /** Standard normal N(0, 1) by the Box–Muller transform (one value per call, the pair's twin cached). */
+  /** Standard normal N(0, 1) by Marsaglia's polar method (one value per call, the pair's twin cached). */
   normal(): number;
   /** An independent generator derived from this one's stream (for a sub-task that must not shift others). */
   fork(): Rng;
@@ -72,12 +76,17 @@ export function createRng(seed: number): Rng {
         spare = null;
         return v;
       }
-      let u = rng.uniform();
-      while (u <= 0) u = rng.uniform();
-      const v = rng.uniform();
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
-      return r * Math.cos(2 * Math.PI * v);
+      // Marsaglia's polar method: only +, ×, sqrt (exact in IEEE) and the engine-independent
+      // logDet, so normals are bit-identical in every engine (Box–Muller's sin/cos are not).
+      let u: number, v: number, s: number;
+      do {
+        u = 2 * rng.uniform() - 1;
+        v = 2 * rng.uniform() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const f = Math.sqrt((-2 * logDet(s)) / s);
+      spare = v * f;
+      return u * f;
     },
     fork() {
       return createRng(next32());

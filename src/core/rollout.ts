@@ -52,7 +52,11 @@ function initOutput(test: TrajectorySet, horizon: number): RolloutOutput {
   for (let j = 0; j < count; j++) {
     for (let i = 0; i < d; i++) x[j * (horizon + 1) * d + i] = test.data[j * test.points * d + i];
   }
-  return { x, divergedAt: new Int32Array(count).fill(-1), divergedReason: new Array(count).fill(null) };
+  return {
+    x,
+    divergedAt: new Int32Array(count).fill(-1),
+    divergedReason: new Array(count).fill(null),
+  };
 }
 
 /** Re-lifted rollout of every test trajectory for `horizon` steps. */

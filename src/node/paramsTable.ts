@@ -13,7 +13,9 @@ export function paramsTable(): string {
         : sysIds.map((s) => `${s}: ${f.default(s)}`).join('; ');
     const where = f.systems ? ` (${f.systems.join(', ')})` : '';
     const unit = f.unit ? ` [${f.unit}]` : '';
-    rows.push(`| \`${f.key}\` | ${f.label}${unit}${where}: ${f.doc} | ${allowedRange(f)} | ${defaults} |`);
+    rows.push(
+      `| \`${f.key}\` | ${f.label}${unit}${where}: ${f.doc} | ${allowedRange(f)} | ${defaults} |`,
+    );
   }
   return rows.join('\n');
 }

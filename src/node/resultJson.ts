@@ -4,7 +4,12 @@
  */
 import type { RunResult } from '../core/result';
 
-function nest(flat: Float64Array, count: number, steps: number, d: number): Array<Array<Array<number | null>>> {
+function nest(
+  flat: Float64Array,
+  count: number,
+  steps: number,
+  d: number,
+): Array<Array<Array<number | null>>> {
   const out: Array<Array<Array<number | null>>> = [];
   for (let j = 0; j < count; j++) {
     const traj: Array<Array<number | null>> = [];

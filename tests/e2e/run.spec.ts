@@ -136,3 +136,40 @@ test('absurd settings end in a clear outcome, and the page stays usable', async 
   await expect(page.getByTestId('train')).toBeEnabled();
   expect(errors).toEqual([]);
 });
+
+test('a failing worker shows the error in the status area and keeps the last results', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page, FAST);
+  const before = await metricValues(page);
+  await page.getByTestId('auto-train').uncheck();
+  // From now on every freshly spawned worker dies while loading, like a worker out of memory.
+  await page.route(/runWorker[^/]*\.js/, (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: 'throw new Error("simulated worker failure");',
+    }),
+  );
+  // Cancelling a long run respawns the worker (now the failing one); the next run must fail cleanly.
+  const width = page.getByTestId('field-width');
+  await width.fill('2000');
+  await width.press('Enter');
+  const id = await runId(page);
+  await page.getByTestId('train').click();
+  await page.getByTestId('cancel').click();
+  await page.getByTestId('train').click();
+  await waitForRun(page, id + 1, { state: 'error' });
+  const status = page.getByTestId('status');
+  await expect(status).toContainText('Run failed: ');
+  await expect(status).toContainText('simulated worker failure');
+  expect((await metricValues(page)).testMse).toBe(before.testMse);
+  await waitForPlots(page);
+  // Usable: the next run (with a healthy worker again) succeeds.
+  await page.unroute(/runWorker[^/]*\.js/);
+  await width.fill('60');
+  await width.press('Enter');
+  await page.getByTestId('train').click();
+  await waitForRun(page, id + 2);
+  await expect(status).toHaveAttribute('data-state', 'done');
+});

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 
 /** Runs the CLI exactly as users do (through npm), returning exit code and outputs. */
 function srnn(...args: string[]) {
-  const r = spawnSync('npm', ['run', '--silent', 'srnn', '--', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync('npm', ['run', '--silent', 'srnn', '--', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -14,10 +17,12 @@ describe('CLI', () => {
     const r = srnn(SMALL);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    for (const k of ['config', 'query', 'timingsMs', 'metrics', 'eigenvalues', 'warnings']) expect(doc).toHaveProperty(k);
+    for (const k of ['config', 'query', 'timingsMs', 'metrics', 'eigenvalues', 'warnings'])
+      expect(doc).toHaveProperty(k);
     for (const k of ['data', 'sample', 'features', 'solve', 'spectrum', 'forecast', 'total'])
       expect(typeof doc.timingsMs[k]).toBe('number');
-    for (const k of ['trainMse', 'testMse', 'rolloutMse', 'vpt', 'vptLyapunov']) expect(doc.metrics).toHaveProperty(k);
+    for (const k of ['trainMse', 'testMse', 'rolloutMse', 'vpt', 'vptLyapunov'])
+      expect(doc.metrics).toHaveProperty(k);
     expect(doc.eigenvalues.re.length).toBe(41);
     expect(doc.query).toBe('v=1&sys=vanderpol&ntraj=10&len=50&ntest=3&width=40&horizon=30');
     expect(doc.test).toBeUndefined();

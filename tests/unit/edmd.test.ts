@@ -6,7 +6,17 @@ import type { Dictionary } from '../../src/core/sampling/hiddenLayer';
 import type { TrajectorySet } from '../../src/core/dataset';
 
 /** x_{t+1} = A x_t with eigenvalues 0.9·e^{±0.3i} and 0.5 (a rotation-scaling block and a decay). */
-const A = [0.9 * Math.cos(0.3), -0.9 * Math.sin(0.3), 0, 0.9 * Math.sin(0.3), 0.9 * Math.cos(0.3), 0, 0, 0, 0.5];
+const A = [
+  0.9 * Math.cos(0.3),
+  -0.9 * Math.sin(0.3),
+  0,
+  0.9 * Math.sin(0.3),
+  0.9 * Math.cos(0.3),
+  0,
+  0,
+  0,
+  0.5,
+];
 const expected = [
   { re: 1, im: 0 },
   { re: 0.9 * Math.cos(0.3), im: 0.9 * Math.sin(0.3) },
@@ -33,14 +43,17 @@ function linearDictionary(copies: number): Dictionary {
     d: 3,
     m: 3 * copies + 1,
     lift(x, xo, out, o) {
-      for (let c = 0; c < copies; c++) for (let i = 0; i < 3; i++) out[o + 3 * c + i] = (c + 1) * x[xo + i];
+      for (let c = 0; c < copies; c++)
+        for (let i = 0; i < 3; i++) out[o + 3 * c + i] = (c + 1) * x[xo + i];
       out[o + 3 * copies] = 1;
     },
   };
 }
 
 function sortEig(e: { re: ArrayLike<number>; im: ArrayLike<number> }) {
-  return Array.from(e.re, (re, i) => ({ re, im: e.im[i] })).sort((a, b) => b.re - a.re || b.im - a.im);
+  return Array.from(e.re, (re, i) => ({ re, im: e.im[i] })).sort(
+    (a, b) => b.re - a.re || b.im - a.im,
+  );
 }
 
 describe('EDMD on a linear system (dictionary [x; 1]: EDMD = DMD, exact)', () => {
@@ -59,7 +72,8 @@ describe('EDMD on a linear system (dictionary [x; 1]: EDMD = DMD, exact)', () =>
     });
     // The RNN's one-step map reproduces A exactly: C·K·Ψ(x) = A x.
     for (let i = 0; i < 3; i++)
-      for (let j = 0; j < 3; j++) expect(Math.abs(fit.CK[i * 4 + j] - A[3 * i + j])).toBeLessThan(1e-10);
+      for (let j = 0; j < 3; j++)
+        expect(Math.abs(fit.CK[i * 4 + j] - A[3 * i + j])).toBeLessThan(1e-10);
   });
 
   it('the rank-r POD projection keeps the spectrum when the data span r directions', () => {
@@ -84,6 +98,7 @@ describe('EDMD on a linear system (dictionary [x; 1]: EDMD = DMD, exact)', () =>
     const train = linearData(2, 40);
     const fit = fitEdmd(linearDictionary(1), train, { reg: 0, rank: 4 }, createRng(1));
     for (let i = 0; i < 3; i++)
-      for (let j = 0; j < 3; j++) expect(Math.abs(fit.CK[i * 4 + j] - A[3 * i + j])).toBeLessThan(1e-10);
+      for (let j = 0; j < 3; j++)
+        expect(Math.abs(fit.CK[i * 4 + j] - A[3 * i + j])).toBeLessThan(1e-10);
   });
 });

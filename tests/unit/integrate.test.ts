@@ -3,7 +3,7 @@ import { trajectory } from '../../src/core/integrate';
 import { vanderpol } from '../../src/core/systems/vanderpol';
 
 describe('RK4', () => {
-  it('has global error order 4 on x\' = −y, y\' = x (exact solution a rotation)', () => {
+  it("has global error order 4 on x' = −y, y' = x (exact solution a rotation)", () => {
     const rhs = (x: Float64Array, out: Float64Array) => {
       out[0] = -x[1];
       out[1] = x[0];
@@ -14,7 +14,9 @@ describe('RK4', () => {
       const tr = trajectory(rhs, [1, 0], h, steps, 1);
       return Math.hypot(tr[steps * 2] - Math.cos(T), tr[steps * 2 + 1] - Math.sin(T));
     };
-    const e1 = err(0.1), e2 = err(0.05), e3 = err(0.025);
+    const e1 = err(0.1),
+      e2 = err(0.05),
+      e3 = err(0.025);
     // Halving h divides the error by 2^4 = 16 for an order-4 method; an order-2 slip gives 4.
     expect(Math.log2(e1 / e2)).toBeGreaterThan(3.9);
     expect(Math.log2(e1 / e2)).toBeLessThan(4.1);

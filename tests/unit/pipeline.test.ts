@@ -24,11 +24,14 @@ describe('van der Pol μ = 1 (METHOD.md §7 reference: ω = 0.94296)', () => {
 
   it('has eigenvalues on the unit circle at angles ω·Δt and 2ω·Δt within 0.5 %', () => {
     const angles = circleAngles(r.eigenvalues.re, r.eigenvalues.im, 0.999);
-    const near = (target: number) => angles.reduce((a, b) => (Math.abs(b - target) < Math.abs(a - target) ? b : a));
+    const near = (target: number) =>
+      angles.reduce((a, b) => (Math.abs(b - target) < Math.abs(a - target) ? b : a));
     expect(Math.abs(near(omegaDt) / omegaDt - 1)).toBeLessThan(0.005);
     expect(Math.abs(near(2 * omegaDt) / (2 * omegaDt) - 1)).toBeLessThan(0.005);
     // The constant feature gives λ = 1 (to the accuracy of the fit).
-    const one = Array.from(r.eigenvalues.re).some((x, i) => Math.abs(x - 1) < 1e-6 && Math.abs(r.eigenvalues.im[i]) < 1e-9);
+    const one = Array.from(r.eigenvalues.re).some(
+      (x, i) => Math.abs(x - 1) < 1e-6 && Math.abs(r.eigenvalues.im[i]) < 1e-9,
+    );
     expect(one).toBe(true);
   });
 
@@ -58,4 +61,3 @@ describe('Lorenz-63, width 1000, 10 000 training pairs', () => {
     });
   }
 });
-

@@ -19,7 +19,9 @@ describe('run schema query strings', () => {
               : fc.double({ min: f.min, max: f.max, noNaN: true, noDefaultInfinity: true });
         return [f.key, a] as const;
       });
-      return fc.record(Object.fromEntries(entries)).map((vals) => ({ ...defaultConfig(sys), ...vals }) as RunConfig);
+      return fc
+        .record(Object.fromEntries(entries))
+        .map((vals) => ({ ...defaultConfig(sys), ...vals }) as RunConfig);
     });
     fc.assert(
       fc.property(arb, (cfg) => {

@@ -16,12 +16,21 @@ describe('xoshiro128** generator', () => {
   it('gives uniform [0,1) and standard normal moments', () => {
     const r = createRng(123);
     const n = 200_000;
-    let s = 0, s2 = 0, mn = 1, mx = 0, z1 = 0, z2 = 0;
+    let s = 0,
+      s2 = 0,
+      mn = 1,
+      mx = 0,
+      z1 = 0,
+      z2 = 0;
     for (let i = 0; i < n; i++) {
       const u = r.uniform();
-      s += u; s2 += u * u; mn = Math.min(mn, u); mx = Math.max(mx, u);
+      s += u;
+      s2 += u * u;
+      mn = Math.min(mn, u);
+      mx = Math.max(mx, u);
       const z = r.normal();
-      z1 += z; z2 += z * z;
+      z1 += z;
+      z2 += z * z;
     }
     // Standard errors at n = 2e5: mean of U ≈ 6.5e-4, var ≈ 2e-4; mean of N ≈ 2.2e-3, var ≈ 3.2e-3.
     // Tolerances are ~5 standard errors.

@@ -5,12 +5,24 @@ import type { Dictionary } from '../../src/core/sampling/hiddenLayer';
 import type { TrajectorySet } from '../../src/core/dataset';
 
 // Dictionary [x; 1] in 1-D: the linear rollout x_t = g^t x_0 is known in closed form.
-const dict: Dictionary = { d: 1, m: 2, lift: (x, xo, out, o) => ((out[o] = x[xo]), (out[o + 1] = 1)) };
+const dict: Dictionary = {
+  d: 1,
+  m: 2,
+  lift: (x, xo, out, o) => ((out[o] = x[xo]), (out[o + 1] = 1)),
+};
 const fitFor = (g: number): EdmdFit => ({
-  d: 1, m: 2, lambda: 0, r: 2, Q: null,
-  C: Float64Array.from([1, 0]), CQ: Float64Array.from([1, 0]),
-  K: Float64Array.from([g, 0, 0, 1]), CK: Float64Array.from([g, 0]),
-  solveMethod: 'cholesky', featuresMs: 0, solveMs: 0,
+  d: 1,
+  m: 2,
+  lambda: 0,
+  r: 2,
+  Q: null,
+  C: Float64Array.from([1, 0]),
+  CQ: Float64Array.from([1, 0]),
+  K: Float64Array.from([g, 0, 0, 1]),
+  CK: Float64Array.from([g, 0]),
+  solveMethod: 'cholesky',
+  featuresMs: 0,
+  solveMs: 0,
 });
 // Training data in [−1, 1]: mean 0, radius 1, std 1 ⇒ blow-up when |x| > 10·(1 + 1) = 20.
 const train: TrajectorySet = { d: 1, count: 1, points: 2, data: Float64Array.from([-1, 1]) };

@@ -1,3 +1,6 @@
+import { createLifter } from '../kernels/lift';
+import { tanhDet } from '../kernels/tanhDet';
+
 /**
  * The sampled hidden layer ψ(x) = σ(W x + b) ∈ R^M (METHOD.md §2) and the EDMD dictionary
  * Ψ(x) = [ψ(x); 1] ∈ R^{M+1}. W and b are sampled, never trained.
@@ -33,7 +36,7 @@ export function liftInto(
     let z = b[j];
     const wj = j * d;
     for (let i = 0; i < d; i++) z += W[wj + i] * x[xOffset + i];
-    out[offset + j] = relu ? (z > 0 ? z : 0) : Math.tanh(z);
+    out[offset + j] = relu ? Math.max(z, 0) : tanhDet(z); // max keeps NaN, as the kernel does
   }
   out[offset + M] = 1;
 }
@@ -59,13 +62,46 @@ export interface Dictionary {
   m: number;
   /** Writes Ψ(x) of the state at x[xOffset .. xOffset+d) into out[offset .. offset+m). */
   lift(x: Float64Array, xOffset: number, out: Float64Array, offset: number): void;
+  /** Ψ of `rows` consecutive states (state indices start … start+rows−1) into out rows of m. */
+  liftRows?(
+    states: Float64Array,
+    start: number,
+    rows: number,
+    out: Float64Array,
+    outOffset: number,
+  ): void;
 }
 
-/** The EDMD dictionary Ψ(x) = [σ(Wx + b); 1] of a sampled hidden layer. */
+/** Ψ of `rows` consecutive states through the dictionary's batch path when it has one. */
+export function liftMany(
+  dict: Dictionary,
+  states: Float64Array,
+  start: number,
+  rows: number,
+  out: Float64Array,
+  outOffset: number,
+): void {
+  if (dict.liftRows) dict.liftRows(states, start, rows, out, outOffset);
+  else
+    for (let k = 0; k < rows; k++)
+      dict.lift(states, (start + k) * dict.d, out, outOffset + k * dict.m);
+}
+
+/**
+ * The EDMD dictionary Ψ(x) = [σ(Wx + b); 1] of a sampled hidden layer, evaluated by the SIMD lift
+ * kernel (src/core/kernels/lift.ts): bit-identical to liftInto, ~10× faster than Math.tanh.
+ */
 export function layerDictionary(layer: HiddenLayer): Dictionary {
+  const lifter = createLifter(layer.W, layer.b, layer.d, layer.width, layer.act);
+  const d = layer.d;
   return {
-    d: layer.d,
+    d,
     m: layer.width + 1,
-    lift: (x, xOffset, out, offset) => liftInto(layer, x, xOffset, out, offset),
+    lift: (x, xOffset, out, offset) => {
+      if (xOffset % d === 0) lifter.liftRows(x, xOffset / d, 1, out, offset);
+      else liftInto(layer, x, xOffset, out, offset);
+    },
+    liftRows: (states, start, rows, out, outOffset) =>
+      lifter.liftRows(states, start, rows, out, outOffset),
   };
 }

@@ -11,10 +11,12 @@
  *   w = s₁ (x⁽²⁾ − x⁽¹⁾) / ‖x⁽²⁾ − x⁽¹⁾‖²,   b = −⟨w, x⁽¹⁾⟩ − s₂,
  * tanh: s₁ = ln 3 = 2·atanh(1/2), s₂ = s₁/2, so σ = −1/2 at x⁽¹⁾ and +1/2 at x⁽²⁾; ReLU: s₁ = 1, s₂ = 0.
  */
+import { logDet } from '../logDet';
 import type { Rng } from '../rng';
 import type { Activation, HiddenLayer } from './hiddenLayer';
 
-export const SWIM_TANH_S1 = Math.log(3);
+/** ln 3 = 2·atanh(1/2), correctly rounded (a literal: Math.log's last bit differs between engines). */
+export const SWIM_TANH_S1 = 1.0986122886681098;
 
 export interface PairData {
   d: number;
@@ -65,7 +67,7 @@ export function sampleSwim(data: PairData, width: number, act: Activation, rng: 
     const dx = Math.sqrt(dx2);
     const p = dx > minDist ? dyInf / dx : 0;
     // Efraimidis–Spirakis: the M largest log(u)/p are a weighted sample without replacement.
-    keys[c] = p > 0 ? Math.log(u > 0 ? u : Number.MIN_VALUE) / p : -Infinity;
+    keys[c] = p > 0 ? logDet(u > 0 ? u : Number.MIN_VALUE) / p : -Infinity;
     if (p > 0) valid++;
   }
   if (valid < width) {

@@ -7,9 +7,33 @@ export const lorenz: SystemSpec = {
   dim: 3,
   stateNames: ['x', 'y', 'z'],
   params: [
-    { key: 'sigma', label: 'σ', default: 10, min: 0.1, max: 50, unit: '1', doc: 'Prandtl number: coupling of x to y.' },
-    { key: 'rho', label: 'ρ', default: 28, min: 0.1, max: 200, unit: '1', doc: 'Rayleigh number: chaos for ρ ≳ 24.74.' },
-    { key: 'beta', label: 'β', default: 8 / 3, min: 0.05, max: 10, unit: '1', doc: 'Geometric factor: damping of z.' },
+    {
+      key: 'sigma',
+      label: 'σ',
+      default: 10,
+      min: 0.1,
+      max: 50,
+      unit: '1',
+      doc: 'Prandtl number: coupling of x to y.',
+    },
+    {
+      key: 'rho',
+      label: 'ρ',
+      default: 28,
+      min: 0.1,
+      max: 200,
+      unit: '1',
+      doc: 'Rayleigh number: chaos for ρ ≳ 24.74.',
+    },
+    {
+      key: 'beta',
+      label: 'β',
+      default: 8 / 3,
+      min: 0.05,
+      max: 10,
+      unit: '1',
+      doc: 'Geometric factor: damping of z.',
+    },
   ],
   rhs(x, p, out) {
     out[0] = p.sigma * (x[1] - x[0]);
@@ -24,7 +48,16 @@ export const lorenz: SystemSpec = {
   maxStep: 0.002,
   chaotic: true,
   transientTime: 20,
-  defaults: { dt: 0.01, ntraj: 1, len: 10000, width: 500, horizon: 1000, ntest: 20, reg: 1e-10 },
+  defaults: {
+    dt: 0.01,
+    ntraj: 1,
+    len: 10000,
+    width: 500,
+    horizon: 1000,
+    ntest: 20,
+    reg: 1e-10,
+    rank: 100,
+  },
   facts: [
     {
       when: { sigma: 10, rho: 28, beta: 8 / 3 },

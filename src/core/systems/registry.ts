@@ -14,7 +14,10 @@ export function getSystem(id: string): SystemSpec {
 }
 
 /** The reference fact whose parameter values match `params` to 1e-9 relative, if any. */
-export function referenceFact(spec: SystemSpec, params: Record<string, number>): ReferenceFact | null {
+export function referenceFact(
+  spec: SystemSpec,
+  params: Record<string, number>,
+): ReferenceFact | null {
   for (const f of spec.facts) {
     const ok = Object.entries(f.when).every(
       ([k, v]) => Math.abs((params[k] ?? NaN) - v) <= 1e-9 * Math.max(1, Math.abs(v)),

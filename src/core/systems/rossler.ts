@@ -7,9 +7,33 @@ export const rossler: SystemSpec = {
   dim: 3,
   stateNames: ['x', 'y', 'z'],
   params: [
-    { key: 'a', label: 'a', default: 0.2, min: 0.01, max: 0.4, unit: '1', doc: 'Growth of the oscillation in the x–y plane.' },
-    { key: 'b', label: 'b', default: 0.2, min: 0.01, max: 2, unit: '1', doc: 'Constant forcing of z.' },
-    { key: 'c', label: 'c', default: 5.7, min: 1, max: 20, unit: '1', doc: 'Threshold in x above which z spikes; chaos near 5.7.' },
+    {
+      key: 'a',
+      label: 'a',
+      default: 0.2,
+      min: 0.01,
+      max: 0.4,
+      unit: '1',
+      doc: 'Growth of the oscillation in the x–y plane.',
+    },
+    {
+      key: 'b',
+      label: 'b',
+      default: 0.2,
+      min: 0.01,
+      max: 2,
+      unit: '1',
+      doc: 'Constant forcing of z.',
+    },
+    {
+      key: 'c',
+      label: 'c',
+      default: 5.7,
+      min: 1,
+      max: 20,
+      unit: '1',
+      doc: 'Threshold in x above which z spikes; chaos near 5.7.',
+    },
   ],
   rhs(x, p, out) {
     out[0] = -x[1] - x[2];
@@ -24,7 +48,16 @@ export const rossler: SystemSpec = {
   maxStep: 0.01,
   chaotic: true,
   transientTime: 100,
-  defaults: { dt: 0.05, ntraj: 1, len: 10000, width: 400, horizon: 600, ntest: 20, reg: 1e-10 },
+  defaults: {
+    dt: 0.05,
+    ntraj: 1,
+    len: 10000,
+    width: 400,
+    horizon: 600,
+    ntest: 20,
+    reg: 1e-10,
+    rank: 100,
+  },
   facts: [
     {
       when: { a: 0.2, b: 0.2, c: 5.7 },

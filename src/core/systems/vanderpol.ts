@@ -31,7 +31,16 @@ export const vanderpol: SystemSpec = {
   maxStep: 0.01,
   chaotic: false,
   transientTime: 0,
-  defaults: { dt: 0.1, ntraj: 100, len: 200, width: 400, horizon: 200, ntest: 20, reg: 1e-12 },
+  defaults: {
+    dt: 0.1,
+    ntraj: 100,
+    len: 200,
+    width: 400,
+    horizon: 200,
+    ntest: 20,
+    reg: 1e-12,
+    rank: 401,
+  },
   facts: [
     {
       when: { mu: 1 },
