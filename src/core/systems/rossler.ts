@@ -53,7 +53,7 @@ export const rossler: SystemSpec = {
     ntraj: 1,
     len: 10000,
     width: 400,
-    horizon: 600,
+    horizon: 1500,
     ntest: 20,
     reg: 1e-10,
     rank: 100,

@@ -35,7 +35,7 @@ export const vanderpol: SystemSpec = {
     dt: 0.1,
     ntraj: 100,
     len: 200,
-    width: 400,
+    width: 200,
     horizon: 200,
     ntest: 20,
     reg: 1e-12,
