@@ -15,6 +15,7 @@ import {
   DEFAULT_BLOCK_ROWS,
   type KernelName,
 } from '../src/core/kernels/gramKernels';
+import { createRng } from '../src/core/rng';
 
 export interface BenchGramOptions {
   /** Samples N for the wasm kernel (default 20 000). */
@@ -46,17 +47,11 @@ export interface BenchGramResult {
   minMs: number;
 }
 
-/** mulberry32: small seeded generator, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform [0, 1) stream from the project's generator (xoshiro128**). */
+const seededUniform = (seed: number): (() => number) => {
+  const rng = createRng(seed);
+  return () => rng.uniform();
+};
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -105,7 +100,7 @@ export function benchGram(opts: BenchGramOptions = {}): BenchGramResult[] {
 
   // A pool of random rows (plus one spare for Y), reused cyclically; values in [-1, 1).
   const poolRows = Math.max(2, Math.min(rows, 4 * blockRows)) + blockRows;
-  const rand = mulberry32(12345);
+  const rand = seededUniform(12345);
   const pool = new Float64Array(poolRows * m);
   for (let i = 0; i < pool.length; i++) pool[i] = 2 * rand() - 1;
   const poolCycle = poolRows - blockRows;

@@ -13,6 +13,7 @@
 import { pathToFileURL } from 'node:url';
 import { createLifter, liftDefaultKernel } from '../src/core/kernels/lift';
 import type { KernelName } from '../src/core/kernels/gramKernels';
+import { createRng } from '../src/core/rng';
 
 type Impl = KernelName | 'math-tanh';
 
@@ -41,17 +42,11 @@ export interface BenchLiftResult {
   medianMs: number;
 }
 
-/** mulberry32: small seeded generator, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform [0, 1) stream from the project's generator (xoshiro128**). */
+const seededUniform = (seed: number): (() => number) => {
+  const rng = createRng(seed);
+  return () => rng.uniform();
+};
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -96,7 +91,7 @@ export function benchLift(opts: BenchLiftOptions = {}): BenchLiftResult[] {
   const m = M + 1;
 
   // Typical sampled layer: |W x + b| mostly within a few units (tanh neither linear nor saturated).
-  const rand = mulberry32(2024);
+  const rand = seededUniform(2024);
   const W = new Float64Array(M * d);
   const b = new Float64Array(M);
   for (let i = 0; i < W.length; i++) W[i] = 2 * (2 * rand() - 1);

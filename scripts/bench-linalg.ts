@@ -2,26 +2,23 @@
  * Timings of the dense linear algebra in src/core/linalg. Run: `npx tsx scripts/bench-linalg.ts`
  * (optionally `--quick` to skip the n = 1000 eigenvalue run). Prints one JSON object: for each
  * case the wall-clock and user-CPU milliseconds of every run and their medians (first run
- * included, so the JIT warm-up shows up in `runsMs[0]`). Inputs are seeded (mulberry32), so runs are comparable.
+ * included, so the JIT warm-up shows up in `runsMs[0]`). Inputs are seeded (seededUniform), so runs are comparable.
  */
 import { choleskyInPlace, solveRightSpd } from '../src/core/linalg/cholesky';
 import { eigenvalues } from '../src/core/linalg/eigenvalues';
 import { orthonormalize } from '../src/core/linalg/householderQr';
 import { matmul, transpose } from '../src/core/linalg/matrix';
 import { symmetricEigen } from '../src/core/linalg/symmetricEigen';
+import { createRng } from '../src/core/rng';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform [0, 1) stream from the project's generator (xoshiro128**). */
+const seededUniform = (seed: number): (() => number) => {
+  const rng = createRng(seed);
+  return () => rng.uniform();
+};
 
 function randomMatrix(rows: number, cols: number, seed: number): Float64Array {
-  const r = mulberry32(seed);
+  const r = seededUniform(seed);
   const a = new Float64Array(rows * cols);
   for (let i = 0; i < a.length; i++) a[i] = 2 * r() - 1;
   return a;

@@ -7,18 +7,13 @@ import {
   type GramAccumulator,
   type KernelName,
 } from '../../src/core/kernels/gramKernels';
+import { createRng } from '../../src/core/rng';
 
-/** mulberry32: small seeded generator, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform [0, 1) stream from the project's generator (xoshiro128**). */
+const seededUniform = (seed: number): (() => number) => {
+  const rng = createRng(seed);
+  return () => rng.uniform();
+};
 
 function randomMatrix(rand: () => number, rows: number, cols: number): Float64Array {
   const a = new Float64Array(rows * cols);
@@ -113,7 +108,7 @@ function feed(
 
 /** Small sizes: all odd/even residues mod the tile sizes, rows = 0, m = 1. */
 function smallCases(): [number, number][] {
-  const rand = mulberry32(7);
+  const rand = seededUniform(7);
   const cases: [number, number][] = [
     [0, 1],
     [0, 5],
@@ -138,7 +133,7 @@ describe('gram kernels', () => {
     it(`${kernel}: G = XᵀX and A = YᵀX match ml-matrix on small odd sizes`, () => {
       let seed = 1;
       for (const [rows, m] of smallCases()) {
-        const rand = mulberry32(seed++);
+        const rand = seededUniform(seed++);
         const x = randomMatrix(rand, rows, m);
         const y = randomMatrix(rand, rows, m);
         const acc = createGramAccumulator(m, {
@@ -162,7 +157,7 @@ describe('gram kernels', () => {
     });
 
     it(`${kernel}: several accumulate calls equal one big product`, () => {
-      const rand = mulberry32(99);
+      const rand = seededUniform(99);
       const m = 23;
       const rows = 101;
       const x = randomMatrix(rand, rows, m);
@@ -196,7 +191,7 @@ describe('gram kernels', () => {
   it('wasm and js are bit-identical on a multi-block, multi-tile case', () => {
     // m = 261 spans several 128-column blocks and ends in a partial tile; 600 rows = 2 full blocks
     // of 256 plus a partial one.
-    const rand = mulberry32(2024);
+    const rand = seededUniform(2024);
     const m = 261;
     const rows = 600;
     const x = randomMatrix(rand, rows, m);
@@ -230,7 +225,7 @@ describe('gram kernels', () => {
     };
 
     it('matches ml-matrix and the sequential reference bit for bit (both kernels)', () => {
-      const rand = mulberry32(5);
+      const rand = seededUniform(5);
       const cases: [number, number, number][] = [
         [0, 3, 2],
         [3, 0, 2],

@@ -8,18 +8,13 @@ import {
 } from '../../src/core/kernels/lift';
 import { TANH_SAT, tanhDet } from '../../src/core/kernels/tanhDet';
 import type { KernelName } from '../../src/core/kernels/gramKernels';
+import { createRng } from '../../src/core/rng';
 
-/** mulberry32: small seeded generator, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform [0, 1) stream from the project's generator (xoshiro128**). */
+const seededUniform = (seed: number): (() => number) => {
+  const rng = createRng(seed);
+  return () => rng.uniform();
+};
 
 /** Bit-for-bit equality, except that any NaN equals any NaN (IEEE/wasm leave NaN bits open). */
 function expectSameBits(got: Float64Array, want: Float64Array, what: string): void {
@@ -120,7 +115,7 @@ describe('tanhDet', () => {
     // itself up to ~2 ulp (≈ 1.8e-16) off. The two errors add up to < 4e-16; the observed maximum
     // is 2.2e-16 (two ulps of a value in [0.5, 1)).
     const n = 2_000_000;
-    const rand = mulberry32(1);
+    const rand = seededUniform(1);
     let worst = 0;
     let at = 0;
     for (let i = 0; i <= n; i++) {
@@ -160,7 +155,7 @@ describe('tanhDet', () => {
   });
 
   it('is odd and bounded by 1', () => {
-    const rand = mulberry32(2);
+    const rand = seededUniform(2);
     let bad = 0;
     for (let i = 0; i < 200_000; i++) {
       const z = 40 * rand() - 20;
@@ -173,7 +168,7 @@ describe('tanhDet', () => {
 
 describe.skipIf(!WASM)('tanhDet: wasm (f64x2 and scalar) vs JS, bit for bit', () => {
   it('agrees on ≥ 10^6 points including edge cases', () => {
-    const rand = mulberry32(3);
+    const rand = seededUniform(3);
     const grid = 600_001; // odd: the f64x2 loop ends with a scalar element
     const parts = [
       Float64Array.from({ length: grid }, (_, i) => -30 + (60 * i) / (grid - 1)),
@@ -255,7 +250,7 @@ describe('createLifter', () => {
   });
 
   it('wasm and JS give bit-identical Ψ, equal to the written-out contract', () => {
-    const rand = mulberry32(4);
+    const rand = seededUniform(4);
     const widths = [1, 2, 3, 5, 6, 7, 8, 9, 12, 13, 16, 17, 31, 37];
     const rowCounts = [1, 2, 3, 7, 64, 300];
     let cases = 0;
@@ -282,7 +277,7 @@ describe('createLifter', () => {
   });
 
   it('is independent of rows per call and chunking (wide layer, many rows)', () => {
-    const rand = mulberry32(5);
+    const rand = seededUniform(5);
     const d = 2;
     const M = 2100; // staging area holds < 300 rows of M + 1: calls of 300 rows are chunked
     const { W, b, states } = randomLayer(rand, d, M, 300);

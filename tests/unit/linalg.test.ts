@@ -1,7 +1,7 @@
 /**
  * Dense linear algebra in src/core/linalg, checked against ml-matrix (the oracle: same
  * EISPACK-derived algorithms, independent implementation), analytic cases and invariants.
- * Random matrices come from a seeded mulberry32 stream written here (no Math.random), so every
+ * Random matrices come from a seeded seededUniform stream written here (no Math.random), so every
  * run sees the same matrices.
  */
 import { describe, expect, it } from 'vitest';
@@ -18,21 +18,17 @@ import { eigenvalues, eigenvectorsFor } from '../../src/core/linalg/eigenvalues'
 import { orthonormalize, thinQr } from '../../src/core/linalg/householderQr';
 import { identity, matmul, transpose } from '../../src/core/linalg/matrix';
 import { symmetricEigen } from '../../src/core/linalg/symmetricEigen';
+import { createRng } from '../../src/core/rng';
 
-/** mulberry32: a tiny seeded 32-bit generator, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform [0, 1) stream from the project's generator (xoshiro128**). */
+const seededUniform = (seed: number): (() => number) => {
+  const rng = createRng(seed);
+  return () => rng.uniform();
+};
 
 /** rows×cols matrix with entries uniform in [−1, 1). */
 function randomMatrix(rows: number, cols: number, seed: number): Float64Array {
-  const r = mulberry32(seed);
+  const r = seededUniform(seed);
   const a = new Float64Array(rows * cols);
   for (let i = 0; i < a.length; i++) a[i] = 2 * r() - 1;
   return a;

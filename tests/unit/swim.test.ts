@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng';
-import { liftInto } from '../../src/core/sampling/hiddenLayer';
+import { layerDictionary, type HiddenLayer } from '../../src/core/sampling/hiddenLayer';
+
+const liftInto = (layer: HiddenLayer, x: Float64Array, xo: number, out: Float64Array, o: number) =>
+  layerDictionary(layer).lift(x, xo, out, o);
 import { sampleSwim, SWIM_TANH_S1 } from '../../src/core/sampling/swim';
 import { sampleRandomFeatures } from '../../src/core/sampling/randomFeatures';
 import { pairIndex } from '../../src/core/pipeline';
