@@ -578,3 +578,30 @@ describe('orthonormalize / thinQr', () => {
     expect(() => orthonormalize(new Float64Array(6), 2, 3)).toThrow(RangeError);
   });
 });
+
+describe('orthonormalize on numerically rank-deficient input', () => {
+  it('stays finite and orthonormal when trailing columns shrink into the subnormal range', () => {
+    // Y = G Ω for a rank-2 Gram: after two reflectors the remaining columns are rounding noise that
+    // shrinks by ~ε per column; without a tiny-column cut-off 1/(x0 − β) overflows and Q is NaN.
+    const rows = 300;
+    const cols = 60;
+    const r = seededUniform(5);
+    const u = Array.from({ length: rows }, () => 2 * r() - 1);
+    const v = Array.from({ length: rows }, () => 2 * r() - 1);
+    const y = new Float64Array(rows * cols);
+    for (let j = 0; j < cols; j++) {
+      const a = 2 * r() - 1;
+      const b = 2 * r() - 1;
+      for (let i = 0; i < rows; i++) y[i * cols + j] = a * u[i] + b * v[i];
+    }
+    const q = orthonormalize(y, rows, cols);
+    expect(q.every(Number.isFinite)).toBe(true);
+    // QᵀQ = I to 1e-12 (Householder QR is backward stable: ~m·ε).
+    for (let a = 0; a < cols; a += 7)
+      for (let b = 0; b < cols; b += 5) {
+        let s = 0;
+        for (let i = 0; i < rows; i++) s += q[i * cols + a] * q[i * cols + b];
+        expect(Math.abs(s - (a === b ? 1 : 0))).toBeLessThan(1e-12);
+      }
+  });
+});

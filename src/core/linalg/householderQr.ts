@@ -5,6 +5,9 @@
  * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
 
+/** Columns with max |entry| below this are zero (well above the subnormal range, 2.2e-308). */
+const TINY_COLUMN = 1e-290;
+
 /**
  * Thin QR factorisation A = Q R of a tall matrix.
  *
@@ -45,7 +48,10 @@ export function thinQr(
     // Reflector for x = W[c:, c].
     let mx = 0;
     for (let i = c; i < m; i++) mx = Math.max(mx, Math.abs(w[i * k + c]));
-    if (mx === 0) {
+    // A (numerically) zero column: in rank-deficient inputs the trailing columns shrink by ~ε per
+    // step until they are subnormal, and 1/(x0 − β) would overflow to ∞ (NaN in Q). Below
+    // TINY_COLUMN the column is treated as exactly zero: H = I, R_cc = 0.
+    if (mx < TINY_COLUMN) {
       tau[c] = 0;
       beta[c] = 0;
       for (let i = c + 1; i < m; i++) w[i * k + c] = 0;
