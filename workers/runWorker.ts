@@ -8,6 +8,7 @@ import * as Comlink from 'comlink';
 import type { RunConfig } from '../src/config/schema';
 import { runPipeline } from '../src/core/pipeline';
 import type { Progress, RunResult } from '../src/core/result';
+import type { SeriesSource } from '../src/core/series/sources';
 
 /** Progress messages per second at most: enough for a smooth bar, cheap for the main thread. */
 const MAX_PROGRESS_PER_SECOND = 20;
@@ -40,9 +41,15 @@ function throttle(onProgress: (p: Progress) => void): (p: Progress) => void {
 }
 
 const api = {
-  /** Runs one configuration; progress arrives through a comlink.proxy callback, throttled. */
-  run(config: RunConfig, onProgress?: (p: Progress) => void): RunResult {
-    const result = runPipeline(config, onProgress ? { onProgress: throttle(onProgress) } : {});
+  /**
+   * Runs one configuration; progress arrives through a comlink.proxy callback, throttled.
+   * Measured series (sys = weather, csv) come with the text of their data file.
+   */
+  run(config: RunConfig, onProgress?: (p: Progress) => void, series?: SeriesSource): RunResult {
+    const result = runPipeline(config, {
+      ...(onProgress ? { onProgress: throttle(onProgress) } : {}),
+      series,
+    });
     return Comlink.transfer(result, transferables(result));
   },
 };

@@ -3,6 +3,7 @@
  * One parser for the URL (lenient: fall back or clamp, and report each change) and the CLI (strict:
  * the first problem is an error naming the field and its allowed range). NaN never gets through.
  */
+import { migratePairs, OLDEST_LINK_VERSION, UNVERSIONED_LINK_VERSION, type Pair } from './migrate';
 import {
   FIELD_BY_KEY,
   FIELDS,
@@ -12,6 +13,7 @@ import {
   defaultConfig,
   fieldApplies,
   type Field,
+  type ListField,
   type RunConfig,
 } from './schema';
 
@@ -81,6 +83,13 @@ export function parseValue(
   raw: string,
 ): { ok: true; value: number | string } | { ok: false; message: string; clamped?: number } {
   const bad = `${f.key} must be ${allowedRange(f)}, got '${printable(raw)}'`;
+  if (f.kind === 'list') return parseList(f, raw, bad);
+  if (f.kind === 'text') {
+    const control = [...raw].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+    return raw.length <= f.maxLength && !control
+      ? { ok: true, value: raw }
+      : { ok: false, message: bad };
+  }
   if (f.kind === 'enum') {
     return f.options.includes(raw) ? { ok: true, value: raw } : { ok: false, message: bad };
   }
@@ -97,10 +106,32 @@ export function parseValue(
 }
 
 /**
+ * A comma list: items trimmed, none empty or repeated, at most maxItems; fixed options are stored
+ * in option order (so one set has one spelling), free names in the order given. An empty list is
+ * allowed only for free names (it means "all").
+ */
+function parseList(
+  f: ListField,
+  raw: string,
+  bad: string,
+): { ok: true; value: string } | { ok: false; message: string } {
+  const items = raw === '' ? [] : raw.split(',').map((s) => s.trim());
+  if (items.some((s) => s === '') || new Set(items).size !== items.length)
+    return { ok: false, message: `${bad} (empty or repeated item)` };
+  if (items.length > f.maxItems) return { ok: false, message: bad };
+  if (!f.options) return { ok: true, value: items.join(',') };
+  if (items.length === 0 || items.some((s) => !f.options!.includes(s)))
+    return { ok: false, message: bad };
+  return { ok: true, value: f.options.filter((o) => items.includes(o)).join(',') };
+}
+
+/**
  * Parses a query string into a RunConfig.
  * - strict (CLI): unknown keys, repeated keys, malformed or out-of-range values are errors.
  * - lenient (URL): unknown keys are ignored with a notice; invalid values fall back to the default,
  *   out-of-range numbers are clamped; repeated keys keep the first value. Never throws.
+ * Both modes first bring links of an older `v` to the current schema (src/config/migrate.ts) and
+ * list what that changed in `notices` (information, never an error).
  */
 export function parseQuery(query: string, mode: 'strict' | 'lenient'): ParseResult {
   const notices: Notice[] = [];
@@ -108,7 +139,7 @@ export function parseQuery(query: string, mode: 'strict' | 'lenient'): ParseResu
   const problem = (key: string, message: string) =>
     (mode === 'strict' ? errors : notices).push({ key, message });
 
-  let pairs: Array<[string, string]>;
+  let pairs: Pair[];
   try {
     pairs = splitQuery(query);
   } catch (e) {
@@ -116,14 +147,18 @@ export function parseQuery(query: string, mode: 'strict' | 'lenient'): ParseResu
     return { config: defaultConfig(), notices, errors };
   }
 
+  // Old links are rewritten to the current schema first; what changed is reported, not an error.
+  const migrated: Notice[] = [];
+  const version = linkVersion(pairs, problem);
+  if (version < SCHEMA_VERSION) {
+    const m = migratePairs(pairs, version);
+    pairs = m.pairs;
+    for (const c of m.changes) migrated.push({ key: 'v', message: `old link updated: ${c}` });
+  }
+
   const raw = new Map<string, string>();
   for (const [k, v] of pairs) {
-    if (PAGE_KEYS.has(k)) continue;
-    if (k === 'v') {
-      if (v !== String(SCHEMA_VERSION))
-        problem('v', `v must be ${SCHEMA_VERSION}, got '${printable(v)}'`);
-      continue;
-    }
+    if (PAGE_KEYS.has(k) || k === 'v') continue;
     if (!FIELD_BY_KEY[k]) {
       problem(
         k,
@@ -161,20 +196,61 @@ export function parseQuery(query: string, mode: 'strict' | 'lenient'): ParseResu
     }
   }
   for (const n of crossFieldProblems(config)) {
+    if (mode === 'lenient' && n.key === 'len') {
+      config.len = Math.floor(LIMITS.maxTrainPairs / config.ntraj);
+    } else if (mode === 'lenient') {
+      for (const k of YEAR_KEYS) config[k] = FIELD_BY_KEY[k].default(config.sys);
+      n.message += `; using the default years`;
+    }
     problem(n.key, n.message);
-    if (mode === 'lenient') config.len = Math.floor(LIMITS.maxTrainPairs / config.ntraj);
   }
   // Strict mode reports problems as errors, not as notices.
   if (mode === 'strict') {
     errors.push(...notices);
     notices.length = 0;
   }
+  notices.unshift(...migrated);
   return { config, notices, errors };
 }
+
+/**
+ * The version a link was written in: its first `v` (a missing `v` means UNVERSIONED_LINK_VERSION).
+ * A malformed or unknown version is reported and read as the current one.
+ */
+function linkVersion(pairs: Pair[], problem: (key: string, message: string) => void): number {
+  const given = pairs.filter(([k]) => k === 'v').map(([, v]) => v);
+  if (given.length === 0) return UNVERSIONED_LINK_VERSION;
+  const raw = given[0];
+  if (given.length > 1)
+    problem('v', `v given more than once; the first value '${printable(raw)}' is used`);
+  const n = INT_RE.test(raw) ? Number(raw) : NaN;
+  if (n >= OLDEST_LINK_VERSION && n <= SCHEMA_VERSION) return n === 0 ? 0 : n;
+  problem(
+    'v',
+    n > SCHEMA_VERSION
+      ? `v=${printable(raw)} is a link from a newer version of the lab (this one reads up to v=${SCHEMA_VERSION}); read as v=${SCHEMA_VERSION}`
+      : `v must be a link version from ${OLDEST_LINK_VERSION} to ${SCHEMA_VERSION}, got '${printable(raw)}'; read as v=${SCHEMA_VERSION}`,
+  );
+  return SCHEMA_VERSION;
+}
+
+const YEAR_KEYS = ['trainfrom', 'trainto', 'testyear'] as const;
 
 /** Constraints between fields (each field alone is already within its bounds). */
 export function crossFieldProblems(cfg: RunConfig): Notice[] {
   const out: Notice[] = [];
+  if (cfg.sys === 'weather') {
+    const [from, to, test] = YEAR_KEYS.map((k) => Number(cfg[k]));
+    if (from > to)
+      out.push({ key: 'trainto', message: `trainto ${to} is before trainfrom ${from}` });
+    else if (test >= from && test <= to)
+      out.push({
+        key: 'testyear',
+        message: `testyear ${test} must not be one of the training years ${from}–${to}`,
+      });
+    return out;
+  }
+  if (!fieldApplies(FIELD_BY_KEY.len, cfg.sys)) return out;
   const pairs = cfg.ntraj * cfg.len;
   if (pairs > LIMITS.maxTrainPairs) {
     out.push({
@@ -206,7 +282,12 @@ export function serializeQuery(cfg: RunConfig): string {
     if (f.key === 'sys' || !fieldApplies(f, cfg.sys)) continue;
     const v = cfg[f.key];
     if (v === f.default(cfg.sys)) continue;
-    parts.push(`${f.key}=${encodeURIComponent(String(v))}`);
+    // List items keep their commas readable: cols=x,y rather than cols=x%2Cy.
+    const text =
+      f.kind === 'list'
+        ? String(v).split(',').map(encodeURIComponent).join(',')
+        : encodeURIComponent(String(v));
+    parts.push(`${f.key}=${text}`);
   }
   return parts.join('&');
 }

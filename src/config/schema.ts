@@ -3,7 +3,14 @@
  * doc string. The URL, the CLI, the worker and the generated controls all read this table
  * (after tensorflow/playground's declarative state table, with validation added).
  */
+import {
+  SERIES_DEFAULTS,
+  SERIES_IDS,
+  SERIES_LABELS,
+  type SeriesKind,
+} from '../core/series/sources';
 import { SYSTEMS, SYSTEM_IDS } from '../core/systems/registry';
+import { seriesDataFields, seriesSystemFields } from './seriesFields';
 
 export const SCHEMA_VERSION = 1;
 
@@ -16,7 +23,7 @@ interface BaseField {
   unit: string;
   /** One-sentence help text shown next to the control and in --help. */
   doc: string;
-  /** Only meaningful for these systems (system parameters); absent = all systems. */
+  /** Only meaningful for these systems (system parameters, simulation or series settings); absent = all. */
   systems?: string[];
 }
 export interface NumberField extends BaseField {
@@ -33,12 +40,29 @@ export interface EnumField extends BaseField {
   optionLabels?: Record<string, string>;
   default: (sys: string) => string;
 }
-export type Field = NumberField | EnumField;
+/** A comma list of items: a subset of fixed options (stored in option order) or free names. */
+export interface ListField extends BaseField {
+  kind: 'list';
+  /** The allowed items, or null for any names (e.g. a CSV's column headers). */
+  options: readonly string[] | null;
+  maxItems: number;
+  default: (sys: string) => string;
+}
+/** Free text (e.g. a file name), shown but not edited as a control. */
+export interface TextField extends BaseField {
+  kind: 'text';
+  maxLength: number;
+  default: (sys: string) => string;
+}
+export type Field = NumberField | EnumField | ListField | TextField;
+
+/** The simulated systems: fields of the simulation and its forecast apply to these only. */
+const SIMULATED = SYSTEM_IDS;
 
 const sysDefault =
   (key: string, fallback: number) =>
   (sys: string): number =>
-    SYSTEMS[sys]?.defaults[key] ?? fallback;
+    SYSTEMS[sys]?.defaults[key] ?? SERIES_DEFAULTS[sys as SeriesKind]?.[key] ?? fallback;
 
 const systemParamFields: NumberField[] = Object.values(SYSTEMS).flatMap((s) =>
   s.params.map((p): NumberField => ({
@@ -70,15 +94,20 @@ export const FIELDS: Field[] = [
     label: 'System',
     group: 'system',
     kind: 'enum',
-    options: SYSTEM_IDS,
-    optionLabels: Object.fromEntries(Object.values(SYSTEMS).map((s) => [s.id, s.label])),
+    options: [...SYSTEM_IDS, ...SERIES_IDS],
+    optionLabels: {
+      ...Object.fromEntries(Object.values(SYSTEMS).map((s) => [s.id, s.label])),
+      ...SERIES_LABELS,
+    },
     unit: '',
-    doc: 'The dynamical system that generates training and test data.',
+    doc: 'The dynamical system that generates training and test data, or measured data (weather records, your CSV).',
     default: () => 'vanderpol',
   },
   ...systemParamFields,
+  ...seriesSystemFields,
   {
     key: 'dt',
+    systems: SIMULATED,
     label: 'Δt',
     group: 'data',
     kind: 'float',
@@ -91,6 +120,7 @@ export const FIELDS: Field[] = [
   },
   {
     key: 'ntraj',
+    systems: SIMULATED,
     label: 'Training trajectories',
     group: 'data',
     kind: 'int',
@@ -103,6 +133,7 @@ export const FIELDS: Field[] = [
   },
   {
     key: 'len',
+    systems: SIMULATED,
     label: 'Trajectory length',
     group: 'data',
     kind: 'int',
@@ -115,6 +146,7 @@ export const FIELDS: Field[] = [
   },
   {
     key: 'noise',
+    systems: SIMULATED,
     label: 'Measurement noise',
     group: 'data',
     kind: 'float',
@@ -127,6 +159,7 @@ export const FIELDS: Field[] = [
   },
   {
     key: 'ntest',
+    systems: SIMULATED,
     label: 'Test trajectories',
     group: 'data',
     kind: 'int',
@@ -137,6 +170,7 @@ export const FIELDS: Field[] = [
     doc: 'Number of unseen test starts the forecast metrics average over.',
     default: sysDefault('ntest', 20),
   },
+  ...seriesDataFields,
   {
     key: 'width',
     label: 'Width M',
@@ -208,6 +242,7 @@ export const FIELDS: Field[] = [
   },
   {
     key: 'rollout',
+    systems: SIMULATED,
     label: 'Headline rollout',
     group: 'forecast',
     kind: 'enum',
@@ -219,6 +254,7 @@ export const FIELDS: Field[] = [
   },
   {
     key: 'horizon',
+    systems: [...SIMULATED, 'csv'],
     label: 'Horizon',
     group: 'forecast',
     kind: 'int',
@@ -226,11 +262,12 @@ export const FIELDS: Field[] = [
     max: 20_000,
     scale: 'log',
     unit: 'steps',
-    doc: 'Number of Δt steps each test forecast runs freely from its initial state.',
+    doc: 'Number of Δt steps (rows, for a CSV file) each test forecast runs freely from its initial state.',
     default: sysDefault('horizon', 200),
   },
   {
     key: 'eps',
+    systems: SIMULATED,
     label: 'VPT threshold ε',
     group: 'forecast',
     kind: 'float',
@@ -285,11 +322,17 @@ export function defaultConfig(sys = 'vanderpol'): RunConfig {
 /** The system parameters of a config as a plain record (keys of the chosen system only). */
 export function systemParams(cfg: RunConfig): Record<string, number> {
   const spec = SYSTEMS[cfg.sys];
+  if (!spec) return {};
   return Object.fromEntries(spec.params.map((p) => [p.key, Number(cfg[p.key])]));
 }
 
 /** Human-readable allowed range of a field, e.g. "an integer in [1, 3000]". */
 export function allowedRange(f: Field): string {
   if (f.kind === 'enum') return `one of ${f.options.join(', ')}`;
+  if (f.kind === 'list')
+    return f.options
+      ? `a comma list of ${f.options.join(', ')}`
+      : `a comma list of up to ${f.maxItems} names (empty: all)`;
+  if (f.kind === 'text') return `text of up to ${f.maxLength} characters`;
   return `${f.kind === 'int' ? 'an integer' : 'a number'} in [${f.min}, ${f.max}]`;
 }

@@ -25,6 +25,8 @@ import { layerDictionary, type HiddenLayer } from './sampling/hiddenLayer';
 import { sampleRandomFeatures } from './sampling/randomFeatures';
 import { sampleSwim, type PairData } from './sampling/swim';
 import { getSystem, referenceFact } from './systems/registry';
+import { isSeriesSystem, type SeriesSource } from './series/sources';
+import { runSeriesPipeline } from './seriesPipeline';
 
 /** Pairs used for the one-step training MSE (evenly strided): the metric, not the fit. */
 const TRAIN_MSE_PAIRS = 5000;
@@ -32,6 +34,8 @@ const PHASE_SAMPLE_POINTS = 3000;
 
 export interface RunOptions {
   onProgress?: (p: Progress) => void;
+  /** Measured series (sys = weather, csv): the text of weather.csv or of the user's file. */
+  series?: SeriesSource;
 }
 
 /** All within-trajectory (input, next state) pairs of a set as indices into its states. */
@@ -50,6 +54,10 @@ export function pairIndex(set: TrajectorySet): PairData {
 }
 
 export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult {
+  if (isSeriesSystem(config.sys)) {
+    if (!opts.series) throw new RangeError(`sys=${config.sys} needs its data file`);
+    return runSeriesPipeline(config, opts.series, opts);
+  }
   const spec = getSystem(config.sys);
   const params = systemParams(config);
   const timings: TimingsMs = {
@@ -189,6 +197,9 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
       b: layer.b,
       pairs: layer.pairs,
       pairPoints: layer.pairs ? pairPoints(layer.pairs, pairs) : null,
+      K: fit.K,
+      C: fit.C,
+      CK: fit.CK,
     },
     test: {
       count: ds.test.count,

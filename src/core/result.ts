@@ -40,6 +40,23 @@ export interface Metrics {
   unstableEigenvalues: number;
   /** Largest |λ|. */
   spectralRadius: number;
+  /** Measured series only (sys = weather, csv): per-variable errors of the RNN and the baselines. */
+  series?: SeriesMetrics;
+}
+
+/**
+ * Test errors of a measured-series run in physical units squared (°C², mm², …), per forecast
+ * horizon and variable: [h][i] is the MSE of variable i at horizons[h] steps ahead over the test
+ * targets (the same targets for every method and horizon). null: the RNN forecast diverged.
+ */
+export interface SeriesMetrics {
+  variables: string[];
+  units: string[];
+  /** Forecast horizons in steps (days for weather): [1, H]. */
+  horizons: number[];
+  rnn: Array<Array<number | null>>;
+  persistence: number[][];
+  climatology: number[][];
 }
 
 export interface Divergence {
@@ -77,6 +94,12 @@ export interface RunResult {
     pairs: Int32Array | null;
     /** The two points of each SWIM pair, M×2×d (null for random features). */
     pairPoints: Float64Array | null;
+    /** Koopman matrix K (r×r, r = spectrumRank; K_r in the POD basis when r < M+1). */
+    K: Float64Array;
+    /** Readout C: d×(M+1), x ≈ C Ψ(x). */
+    C: Float64Array;
+    /** One-step map of the RNN, C·K: d×(M+1), x̂_{t+1} = CK Ψ(x̂_t) (always untruncated). */
+    CK: Float64Array;
   };
   test: {
     count: number;
@@ -92,4 +115,41 @@ export interface RunResult {
     medianErrorRelift: Float64Array;
     medianErrorLinear: Float64Array;
   };
+  /** Measured series only (sys = weather, csv): what the date-axis plots draw. */
+  series?: SeriesResult;
+}
+
+/**
+ * The test targets of a measured-series run and every forecast of them, in physical units.
+ * For weather the config's `dt` is meaningless: one step is one day (result.dt = 1).
+ */
+export interface SeriesResult {
+  source: 'weather' | 'csv';
+  /** e.g. "Seattle, NOAA daily records" or the CSV's file name. */
+  title: string;
+  /** e.g. "train 2012–2014, test 2015". */
+  splitText: string;
+  step: 'day' | 'row';
+  /** Delay k of the embedding (the model's input is d·k standardised values). */
+  delay: number;
+  /** Forecast horizons in steps, [1, H]; rnn and persistence are indexed like this. */
+  horizons: number[];
+  variables: string[];
+  units: string[];
+  /** n = number of test targets. */
+  count: number;
+  /** Date of each target ("YYYY-MM-DD[ HH:MM:SS]"), or null for undated data. */
+  dates: string[] | null;
+  /** 1-based data row of each target (the x axis of undated data). */
+  rows: Int32Array;
+  /** n×d truth; rnn[h] and persistence[h]: n×d forecasts at horizons[h]; climatology: n×d. */
+  truth: Float64Array;
+  rnn: Float64Array[];
+  persistence: Float64Array[];
+  climatology: Float64Array;
+  /** What the climatology baseline is here ("day-of-year mean 2012–2014" or "training mean"). */
+  climatologyLabel: string;
+  /** Per-variable standardisation of the training rows (physical units). */
+  mean: Float64Array;
+  std: Float64Array;
 }

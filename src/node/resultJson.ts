@@ -1,8 +1,9 @@
 /**
  * The CLI's JSON document (ARCHITECTURE.md "CLI JSON"): plain numbers and arrays, no typed arrays.
- * `full` adds the test trajectories and both forecasts, nested as [test][step][component].
+ * `full` adds the test trajectories and both forecasts, nested as [test][step][component], and for
+ * weather/CSV runs the `series` targets with every forecast at each horizon.
  */
-import type { RunResult } from '../core/result';
+import type { RunResult, SeriesResult } from '../core/result';
 
 function nest(
   flat: Float64Array,
@@ -24,6 +25,24 @@ function nest(
     out.push(traj);
   }
   return out;
+}
+
+/** A measured series' targets and forecasts: [target][variable] arrays, per horizon for rnn/persistence. */
+function seriesJson(s: SeriesResult): Record<string, unknown> {
+  const rows = (flat: Float64Array) => nest(flat, 1, s.count, s.variables.length)[0];
+  return {
+    title: s.title,
+    split: s.splitText,
+    variables: s.variables,
+    units: s.units,
+    horizons: s.horizons,
+    dates: s.dates,
+    rows: Array.from(s.rows),
+    truth: rows(s.truth),
+    rnn: s.rnn.map(rows),
+    persistence: s.persistence.map(rows),
+    climatology: rows(s.climatology),
+  };
 }
 
 export function resultToJson(r: RunResult, full: boolean): Record<string, unknown> {
@@ -50,6 +69,7 @@ export function resultToJson(r: RunResult, full: boolean): Record<string, unknow
       relift: nest(r.test.relift, r.test.count, steps, r.dim),
       linear: nest(r.test.linear, r.test.count, steps, r.dim),
     };
+    if (r.series) doc.series = seriesJson(r.series);
   }
   return doc;
 }

@@ -1,11 +1,40 @@
 /**
  * Starts and cancels runs: reads the config from the store, talks to the worker client and
  * writes the outcome back. Only the latest run may write; a superseded run's answer is dropped.
+ * Each run started is recorded in the browser history (see history.ts): a run the user starts
+ * adds an entry, any other run rewrites the current one.
  */
-import { validateConfig } from '../config/query';
+import { serializeQuery, validateConfig } from '../config/query';
 import type { RunConfig } from '../config/schema';
+import type { RunResult } from '../core/result';
+import { recordRun, type HistoryMode } from './history';
+import { seriesSourceFor } from './seriesData';
 import { createRunClient, RunCancelled, type RunClient } from './workerClient';
 import { useStore } from './store';
+
+/**
+ * Who started a run: the Train button ('user'), auto-train after a settings change ('auto'),
+ * opening the page ('load') or Back/Forward ('history').
+ */
+export type RunSource = 'user' | 'auto' | 'load' | 'history';
+
+const HISTORY_MODE: Record<RunSource, HistoryMode> = {
+  user: 'push',
+  auto: 'replace',
+  load: 'replace',
+  history: 'replace',
+};
+
+/** Results kept for Back/Forward, by canonical query (each is a few MB at most). */
+const CACHE_SIZE = 4;
+const cache = new Map<string, RunResult>();
+
+function remember(result: RunResult): void {
+  const key = serializeQuery(result.config);
+  cache.delete(key);
+  cache.set(key, result);
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+}
 
 let client: RunClient | null = null;
 let current = 0;
@@ -17,26 +46,51 @@ function getClient(): RunClient {
   return client;
 }
 
-/** Starts a run of the current config (cancelling any run in flight). */
-export function train(): void {
+/** Drops the run in flight, if any, without changing the status (the caller sets it). */
+function supersede(): void {
+  current++;
+  if (useStore.getState().status === 'running') getClient().cancel();
+}
+
+/**
+ * Starts a run of the current config (cancelling any run in flight). Back/Forward shows a result
+ * still in memory at once instead of training again (same query, same numbers).
+ */
+export function train(source: RunSource = 'user'): void {
   const store = useStore.getState();
   const config = store.config;
   lastStarted = config;
+  recordRun(config, store.page, HISTORY_MODE[source]);
   const problems = validateConfig(config);
   if (problems.length) {
     store.runFailed(problems.map((p) => p.message).join('; '));
     return;
   }
+  const cached = source === 'history' ? cache.get(serializeQuery(config)) : undefined;
+  if (cached) {
+    supersede();
+    store.resultLoaded(cached, { kind: 'history' });
+    return;
+  }
   const id = ++current;
   const t0 = performance.now();
   store.runStarted();
-  getClient()
-    .run(config, (p) => {
-      if (id === current) useStore.getState().runProgress(p);
+  // Weather and CSV runs first fetch / look up their data file (see seriesData.ts).
+  seriesSourceFor(config)
+    .then((series) => {
+      if (id !== current) throw new RunCancelled();
+      return getClient().run(
+        config,
+        (p) => {
+          if (id === current) useStore.getState().runProgress(p);
+        },
+        series,
+      );
     })
     .then(
       (result) => {
         if (id !== current) return;
+        remember(result);
         useStore.getState().runDone(result, performance.now() - t0);
       },
       (e: unknown) => {
@@ -53,6 +107,20 @@ export function cancel(): void {
   current++;
   getClient().cancel();
   useStore.getState().runCancelled();
+}
+
+/**
+ * Shows an imported result without training: its settings become the page's (so the controls
+ * and the address show them, in a new history entry), and auto-train treats them as already run.
+ */
+export function showImported(result: RunResult, file: string): void {
+  supersede();
+  const store = useStore.getState();
+  store.replaceConfig(result.config);
+  lastStarted = result.config;
+  recordRun(result.config, store.page, 'push');
+  remember(result);
+  store.resultLoaded(result, { kind: 'import', file });
 }
 
 /** Whether the current config has already been started (auto-train then has nothing to do). */

@@ -6,6 +6,15 @@ import type { Mutators, Store } from './store';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
+/** A notice at the top of the page: what a link parser changed, or why an import failed. */
+export interface PageNotice extends Notice {
+  /** Lead-in shown in bold (default "Link adjusted:"). */
+  title?: string;
+}
+
+/** Where the result on screen came from, when not from a run just finished. */
+export type ResultOrigin = { kind: 'run' } | { kind: 'history' } | { kind: 'import'; file: string };
+
 export interface RunProgress {
   phase: Phase;
   fraction: number;
@@ -21,8 +30,10 @@ export interface RunSlice {
   /** Increments with every new result (lets views tell a fresh result from an old one). */
   resultSeq: number;
   error: string | null;
-  /** What the URL parser changed on load, shown until dismissed. */
-  notices: Notice[];
+  /** What the URL parser changed on load (or an import problem), shown until dismissed. */
+  notices: PageNotice[];
+  /** How the result on screen was obtained. */
+  origin: ResultOrigin;
   /** Wall-clock ms of the last finished run as seen from the page (includes transfer). */
   wallMs: number | null;
   runStarted: () => void;
@@ -30,7 +41,9 @@ export interface RunSlice {
   runDone: (result: RunResult, wallMs: number) => void;
   runFailed: (message: string) => void;
   runCancelled: () => void;
-  setNotices: (notices: Notice[]) => void;
+  /** Shows a result without running (an imported model, or a run revisited with Back). */
+  resultLoaded: (result: RunResult, origin: ResultOrigin) => void;
+  setNotices: (notices: PageNotice[]) => void;
   dismissNotice: (index: number) => void;
 }
 
@@ -42,6 +55,7 @@ export const createRunSlice: StateCreator<Store, Mutators, [], RunSlice> = (set)
   resultSeq: 0,
   error: null,
   notices: [],
+  origin: { kind: 'run' },
   wallMs: null,
   runStarted: () =>
     set((s) => ({
@@ -59,9 +73,21 @@ export const createRunSlice: StateCreator<Store, Mutators, [], RunSlice> = (set)
       resultSeq: s.resultSeq + 1,
       error: null,
       wallMs,
+      origin: { kind: 'run' },
     })),
   runFailed: (error) => set({ status: 'error', progress: null, error }),
   runCancelled: () => set({ status: 'cancelled', progress: null }),
+  resultLoaded: (result, origin) =>
+    set((s) => ({
+      status: 'done',
+      progress: null,
+      result,
+      runId: s.runId + 1,
+      resultSeq: s.resultSeq + 1,
+      error: null,
+      wallMs: null,
+      origin,
+    })),
   setNotices: (notices) => set({ notices }),
   dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),
 });

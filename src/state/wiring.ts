@@ -1,9 +1,11 @@
 /**
- * Side effects as store subscriptions: the URL mirrors the config (debounced replaceState), and
- * with auto-train on, a config change starts a run after a short pause.
+ * Side effects as store subscriptions: the address mirrors the config (debounced replaceState),
+ * with auto-train on a config change starts a run after a short pause, and Back/Forward restores
+ * the run of that history entry.
  */
-import { parseQuery, serializeQuery } from '../config/query';
-import type { RunConfig } from '../config/schema';
+import { parseQuery } from '../config/query';
+import { replaceAddress } from './history';
+import { parsePage } from './lesson';
 import { currentConfigStarted, train } from './runController';
 import { useStore } from './store';
 
@@ -19,32 +21,29 @@ function debounce(fn: () => void, ms: number): () => void {
   };
 }
 
-function writeUrl(config: RunConfig): void {
-  const query = serializeQuery(config);
-  const params = new URLSearchParams(location.search);
-  // Page keys (lesson flags like hide=…) are not part of the run; keep them in the link.
-  const page = ['hide', 'plots', 'note']
-    .filter((k) => params.has(k))
-    .map((k) => `${k}=${encodeURIComponent(params.get(k)!)}`);
-  const search = '?' + [query, ...page].join('&');
-  if (search !== location.search) history.replaceState(history.state, '', search);
-}
-
 /** Writes the current config to the URL now (before copying the link, say). */
 export function flushUrl(): void {
-  writeUrl(useStore.getState().config);
+  const { config, page } = useStore.getState();
+  replaceAddress(config, page);
+}
+
+/** Reads the address into the store: the run's settings, the page options and their notices. */
+function readAddress(): void {
+  const run = parseQuery(location.search, 'lenient');
+  const page = parsePage(location.search);
+  const s = useStore.getState();
+  s.replaceConfig(run.config);
+  s.setPage(page.page);
+  s.setNotices([...run.notices, ...page.notices]);
 }
 
 /** Reads the URL, wires the subscriptions and runs once. Returns an unsubscribe function. */
 export function startApp(): () => void {
-  const { config, notices } = parseQuery(location.search, 'lenient');
-  const s = useStore.getState();
-  s.replaceConfig(config);
-  s.setNotices(notices);
+  readAddress();
 
-  const syncUrl = debounce(() => writeUrl(useStore.getState().config), URL_DEBOUNCE_MS);
+  const syncUrl = debounce(flushUrl, URL_DEBOUNCE_MS);
   const autoRun = debounce(() => {
-    if (useStore.getState().autoTrain && !currentConfigStarted()) train();
+    if (useStore.getState().autoTrain && !currentConfigStarted()) train('auto');
   }, AUTO_TRAIN_DEBOUNCE_MS);
 
   const unsubs = [
@@ -56,8 +55,14 @@ export function startApp(): () => void {
       },
     ),
   ];
-  writeUrl(config);
-  // A shared link shows its results without a click.
-  train();
+  // Back/Forward: that entry's settings, run (or shown from memory) without a new entry.
+  const onPopState = () => {
+    readAddress();
+    train('history');
+  };
+  window.addEventListener('popstate', onPopState);
+  unsubs.push(() => window.removeEventListener('popstate', onPopState));
+  // A shared link shows its results without a click (and the address becomes canonical).
+  train('load');
   return () => unsubs.forEach((u) => u());
 }

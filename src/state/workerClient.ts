@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../config/schema';
 import type { Progress, RunResult } from '../core/result';
+import type { SeriesSource } from '../core/series/sources';
 import type { RunWorkerApi } from '../../workers/runWorker';
 
 /** Rejection reason of a run that was cancelled (distinguishes it from a real failure). */
@@ -21,7 +22,12 @@ interface Pending {
 }
 
 export interface RunClient {
-  run(config: RunConfig, onProgress: (p: Progress) => void): Promise<RunResult>;
+  /** `series`: the data file of a weather or CSV run (see seriesData.ts). */
+  run(
+    config: RunConfig,
+    onProgress: (p: Progress) => void,
+    series?: SeriesSource,
+  ): Promise<RunResult>;
   /** Stops the current run at once: its promise rejects with RunCancelled. */
   cancel(): void;
   dispose(): void;
@@ -61,14 +67,14 @@ export function createRunClient(): RunClient {
   };
 
   return {
-    run(config, onProgress) {
+    run(config, onProgress, series) {
       // One run at a time: a new run supersedes (cancels) the previous one.
       if (pending) this.cancel();
       const remote = ensure();
       return new Promise<RunResult>((resolve, reject) => {
         const mine: Pending = { reject };
         pending = mine;
-        remote.run(config, Comlink.proxy(onProgress)).then(
+        remote.run(config, Comlink.proxy(onProgress), series).then(
           (r) => {
             if (pending !== mine) return;
             pending = null;

@@ -1,12 +1,41 @@
+import { hiddenFields } from '../state/lesson';
+import { useStore } from '../state/store';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { CopyLinkButton } from './CopyLinkButton';
+import { ExportMenu } from './export/ExportMenu';
+import { LessonButton } from './LessonDialog';
+import { LessonNote } from './LessonNote';
 import { MetricsPanel } from './MetricsPanel';
 import { Notices } from './Notices';
 import { PlotsGrid } from './PlotsGrid';
 import { RunPanel } from './RunPanel';
+import { FIELDS, fieldApplies } from '../config/schema';
+import { SeriesDataPanel } from './series/SeriesDataPanel';
+import { SeriesResults, useSeriesResult } from './series/SeriesResults';
+
+/** Which parts of the page a lesson link leaves out. */
+function useLayout() {
+  const page = useStore((s) => s.page);
+  const sys = useStore((s) => s.config.sys);
+  const reveal = useStore((s) => s.revealHidden);
+  const hidden = (name: string) => page.hide.includes(name);
+  const allFieldsHidden =
+    !reveal && hiddenFields(page, sys).length === FIELDS.filter((f) => fieldApplies(f, sys)).length;
+  return {
+    run: !hidden('run'),
+    settings: !allFieldsHidden,
+    metrics: !hidden('metrics'),
+    share: !hidden('share'),
+    export: !hidden('export'),
+  };
+}
 
 /** The lab: settings on the left, results on the right. */
 export function App() {
+  const show = useLayout();
+  // With neither buttons nor settings left, the status line moves over the results.
+  const sidebar = show.run || show.settings;
+  const series = useSeriesResult();
   return (
     <div className="app">
       <header className="app-header">
@@ -17,17 +46,32 @@ export function App() {
             outer weights.
           </p>
         </div>
-        <CopyLinkButton />
+        <div className="header-actions">
+          {show.share && <LessonButton />}
+          {show.export && <ExportMenu />}
+          {show.share && <CopyLinkButton />}
+        </div>
       </header>
       <Notices />
-      <div className="app-body">
-        <aside className="sidebar" aria-label="Settings">
-          <RunPanel />
-          <ControlsPanel />
-        </aside>
+      <div className={sidebar ? 'app-body' : 'app-body no-sidebar'}>
+        {sidebar && (
+          <aside className="sidebar" aria-label="Settings">
+            <RunPanel buttons={show.run} />
+            <SeriesDataPanel />
+            <ControlsPanel />
+          </aside>
+        )}
         <main className="results">
-          <MetricsPanel />
-          <PlotsGrid />
+          {!sidebar && <RunPanel buttons={false} />}
+          <LessonNote />
+          {series ? (
+            <SeriesResults metrics={show.metrics} />
+          ) : (
+            <>
+              {show.metrics && <MetricsPanel />}
+              <PlotsGrid />
+            </>
+          )}
         </main>
       </div>
     </div>

@@ -21,7 +21,20 @@ function copyWithSelection(text: string): boolean {
   }
 }
 
-/** Copies the page's link (which reproduces the current settings) with a visible confirmation. */
+/** Puts text on the clipboard; false when neither the clipboard API nor the fallback worked. */
+export async function copyText(text: string): Promise<boolean> {
+  // navigator.clipboard is missing outside secure contexts (plain http on a LAN address).
+  if (!navigator.clipboard) return copyWithSelection(text);
+  return navigator.clipboard.writeText(text).then(
+    () => true,
+    () => copyWithSelection(text),
+  );
+}
+
+/**
+ * Copies the page's link with a visible confirmation. The link is the canonical one (defaults
+ * left out, keys in schema order, plus any lesson keys), so it reproduces the current settings.
+ */
 export function CopyLinkButton() {
   const [state, setState] = useState<CopyState>('idle');
 
@@ -34,15 +47,7 @@ export function CopyLinkButton() {
   const copy = async () => {
     // The URL is written on a debounce; make sure the link has the latest settings first.
     flushUrl();
-    const href = location.href;
-    // navigator.clipboard is missing outside secure contexts (plain http on a LAN address).
-    const ok = navigator.clipboard
-      ? await navigator.clipboard.writeText(href).then(
-          () => true,
-          () => copyWithSelection(href),
-        )
-      : copyWithSelection(href);
-    setState(ok ? 'copied' : 'failed');
+    setState((await copyText(location.href)) ? 'copied' : 'failed');
   };
 
   return (
@@ -54,11 +59,13 @@ export function CopyLinkButton() {
       onClick={() => void copy()}
       title="Copy a link that reproduces these settings; opening it trains once."
     >
-      {state === 'copied'
-        ? '✓ Copied'
-        : state === 'failed'
-          ? 'Copy failed: use the address bar'
-          : 'Copy link'}
+      <span aria-live="polite">
+        {state === 'copied'
+          ? '✓ Copied'
+          : state === 'failed'
+            ? 'Copy failed: use the address bar'
+            : 'Copy link'}
+      </span>
     </button>
   );
 }

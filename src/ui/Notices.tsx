@@ -1,6 +1,6 @@
 import { useStore } from '../state/store';
 
-/** What the link parser changed (ignored keys, clamped values), each dismissible. */
+/** What the link parser changed (ignored keys, clamped values) or an import problem, each dismissible. */
 export function Notices() {
   const notices = useStore((s) => s.notices);
   const dismiss = useStore((s) => s.dismissNotice);
@@ -8,9 +8,9 @@ export function Notices() {
   return (
     <div className="notices" data-testid="notices" role="region" aria-label="Link notices">
       {notices.map((n, i) => (
-        <p key={`${n.key}-${i}`} className="notice" data-testid="notice">
+        <p key={`${n.key}-${i}`} className="notice" data-testid="notice" data-key={n.key}>
           <span>
-            <strong>Link adjusted:</strong> {n.message}
+            <strong>{n.title ?? 'Link adjusted:'}</strong> {n.message}
           </span>
           <button
             type="button"

@@ -1,7 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import type { RunResult } from '../core/result';
+import type { PlotKind } from '../state/lesson';
 import { useStore } from '../state/store';
+import { GRAPH_REFS } from './export/graphs';
 import { ErrorPlot } from './plots/ErrorPlot';
 import { PhasePlot } from './plots/PhasePlot';
 import { SpectrumPlot } from './plots/SpectrumPlot';
@@ -80,37 +82,51 @@ function Cell({
   return <div className="plot-cell">{draw(shown)}</div>;
 }
 
-/** The four plots in a 2×2 grid; empty frames until the first result arrives. */
+/** Draws one plot kind for a result. */
+function drawPlot(kind: PlotKind, r: RunResult, testIndex: number, showPairs: boolean): ReactNode {
+  const graphRef = GRAPH_REFS[kind];
+  switch (kind) {
+    case 'trajectory':
+      return <TrajectoryPlot result={r} testIndex={testIndex} graphRef={graphRef} />;
+    case 'phase':
+      return (
+        <PhasePlot result={r} testIndex={testIndex} showPairs={showPairs} graphRef={graphRef} />
+      );
+    case 'spectrum':
+      return <SpectrumPlot result={r} graphRef={graphRef} />;
+    case 'error':
+      return <ErrorPlot result={r} graphRef={graphRef} />;
+  }
+}
+
+/**
+ * The plots in a 2×2 grid (or the ones a lesson link picks, in its order); empty frames until the
+ * first result arrives.
+ */
 export function PlotsGrid() {
   const result = useStore((s) => s.result);
   const testIndex = useStore((s) => s.testIndex);
   const showPairs = useStore((s) => s.showPairs);
+  const plots = useStore((s) => s.page.plots);
+  const viewHidden = useStore((s) => s.page.hide.includes('view'));
   return (
     <section className="plots-area" aria-label="Plots">
-      <ViewBar />
-      <div className="plots" data-testid="plots">
-        {result ? (
-          <>
-            <Cell
-              result={result}
-              index={0}
-              draw={(r) => <TrajectoryPlot result={r} testIndex={testIndex} />}
-            />
-            <Cell
-              result={result}
-              index={1}
-              draw={(r) => <PhasePlot result={r} testIndex={testIndex} showPairs={showPairs} />}
-            />
-            <Cell result={result} index={2} draw={(r) => <SpectrumPlot result={r} />} />
-            <Cell result={result} index={3} draw={(r) => <ErrorPlot result={r} />} />
-          </>
-        ) : (
-          ['trajectory', 'phase', 'spectrum', 'error'].map((k) => (
-            <div key={k} className="plot-cell empty">
-              <span>{k === 'trajectory' ? 'Training the first model…' : ''}</span>
-            </div>
-          ))
-        )}
+      {!viewHidden && <ViewBar />}
+      <div className={`plots n${plots.length}`} data-testid="plots">
+        {result
+          ? plots.map((kind, i) => (
+              <Cell
+                key={kind}
+                result={result}
+                index={i}
+                draw={(r) => drawPlot(kind, r, testIndex, showPairs)}
+              />
+            ))
+          : plots.map((k, i) => (
+              <div key={k} className="plot-cell empty">
+                <span>{i === 0 ? 'Training the first model…' : ''}</span>
+              </div>
+            ))}
       </div>
     </section>
   );

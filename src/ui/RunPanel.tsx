@@ -10,6 +10,7 @@ function StatusLine() {
   const fitMs = useStore((s) => s.result?.timingsMs.total);
   const warnings = useStore((s) => (s.result ? s.result.warnings.length : 0));
   const runId = useStore((s) => s.runId);
+  const origin = useStore((s) => s.origin);
   let text: string;
   switch (status) {
     case 'idle':
@@ -18,11 +19,16 @@ function StatusLine() {
     case 'running':
       text = 'Training in the background…';
       break;
-    case 'done':
-      text = `Done: fit ${formatMs(fitMs ?? NaN)}, shown after ${formatMs(wallMs ?? NaN)}${
-        warnings ? ` · ${warnings} warning${warnings > 1 ? 's' : ''}` : ''
-      }.`;
+    case 'done': {
+      const warn = warnings ? ` · ${warnings} warning${warnings > 1 ? 's' : ''}` : '';
+      if (origin.kind === 'import')
+        text = `Loaded from ${origin.file} without training (its fit took ${formatMs(fitMs ?? NaN)})${warn}.`;
+      else if (origin.kind === 'history')
+        text = `Done: fit ${formatMs(fitMs ?? NaN)}, shown again from earlier in this visit${warn}.`;
+      else
+        text = `Done: fit ${formatMs(fitMs ?? NaN)}, shown after ${formatMs(wallMs ?? NaN)}${warn}.`;
       break;
+    }
     case 'cancelled':
       text = 'Cancelled. The previous results stay on screen.';
       break;
@@ -44,37 +50,47 @@ function StatusLine() {
   );
 }
 
-/** Train / Cancel, the auto-train toggle, status and the progress bar by phase. */
-export function RunPanel() {
+/**
+ * Train / Cancel, the auto-train toggle, status and the progress bar by phase. A lesson link may
+ * hide the buttons (`hide=run`); the status and progress stay, so the page says what it is doing.
+ */
+export function RunPanel({ buttons = true }: { buttons?: boolean }) {
   const status = useStore((s) => s.status);
   const autoTrain = useStore((s) => s.autoTrain);
   const setAutoTrain = useStore((s) => s.setAutoTrain);
   const running = status === 'running';
   return (
-    <section className="run-panel" aria-label="Run">
-      <div className="run-buttons">
-        <button type="button" className="btn primary" data-testid="train" onClick={train}>
-          {running ? 'Restart' : 'Train'}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          data-testid="cancel"
-          onClick={cancel}
-          disabled={!running}
-        >
-          Cancel
-        </button>
-        <label className="toggle" title="Retrain 0.4 s after any setting changes">
-          <input
-            type="checkbox"
-            data-testid="auto-train"
-            checked={autoTrain}
-            onChange={(e) => setAutoTrain(e.target.checked)}
-          />
-          Auto-train on change
-        </label>
-      </div>
+    <section className={buttons ? 'run-panel' : 'run-panel bare'} aria-label="Run">
+      {buttons && (
+        <div className="run-buttons">
+          <button
+            type="button"
+            className="btn primary"
+            data-testid="train"
+            onClick={() => train('user')}
+          >
+            {running ? 'Restart' : 'Train'}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="cancel"
+            onClick={cancel}
+            disabled={!running}
+          >
+            Cancel
+          </button>
+          <label className="toggle" title="Retrain 0.4 s after any setting changes">
+            <input
+              type="checkbox"
+              data-testid="auto-train"
+              checked={autoTrain}
+              onChange={(e) => setAutoTrain(e.target.checked)}
+            />
+            Auto-train on change
+          </label>
+        </div>
+      )}
       <StatusLine />
       <ProgressBar />
     </section>

@@ -12,11 +12,13 @@ describe('run schema query strings', () => {
     const arb = fc.constantFrom('vanderpol', 'lorenz', 'rossler').chain((sys) => {
       const entries = FIELDS.filter((f) => f.key !== 'sys' && fieldApplies(f, sys)).map((f) => {
         const a =
-          f.kind === 'enum'
-            ? fc.constantFrom(...f.options)
-            : f.kind === 'int'
-              ? fc.integer({ min: f.min, max: f.max })
-              : fc.double({ min: f.min, max: f.max, noNaN: true, noDefaultInfinity: true });
+          f.kind === 'list' || f.kind === 'text'
+            ? fc.constant(f.default(sys))
+            : f.kind === 'enum'
+              ? fc.constantFrom(...f.options)
+              : f.kind === 'int'
+                ? fc.integer({ min: f.min, max: f.max })
+                : fc.double({ min: f.min, max: f.max, noNaN: true, noDefaultInfinity: true });
         return [f.key, a] as const;
       });
       return fc
@@ -69,7 +71,8 @@ describe('run schema query strings', () => {
         const r = parseQuery(`${encodeURIComponent(k)}=${v}&width=${v}&dt=${v}`, 'lenient');
         for (const f of FIELDS) {
           const x = r.config[f.key];
-          if (f.kind !== 'enum') {
+          if (f.kind === 'list' || f.kind === 'text') expect(typeof x).toBe('string');
+          else if (f.kind !== 'enum') {
             expect(Number.isFinite(x)).toBe(true);
             expect(x as number).toBeGreaterThanOrEqual(f.min);
             expect(x as number).toBeLessThanOrEqual(f.max);

@@ -14,7 +14,7 @@ export function FieldFrame({
   children: ReactNode;
 }) {
   const range =
-    field.kind === 'enum'
+    field.kind === 'enum' || field.kind === 'list' || field.kind === 'text'
       ? null
       : `${field.min} – ${field.max}${field.unit && field.unit !== '1' ? ` ${field.unit}` : ''}`;
   return (

@@ -1,0 +1,58 @@
+/**
+ * The test data and both forecasts as CSV: one row per test start and time step, a time column,
+ * and for every state component its true value and the two forecasts, then the normalised errors.
+ * Units in the header in brackets ("t [time]"); the simulated systems are nondimensional ("[1]").
+ * Non-finite forecast values after a divergence are written as NaN / Infinity (pandas and numpy
+ * read both).
+ */
+import type { RunResult } from '../../core/result';
+
+/** Optional units a data source may attach to its result (simulated systems have none). */
+interface Units {
+  stateUnits?: string[];
+  timeUnit?: string;
+}
+
+function cell(x: number): string {
+  if (Number.isFinite(x)) return String(x);
+  return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
+}
+
+/** Quotes a header field only when CSV needs it. */
+function field(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The CSV text (header line, then count × (horizon+1) rows). */
+export function testCsv(r: RunResult): string {
+  const { dim: d, dt, stateNames, test } = r;
+  const units = r as RunResult & Units;
+  const steps = test.horizon + 1;
+  // The truth may run past the horizon: its own stride.
+  const truthSteps = test.truth.length / (test.count * d);
+  const unit = (i: number) => units.stateUnits?.[i] ?? '1';
+  const header = [
+    'test',
+    'step',
+    `t [${units.timeUnit ?? 'time'}]`,
+    ...stateNames.map((n, i) => `${n}_true [${unit(i)}]`),
+    ...stateNames.map((n, i) => `${n}_rnn [${unit(i)}]`),
+    ...stateNames.map((n, i) => `${n}_linear [${unit(i)}]`),
+    'error_rnn [1]',
+    'error_linear [1]',
+  ];
+  const lines = [header.map(field).join(',')];
+  for (let j = 0; j < test.count; j++) {
+    for (let t = 0; t < steps; t++) {
+      const row = [String(j), String(t), String(+(t * dt).toPrecision(12))];
+      const tr = (j * truthSteps + t) * d;
+      const fc = (j * steps + t) * d;
+      for (let i = 0; i < d; i++) row.push(cell(test.truth[tr + i]));
+      for (let i = 0; i < d; i++) row.push(cell(test.relift[fc + i]));
+      for (let i = 0; i < d; i++) row.push(cell(test.linear[fc + i]));
+      row.push(cell(test.errorRelift[j * steps + t]), cell(test.errorLinear[j * steps + t]));
+      lines.push(row.join(','));
+    }
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MIGRATIONS,
+  OLDEST_LINK_VERSION,
+  migratePairs,
+  renameStep,
+  type Pair,
+} from '../../src/config/migrate';
+import { parseQuery, serializeQuery } from '../../src/config/query';
+import { SCHEMA_VERSION, defaultConfig } from '../../src/config/schema';
+
+describe('link versions and migrations', () => {
+  it('has a chain of steps from the oldest readable version to the current one', () => {
+    for (let v = OLDEST_LINK_VERSION; v < SCHEMA_VERSION; v++)
+      expect(MIGRATIONS.filter((m) => m.from === v)).toHaveLength(1);
+    expect(() => migratePairs([], SCHEMA_VERSION + 1)).toThrow(RangeError);
+  });
+
+  it('renames keys and option values, keeping order, other values and repeats', () => {
+    const step = renameStep(0, { neurons: 'width' }, { sampler: { rf: 'random' } });
+    const pairs: Pair[] = [
+      ['neurons', '50'],
+      ['sampler', 'rf'],
+      ['seed', '3'],
+      ['neurons', '60'],
+    ];
+    const r = step.apply(pairs);
+    expect(r.pairs).toEqual([
+      ['width', '50'],
+      ['sampler', 'random'],
+      ['seed', '3'],
+      ['width', '60'],
+    ]);
+    expect(r.changes).toEqual([
+      "'neurons' is now called 'width'",
+      'sampler=rf is now sampler=random',
+      "'neurons' is now called 'width'",
+    ]);
+    // Keys that merely look like Object.prototype members are not renamed.
+    expect(step.apply([['toString', '1']]).pairs).toEqual([['toString', '1']]);
+  });
+
+  it('reads a v0 link as the same run as its v1 form, and says what changed', () => {
+    const old = parseQuery(
+      'v=0&system=lorenz&neurons=150&lambda=1e-6&sampler=rf&steps=300',
+      'lenient',
+    );
+    const now = parseQuery(
+      'v=1&sys=lorenz&width=150&reg=1e-6&sampler=random&horizon=300',
+      'lenient',
+    );
+    expect(old.config).toEqual(now.config);
+    expect(serializeQuery(old.config)).toBe(serializeQuery(now.config));
+    expect(old.notices.map((n) => n.message)).toEqual([
+      "old link updated: v0 → v1: 'system' is now called 'sys'",
+      "old link updated: v0 → v1: 'neurons' is now called 'width'",
+      "old link updated: v0 → v1: 'lambda' is now called 'reg'",
+      'old link updated: v0 → v1: sampler=rf is now sampler=random',
+      "old link updated: v0 → v1: 'steps' is now called 'horizon'",
+    ]);
+    expect(now.notices).toEqual([]);
+  });
+
+  it('the CLI (strict mode) accepts old links: migration is information, not an error', () => {
+    const r = parseQuery('v=0&neurons=50', 'strict');
+    expect(r.errors).toEqual([]);
+    expect(r.config.width).toBe(50);
+    expect(r.notices).toHaveLength(1);
+  });
+
+  it('a link without v is version 1: v0 names are unknown keys there', () => {
+    const r = parseQuery('neurons=50&width=70', 'lenient');
+    expect(r.config.width).toBe(70);
+    expect(r.notices.map((n) => n.key)).toEqual(['neurons']);
+    expect(parseQuery('width=70', 'lenient').notices).toEqual([]);
+  });
+
+  it.each([
+    ['v=abc&width=70', /v must be a link version from 0 to 1, got 'abc'; read as v=1/],
+    ['v=99&width=70', /v=99 is a link from a newer version .* read as v=1/],
+    ['v=-1&width=70', /v must be a link version/],
+    ['v=1&v=0&width=70', /v given more than once; the first value '1' is used/],
+  ])('a bad version %s is reported and read as the current one', (q, re) => {
+    const lenient = parseQuery(q, 'lenient');
+    expect(lenient.config.width).toBe(70);
+    expect(lenient.notices.map((n) => n.message).join('\n')).toMatch(re);
+    expect(parseQuery(q, 'strict').errors[0].message).toMatch(re);
+  });
+
+  it('a current link is untouched', () => {
+    const q = serializeQuery({ ...defaultConfig('rossler'), width: 321 });
+    const r = parseQuery(q, 'strict');
+    expect(r.errors).toEqual([]);
+    expect(r.notices).toEqual([]);
+    expect(serializeQuery(r.config)).toBe(q);
+  });
+});

@@ -1,0 +1,52 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- tsconfig.node.json leaves out src/ui, whose figures this test imports
+/// <reference path="../../src/ui/plots/plotly.d.ts" />
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../src/config/query';
+import { runPipeline } from '../../src/core/pipeline';
+import { weatherSource } from '../../src/node/seriesSource';
+import { forecastFigure, seriesErrorFigure, skillFigure } from '../../src/ui/series/seriesFigures';
+import { rollingRmse, variable, xValues } from '../../src/ui/series/seriesPlotData';
+
+const { config } = parseQuery('sys=weather&city=new_york', 'strict');
+const r = runPipeline(config, { series: weatherSource() });
+
+describe('weather plots', () => {
+  it('draw the test year on a date axis, one panel per variable', () => {
+    for (const fig of [forecastFigure(r), seriesErrorFigure(r)]) {
+      expect((fig.layout.xaxis as { type: string }).type).toBe('date');
+      expect(fig.layout.yaxis2).toBeDefined();
+      expect(fig.layout.yaxis3).toBeUndefined();
+      const first = fig.data[0] as { x: string[] };
+      expect(first.x[0]).toBe('2015-01-01');
+      expect(first.x).toHaveLength(365);
+    }
+    // truth, RNN 1 day, RNN 7 days, climatology, persistence (hidden until clicked) per variable.
+    const names = forecastFigure(r).data.map((t) => t.name);
+    expect(names.slice(0, 5)).toEqual([
+      'truth',
+      'RNN, 1 day ahead',
+      'RNN, 7 days ahead',
+      'climatology',
+      'persistence, 1 day',
+    ]);
+  });
+
+  it('plot MSE relative to climatology from the metrics', () => {
+    const m = r.metrics.series!;
+    const rnnTmax = skillFigure(r).data[0] as { x: number[]; y: number[] };
+    expect(rnnTmax.x).toEqual([1, 7]);
+    expect(rnnTmax.y[1]).toBe(m.rnn[1][0]! / m.climatology[1][0]);
+  });
+
+  it('rolling RMSE is the RMSE of each centred window', () => {
+    const f = Float64Array.from([1, 0, 3, 0, 0, 0]); // n = 3, d = 2
+    const t = Float64Array.from([0, 0, 0, 0, 1, 0]);
+    expect(rollingRmse(f, t, 2, 0, 1)).toEqual([
+      Math.sqrt((1 + 9) / 2),
+      Math.sqrt((1 + 9 + 1) / 3),
+      Math.sqrt((9 + 1) / 2),
+    ]);
+    expect(variable(f, 2, 0)).toEqual([1, 3, 0]);
+    expect(xValues({ ...r.series!, dates: null }).slice(0, 2)).toEqual([1097, 1098]);
+  });
+});
