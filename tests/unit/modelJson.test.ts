@@ -3,6 +3,7 @@ import { parseQuery } from '../../src/config/query';
 import { MODEL_FORMAT, modelToJson, parseModelJson } from '../../src/core/modelJson';
 import { runPipeline } from '../../src/core/pipeline';
 import type { RunResult } from '../../src/core/result';
+import { weatherSource } from '../../src/node/seriesSource';
 
 const run = (q: string): RunResult => {
   const { config, errors } = parseQuery(q, 'strict');
@@ -80,6 +81,15 @@ describe('trained-model JSON', () => {
       'metrics.rolloutMsePerComponent.0': 'NaN',
       'metrics.rolloutMsePerComponent.1': '-Infinity',
     });
+    expect(roundTrip(r)).toEqual(r);
+  });
+
+  it('round-trips a measured-series (weather) run: delay-embedded W and C, dates, baselines', () => {
+    const { config, errors } = parseQuery('sys=weather&width=60', 'strict');
+    expect(errors).toEqual([]);
+    const r = runPipeline(config, { series: weatherSource() });
+    expect(r.series).toBeDefined();
+    expect(r.model.W.length).toBeGreaterThan(60 * r.dim); // M × (d·k)
     expect(roundTrip(r)).toEqual(r);
   });
 

@@ -1,17 +1,12 @@
 /**
  * The test data and both forecasts as CSV: one row per test start and time step, a time column,
  * and for every state component its true value and the two forecasts, then the normalised errors.
- * Units in the header in brackets ("t [time]"); the simulated systems are nondimensional ("[1]").
+ * Units in the header in brackets: model time and nondimensional states ("[1]") for the simulated
+ * systems, days and physical units ("temp_max_true [°C]") for measured series.
  * Non-finite forecast values after a divergence are written as NaN / Infinity (pandas and numpy
  * read both).
  */
 import type { RunResult } from '../../core/result';
-
-/** Optional units a data source may attach to its result (simulated systems have none). */
-interface Units {
-  stateUnits?: string[];
-  timeUnit?: string;
-}
 
 function cell(x: number): string {
   if (Number.isFinite(x)) return String(x);
@@ -26,15 +21,15 @@ function field(s: string): string {
 /** The CSV text (header line, then count × (horizon+1) rows). */
 export function testCsv(r: RunResult): string {
   const { dim: d, dt, stateNames, test } = r;
-  const units = r as RunResult & Units;
   const steps = test.horizon + 1;
   // The truth may run past the horizon: its own stride.
   const truthSteps = test.truth.length / (test.count * d);
-  const unit = (i: number) => units.stateUnits?.[i] ?? '1';
+  const unit = (i: number) => r.series?.units[i] || '1';
+  const timeUnit = r.series ? r.series.step : 'time';
   const header = [
     'test',
     'step',
-    `t [${units.timeUnit ?? 'time'}]`,
+    `t [${timeUnit}]`,
     ...stateNames.map((n, i) => `${n}_true [${unit(i)}]`),
     ...stateNames.map((n, i) => `${n}_rnn [${unit(i)}]`),
     ...stateNames.map((n, i) => `${n}_linear [${unit(i)}]`),
