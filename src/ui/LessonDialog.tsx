@@ -64,6 +64,8 @@ function Check({
 function LessonForm({ onClose }: { onClose: () => void }) {
   const config = useStore((s) => s.config);
   const current = useStore((s) => s.page);
+  // Measured-series runs (weather, CSV) have their own plot set, always shown in full.
+  const series = useStore((s) => Boolean(s.result?.series));
   // Expand "settings" into the groups it stands for, so the checkboxes show it.
   const [hide, setHide] = useState<string[]>(() =>
     current.hide.includes('settings')
@@ -165,6 +167,12 @@ function LessonForm({ onClose }: { onClose: () => void }) {
           </div>
           <h3>Show plots</h3>
           <div className="lesson-list">
+            {series && (
+              <p className="lesson-hint" data-testid="lesson-plots-series">
+                This view’s forecast, error and skill plots are always shown; the choice below
+                applies to the simulated systems.
+              </p>
+            )}
             {PLOT_KINDS.map((k) => (
               <Check
                 key={k}

@@ -3,7 +3,6 @@ import { flushSync } from 'react-dom';
 import type { RunResult } from '../core/result';
 import type { PlotKind } from '../state/lesson';
 import { useStore } from '../state/store';
-import { GRAPH_REFS } from './export/graphs';
 import { ErrorPlot } from './plots/ErrorPlot';
 import { PhasePlot } from './plots/PhasePlot';
 import { SpectrumPlot } from './plots/SpectrumPlot';
@@ -84,18 +83,15 @@ function Cell({
 
 /** Draws one plot kind for a result. */
 function drawPlot(kind: PlotKind, r: RunResult, testIndex: number, showPairs: boolean): ReactNode {
-  const graphRef = GRAPH_REFS[kind];
   switch (kind) {
     case 'trajectory':
-      return <TrajectoryPlot result={r} testIndex={testIndex} graphRef={graphRef} />;
+      return <TrajectoryPlot result={r} testIndex={testIndex} />;
     case 'phase':
-      return (
-        <PhasePlot result={r} testIndex={testIndex} showPairs={showPairs} graphRef={graphRef} />
-      );
+      return <PhasePlot result={r} testIndex={testIndex} showPairs={showPairs} />;
     case 'spectrum':
-      return <SpectrumPlot result={r} graphRef={graphRef} />;
+      return <SpectrumPlot result={r} />;
     case 'error':
-      return <ErrorPlot result={r} graphRef={graphRef} />;
+      return <ErrorPlot result={r} />;
   }
 }
 

@@ -206,3 +206,40 @@ test('each plot exports as a valid PNG and as SVG (3-D phase portrait included)'
   }
   expect(errors).toEqual([]);
 });
+
+test('a weather run exports its own plots, and its model imports with the same series metrics', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const errors = collectErrors(page);
+  await page.goto('/?sys=weather&width=60');
+  await waitForRun(page, 0, { timeout: 60_000 });
+  await expect(page.getByTestId('plot-forecast')).toHaveAttribute('data-rendered', 'true', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('plot-skill')).toHaveAttribute('data-rendered', 'true');
+  const shown = await metricValues(page);
+  expect(Object.keys(shown).some((k) => k.startsWith('series-'))).toBe(true);
+  // The menu offers the plots this view draws.
+  const png = await download(page, 'export-png-forecast');
+  expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  const csv = (await download(page, 'export-csv')).bytes.toString('utf8');
+  expect(csv.split('\n')[0]).toMatch(/^test,step,t \[day\],temp_max_true \[°C\],/);
+  const json = await download(page, 'export-json');
+
+  const fresh = await context.newPage();
+  await openApp(fresh, 'sys=vanderpol&width=40&ntraj=10&len=50&horizon=50');
+  const id = await runId(fresh);
+  await fresh.getByTestId('export-menu').click();
+  await fresh.getByTestId('import-json').setInputFiles({
+    name: json.name,
+    mimeType: 'application/json',
+    buffer: json.bytes,
+  });
+  await waitForRun(fresh, id);
+  await expect(fresh.getByTestId('plot-forecast')).toHaveAttribute('data-rendered', 'true');
+  expect(await metricValues(fresh)).toEqual(shown);
+  await expect(fresh).toHaveURL(/\?v=1&sys=weather&width=60$/);
+  expect(errors).toEqual([]);
+});

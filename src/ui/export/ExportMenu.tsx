@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { version as APP_VERSION } from '../../../package.json';
 import { modelToJson, parseModelJson } from '../../core/modelJson';
-import { PLOT_LABELS, type PlotKind } from '../../state/lesson';
 import { showImported } from '../../state/runController';
 import { useStore } from '../../state/store';
 import { loadPlotly } from '../plots/loadPlotly';
 import { testCsv } from './csv';
 import { fileStem, saveBlob } from './download';
-import { drawnGraph } from './graphs';
+import { drawnGraphs, type Graph } from './graphs';
 
 /** Model files larger than this are refused before reading (the browser would struggle). */
 const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -15,9 +14,9 @@ const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 type ImageFormat = 'png' | 'svg';
 
 /** One plot as an image file, rendered by Plotly from its graph div at the size shown. */
-async function exportPlot(kind: PlotKind, format: ImageFormat, stem: string): Promise<void> {
-  const gd = drawnGraph(kind);
-  if (!gd) throw new Error(`the ${PLOT_LABELS[kind].toLowerCase()} plot is not drawn yet`);
+async function exportPlot(graph: Graph, format: ImageFormat, stem: string): Promise<void> {
+  const gd = graph.el;
+  if (!gd.isConnected) throw new Error(`the ${graph.label} plot is no longer on the page`);
   const Plotly = await loadPlotly();
   const url = await Plotly.toImage(gd, {
     format,
@@ -27,7 +26,7 @@ async function exportPlot(kind: PlotKind, format: ImageFormat, stem: string): Pr
     scale: format === 'png' ? 2 : 1,
   });
   const blob = await (await fetch(url)).blob();
-  saveBlob(`${stem}-${kind}.${format}`, blob);
+  saveBlob(`${stem}-${graph.kind}.${format}`, blob);
 }
 
 /**
@@ -39,7 +38,8 @@ export function ExportMenu() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const result = useStore((s) => s.result);
-  const plots = useStore((s) => s.page.plots);
+  // The plots on the page when the menu opened (a new result redraws them in the same boxes).
+  const [graphs, setGraphs] = useState<Graph[]>([]);
   const rootRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -101,7 +101,10 @@ export function ExportMenu() {
         data-testid="export-menu"
         aria-haspopup="true"
         aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          if (!open) setGraphs(drawnGraphs());
+          setOpen(!open);
+        }}
       >
         Export <span aria-hidden="true">▾</span>
       </button>
@@ -110,21 +113,28 @@ export function ExportMenu() {
           <h2>Figures</h2>
           <table className="export-figures">
             <tbody>
-              {plots.map((kind) => (
-                <tr key={kind}>
-                  <th scope="row">{PLOT_LABELS[kind]}</th>
+              {graphs.length === 0 && (
+                <tr>
+                  <td className="export-none" colSpan={3}>
+                    No plot drawn yet.
+                  </td>
+                </tr>
+              )}
+              {graphs.map((g) => (
+                <tr key={g.kind}>
+                  <th scope="row">{g.label}</th>
                   {(['png', 'svg'] as const).map((format) => (
                     <td key={format}>
                       <button
                         type="button"
                         className="btn small"
-                        data-testid={`export-${format}-${kind}`}
-                        disabled={!result || busy !== null}
+                        data-testid={`export-${format}-${g.kind}`}
+                        disabled={busy !== null}
                         onClick={() =>
-                          void run(`${format}-${kind}`, () => exportPlot(kind, format, stem))
+                          void run(`${format}-${g.kind}`, () => exportPlot(g, format, stem))
                         }
                       >
-                        {busy === `${format}-${kind}` ? '…' : format.toUpperCase()}
+                        {busy === `${format}-${g.kind}` ? '…' : format.toUpperCase()}
                       </button>
                     </td>
                   ))}

@@ -1,26 +1,37 @@
 /**
- * The Plotly graph divs on the page, by plot kind, for export (Plotly.toImage needs the div).
- * PlotsGrid hands each plot a stable callback ref from here.
+ * The plots on the page that can be exported: every drawn plot container (`data-testid` =
+ * `plot-<kind>`, the page's test-hook contract) and the Plotly graph div inside it, which
+ * Plotly.toImage needs. Read from the page when the export menu opens, so plots added later (other
+ * views, other kinds) are offered without registering anywhere.
  */
-import type { PlotKind } from '../../state/lesson';
+import { PLOT_LABELS, PLOT_KINDS, type PlotKind } from '../../state/lesson';
 
-const graphs = new Map<PlotKind, HTMLDivElement>();
+export interface Graph {
+  /** The `<kind>` of `plot-<kind>`: also the file name suffix and the test id of its buttons. */
+  kind: string;
+  label: string;
+  el: HTMLDivElement;
+}
 
-const refFor = (kind: PlotKind) => (el: HTMLDivElement | null) => {
-  if (el) graphs.set(kind, el);
-  else graphs.delete(kind);
-};
+/** A short label: the known plot name, else the plot's own title up to its first " · ". */
+function labelOf(kind: string, el: HTMLDivElement): string {
+  if ((PLOT_KINDS as readonly string[]).includes(kind)) return PLOT_LABELS[kind as PlotKind];
+  const layout = (el as unknown as { layout?: { title?: { text?: unknown } } }).layout;
+  const title = layout?.title?.text;
+  const text = typeof title === 'string' ? title.replace(/<[^>]*>/g, '').split(' · ')[0] : '';
+  return text.trim() || kind.replace(/-/g, ' ');
+}
 
-/** One callback ref per kind, created once so React never detaches and re-attaches it. */
-export const GRAPH_REFS: Record<PlotKind, (el: HTMLDivElement | null) => void> = {
-  trajectory: refFor('trajectory'),
-  phase: refFor('phase'),
-  spectrum: refFor('spectrum'),
-  error: refFor('error'),
-};
-
-/** The graph div of a plot that has been drawn, or null. */
-export function drawnGraph(kind: PlotKind): HTMLDivElement | null {
-  const el = graphs.get(kind);
-  return el && el.isConnected && el.querySelector('.main-svg') ? el : null;
+/** The drawn plots, in page order. */
+export function drawnGraphs(): Graph[] {
+  const out: Graph[] = [];
+  for (const box of document.querySelectorAll<HTMLElement>(
+    '[data-testid^="plot-"][data-rendered="true"]',
+  )) {
+    const el = box.querySelector<HTMLDivElement>('.js-plotly-plot');
+    if (!el) continue;
+    const kind = box.dataset.testid!.slice('plot-'.length);
+    out.push({ kind, label: labelOf(kind, el), el });
+  }
+  return out;
 }
