@@ -18,7 +18,8 @@ import {
   rolloutMse,
   validPredictionTimes,
 } from './metrics';
-import type { Divergence, Metrics, Phase, Progress, RunResult, TimingsMs } from './result';
+import type { Divergence, Metrics, Progress, RunResult } from './result';
+import { createPhaseClock } from './phaseClock';
 import { createRng } from './rng';
 import { blowupBox, rolloutLinear, rolloutRelift, type RolloutOutput } from './rollout';
 import { layerDictionary, type HiddenLayer } from './sampling/hiddenLayer';
@@ -60,24 +61,9 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   }
   const spec = getSystem(config.sys);
   const params = systemParams(config);
-  const timings: TimingsMs = {
-    data: 0,
-    sample: 0,
-    features: 0,
-    solve: 0,
-    spectrum: 0,
-    forecast: 0,
-    total: 0,
-  };
-  const tStart = performance.now();
-  let tPhase = tStart;
-  const progress = (phase: Phase, fraction: number) => opts.onProgress?.({ phase, fraction });
-  const endPhase = (phase: Phase) => {
-    const now = performance.now();
-    timings[phase] += now - tPhase;
-    tPhase = now;
-    progress(phase, 1);
-  };
+  const clock = createPhaseClock(opts.onProgress);
+  const progress = clock.progress;
+  const endPhase = clock.end;
   const rng = createRng(config.seed);
   const rngData = rng.fork();
   const rngSample = rng.fork();
@@ -118,10 +104,8 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
     { reg: config.reg, rank: config.rank, onProgress: (f) => progress('features', f) },
     rngFit,
   );
-  timings.features = fit.featuresMs;
-  timings.solve = fit.solveMs;
-  tPhase = performance.now();
-  progress('solve', 1);
+  clock.record('features', fit.featuresMs);
+  clock.record('solve', fit.solveMs);
 
   // Spectrum
   progress('spectrum', 0);
@@ -172,7 +156,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
     spectralRadius: radius,
   };
   endPhase('forecast');
-  timings.total = performance.now() - tStart;
+  const timings = clock.finish();
 
   const divergences = [...divergenceList('relift', relift), ...divergenceList('linear', linear)];
   const warnings = buildWarnings(config, fit.r, fit.m, fit.solveMethod, unstable, divergences);

@@ -11,7 +11,8 @@ import { componentStats, type TrajectorySet } from './dataset';
 import { fitEdmd } from './edmd';
 import { defaultKernel } from './kernels/gramKernels';
 import { eigenvalues } from './linalg/eigenvalues';
-import type { Phase, RunResult, TimingsMs } from './result';
+import type { Phase, RunResult } from './result';
+import { createPhaseClock } from './phaseClock';
 import { createRng } from './rng';
 import { blowupBox, rolloutLinear, rolloutRelift } from './rollout';
 import { layerDictionary } from './sampling/hiddenLayer';
@@ -34,24 +35,9 @@ export function runSeriesPipeline(
   source: SeriesSource,
   opts: SeriesRunOptions = {},
 ): RunResult {
-  const timings: TimingsMs = {
-    data: 0,
-    sample: 0,
-    features: 0,
-    solve: 0,
-    spectrum: 0,
-    forecast: 0,
-    total: 0,
-  };
-  const tStart = performance.now();
-  let tPhase = tStart;
-  const progress = (phase: Phase, fraction: number) => opts.onProgress?.({ phase, fraction });
-  const endPhase = (phase: Phase) => {
-    const now = performance.now();
-    timings[phase] += now - tPhase;
-    tPhase = now;
-    progress(phase, 1);
-  };
+  const clock = createPhaseClock(opts.onProgress);
+  const progress = clock.progress;
+  const endPhase = clock.end;
   const rng = createRng(config.seed);
   rng.fork(); // the simulated pipeline's data stream: unused here, kept so the streams line up
   const rngSample = rng.fork();
@@ -85,10 +71,8 @@ export function runSeriesPipeline(
     { reg: config.reg, rank: config.rank, onProgress: (f) => progress('features', f) },
     rngFit,
   );
-  timings.features = fit.featuresMs;
-  timings.solve = fit.solveMs;
-  tPhase = performance.now();
-  progress('solve', 1);
+  clock.record('features', fit.featuresMs);
+  clock.record('solve', fit.solveMs);
 
   progress('spectrum', 0);
   const eig = eigenvalues(fit.K, fit.r);
@@ -122,7 +106,7 @@ export function runSeriesPipeline(
     eig,
   });
   endPhase('forecast');
-  timings.total = performance.now() - tStart;
+  const timings = clock.finish();
 
   const stepWord = plan.step === 'day' ? 'day' : 'step';
   const climName = kind === 'weather' ? 'climatology' : 'the training mean';

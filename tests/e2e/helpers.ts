@@ -1,5 +1,18 @@
 import { expect, type Page } from '@playwright/test';
 
+/** Metric cells compared with the CLI (names as in its JSON `metrics`). */
+export const METRIC_NAMES = [
+  'trainMse',
+  'testMse',
+  'rolloutMse',
+  'rolloutMseRelift',
+  'rolloutMseLinear',
+  'vpt',
+  'vptLyapunov',
+  'spectralRadius',
+  'unstableEigenvalues',
+];
+
 export const PLOT_KINDS = ['trajectory', 'phase', 'spectrum', 'error'] as const;
 
 /** Collects console errors and uncaught page errors for the test to assert on. */

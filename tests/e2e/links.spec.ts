@@ -1,7 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { collectErrors, metricValues, openApp, runId, waitForPlots, waitForRun } from './helpers';
+import {
+  collectErrors,
+  metricValues,
+  openApp,
+  runId,
+  waitForPlots,
+  waitForRun,
+  METRIC_NAMES,
+} from './helpers';
 
 /** Small enough to train in well under a second on an idle machine. */
 const FAST = 'sys=vanderpol&width=80&ntraj=20&len=100&horizon=100';
@@ -13,19 +21,6 @@ const FAST = 'sys=vanderpol&width=80&ntraj=20&len=100&horizon=100';
 const EVERY_GROUP =
   'v=1&sys=lorenz&sigma=11&rho=30&beta=2.5&dt=0.02&ntraj=3&len=800&noise=0.01&ntest=6' +
   '&width=150&sampler=random&act=relu&reg=1e-7&seed=9&rank=60&rollout=linear&horizon=250&eps=0.5';
-
-/** Metric cells compared with the CLI (names as in its JSON `metrics`). */
-const NAMES = [
-  'trainMse',
-  'testMse',
-  'rolloutMse',
-  'rolloutMseRelift',
-  'rolloutMseLinear',
-  'vpt',
-  'vptLyapunov',
-  'spectralRadius',
-  'unstableEigenvalues',
-];
 
 interface Cli {
   query: string;
@@ -49,7 +44,7 @@ function cli(query: string): Cli {
 
 /** The page's metric cells equal the CLI's numbers, byte for byte. */
 async function expectCliMetrics(page: Page, c: Cli): Promise<void> {
-  for (const name of NAMES) {
+  for (const name of METRIC_NAMES) {
     const cell = page.getByTestId(`metric-${name}`);
     if (c.metrics[name] === null) await expect(cell, name).toHaveCount(0);
     else await expect(cell, name).toHaveAttribute('data-value', c.raw(name)!);

@@ -1,23 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { openApp } from './helpers';
+import { openApp, METRIC_NAMES } from './helpers';
 
 const QUERIES = [
   'v=1&sys=vanderpol&width=100&ntraj=20&len=100&horizon=100&seed=3',
   'v=1&sys=lorenz&width=150&len=2000&horizon=300&ntest=5&seed=11',
-];
-
-/** Metrics shown as cells (names as in the CLI's JSON `metrics`). */
-const NAMES = [
-  'trainMse',
-  'testMse',
-  'rolloutMse',
-  'rolloutMseRelift',
-  'rolloutMseLinear',
-  'vpt',
-  'vptLyapunov',
-  'spectralRadius',
-  'unstableEigenvalues',
 ];
 
 for (const query of QUERIES) {
@@ -36,7 +23,7 @@ for (const query of QUERIES) {
     await expect(page).toHaveURL(
       new RegExp(`\\?${cli.query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
     );
-    for (const name of NAMES) {
+    for (const name of METRIC_NAMES) {
       const cell = page.getByTestId(`metric-${name}`);
       if (cli.metrics[name] === null) {
         await expect(cell).toHaveCount(0);
