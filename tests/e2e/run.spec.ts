@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors, metricValues, openApp, runId, waitForPlots, waitForRun } from './helpers';
+import { defaultConfig } from '../../src/config/schema';
 
 /** Small enough to train in well under a second on an idle machine. */
 const FAST = 'sys=vanderpol&width=80&ntraj=20&len=100&horizon=100';
@@ -40,7 +41,7 @@ test('switching system resets its fields but keeps the model choices', async ({ 
   await page.getByTestId('auto-train').uncheck();
   await page.getByTestId('field-sys-rossler').check();
   await expect(page.getByTestId('field-c')).toHaveValue('5.7');
-  await expect(page.getByTestId('field-width')).toHaveValue('400'); // Rössler's default width
+  await expect(page.getByTestId('field-width')).toHaveValue(String(defaultConfig('rossler').width));
   await expect(page.getByTestId('field-seed')).toHaveValue('42');
   await expect(page.getByTestId('field-sampler')).toHaveAttribute('data-value', 'random');
 });
