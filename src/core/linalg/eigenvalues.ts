@@ -4,7 +4,8 @@
  *
  * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
-import { balanceInPlace, hessenbergEigenvaluesInPlace, hessenbergInPlace } from './hessenbergQr';
+import { balanceInPlace } from './balance';
+import { hessenbergEigenvaluesInPlace, hessenbergInPlace } from './hessenbergQr';
 
 /** Options of {@link eigenvalues}. */
 export interface EigenvaluesOptions {
