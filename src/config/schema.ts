@@ -9,12 +9,15 @@ import {
   SERIES_LABELS,
   type SeriesKind,
 } from '../core/series/sources';
+import { CONTROLLED, CONTROLLED_IDS } from '../core/control/registry';
 import { SYSTEMS, SYSTEM_IDS } from '../core/systems/registry';
+import type { ParamSpec } from '../core/systems/types';
+import { controlDataFields, controlForecastFields, controlTaskFields } from './controlFields';
 import { seriesDataFields, seriesSystemFields } from './seriesFields';
 
 export const SCHEMA_VERSION = 1;
 
-export type Group = 'system' | 'data' | 'model' | 'forecast';
+export type Group = 'system' | 'data' | 'model' | 'forecast' | 'control';
 
 interface BaseField {
   key: string;
@@ -56,29 +59,43 @@ export interface TextField extends BaseField {
 }
 export type Field = NumberField | EnumField | ListField | TextField;
 
-/** The simulated systems: fields of the simulation and its forecast apply to these only. */
-const SIMULATED = SYSTEM_IDS;
+/** The simulated systems (free and controlled): simulation and forecast fields apply to these. */
+const SIMULATED = [...SYSTEM_IDS, ...CONTROLLED_IDS];
 
 const sysDefault =
   (key: string, fallback: number) =>
   (sys: string): number =>
-    SYSTEMS[sys]?.defaults[key] ?? SERIES_DEFAULTS[sys as SeriesKind]?.[key] ?? fallback;
+    SYSTEMS[sys]?.defaults[key] ??
+    CONTROLLED[sys]?.defaults[key] ??
+    SERIES_DEFAULTS[sys as SeriesKind]?.[key] ??
+    fallback;
 
-const systemParamFields: NumberField[] = Object.values(SYSTEMS).flatMap((s) =>
-  s.params.map((p): NumberField => ({
-    key: p.key,
-    label: p.label,
-    group: 'system',
-    unit: p.unit,
-    doc: p.doc,
-    systems: [s.id],
-    kind: 'float',
-    min: p.min,
-    max: p.max,
-    scale: 'linear',
-    default: () => p.default,
-  })),
-);
+/**
+ * One field per parameter key; a key shared by several systems (μ of van der Pol and of the forced
+ * oscillator) is one field listing them all, with each system's own default.
+ */
+function buildParamFields(): NumberField[] {
+  const owners = new Map<string, Array<{ sys: string; p: ParamSpec }>>();
+  for (const s of [...Object.values(SYSTEMS), ...Object.values(CONTROLLED)])
+    for (const p of s.params) owners.set(p.key, [...(owners.get(p.key) ?? []), { sys: s.id, p }]);
+  return [...owners.values()].map((list): NumberField => {
+    const p = list[0].p;
+    return {
+      key: p.key,
+      label: p.label,
+      group: 'system',
+      unit: p.unit,
+      doc: p.doc,
+      systems: list.map((o) => o.sys),
+      kind: 'float',
+      min: Math.min(...list.map((o) => o.p.min)),
+      max: Math.max(...list.map((o) => o.p.max)),
+      scale: 'linear',
+      default: (sys) => (list.find((o) => o.sys === sys) ?? list[0]).p.default,
+    };
+  });
+}
+const systemParamFields = buildParamFields();
 
 /** Limits that keep a run inside memory and a few seconds of compute, with the reason shown. */
 export const LIMITS = {
@@ -94,9 +111,11 @@ export const FIELDS: Field[] = [
     label: 'System',
     group: 'system',
     kind: 'enum',
-    options: [...SYSTEM_IDS, ...SERIES_IDS],
+    options: [...SYSTEM_IDS, ...CONTROLLED_IDS, ...SERIES_IDS],
     optionLabels: {
-      ...Object.fromEntries(Object.values(SYSTEMS).map((s) => [s.id, s.label])),
+      ...Object.fromEntries(
+        [...Object.values(SYSTEMS), ...Object.values(CONTROLLED)].map((s) => [s.id, s.label]),
+      ),
       ...SERIES_LABELS,
     },
     unit: '',
@@ -171,6 +190,7 @@ export const FIELDS: Field[] = [
     default: sysDefault('ntest', 20),
   },
   ...seriesDataFields,
+  ...controlDataFields,
   {
     key: 'width',
     label: 'Width M',
@@ -230,6 +250,7 @@ export const FIELDS: Field[] = [
   },
   {
     key: 'rank',
+    systems: [...SYSTEM_IDS, ...SERIES_IDS],
     label: 'Koopman rank r',
     group: 'model',
     kind: 'int',
@@ -278,6 +299,8 @@ export const FIELDS: Field[] = [
     doc: 'Valid prediction time ends when the normalised error first exceeds ε.',
     default: () => 0.4,
   },
+  ...controlForecastFields,
+  ...controlTaskFields,
 ];
 
 export const FIELD_BY_KEY: Record<string, Field> = Object.fromEntries(
@@ -321,7 +344,7 @@ export function defaultConfig(sys = 'vanderpol'): RunConfig {
 
 /** The system parameters of a config as a plain record (keys of the chosen system only). */
 export function systemParams(cfg: RunConfig): Record<string, number> {
-  const spec = SYSTEMS[cfg.sys];
+  const spec = SYSTEMS[cfg.sys] ?? CONTROLLED[cfg.sys];
   if (!spec) return {};
   return Object.fromEntries(spec.params.map((p) => [p.key, Number(cfg[p.key])]));
 }

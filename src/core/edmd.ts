@@ -210,7 +210,7 @@ export function fitEdmd(
  * out (d×m) += Uᵀ V for U = rows×d (row-major, starting at u[uOffset]) and V = rows×m:
  * Σ_k u_k v_kᵀ, e.g. Σ x_k Ψ(x_k)ᵀ. Uᵀ is formed explicitly so the gemm kernel does the work.
  */
-function addTransposedProduct(
+export function addTransposedProduct(
   u: Float64Array,
   uOffset: number,
   rows: number,

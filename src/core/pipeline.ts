@@ -28,10 +28,14 @@ import { sampleSwim, type PairData } from './sampling/swim';
 import { getSystem, referenceFact } from './systems/registry';
 import { isSeriesSystem, type SeriesSource } from './series/sources';
 import { runSeriesPipeline } from './seriesPipeline';
+import { isControlledSystem } from './control/registry';
+import { runControlPipeline } from './control/controlPipeline';
+import { countDiverged, divergenceList, pairIndex, pairPoints, subsample } from './runParts';
+
+export { pairIndex };
 
 /** Pairs used for the one-step training MSE (evenly strided): the metric, not the fit. */
 const TRAIN_MSE_PAIRS = 5000;
-const PHASE_SAMPLE_POINTS = 3000;
 
 export interface RunOptions {
   onProgress?: (p: Progress) => void;
@@ -39,26 +43,12 @@ export interface RunOptions {
   series?: SeriesSource;
 }
 
-/** All within-trajectory (input, next state) pairs of a set as indices into its states. */
-export function pairIndex(set: TrajectorySet): PairData {
-  const n = set.count * (set.points - 1);
-  const inputIndex = new Int32Array(n);
-  const targetIndex = new Int32Array(n);
-  let k = 0;
-  for (let j = 0; j < set.count; j++)
-    for (let t = 0; t < set.points - 1; t++) {
-      inputIndex[k] = j * set.points + t;
-      targetIndex[k] = j * set.points + t + 1;
-      k++;
-    }
-  return { d: set.d, n, inputIndex, targetIndex, states: set.data };
-}
-
 export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult {
   if (isSeriesSystem(config.sys)) {
     if (!opts.series) throw new RangeError(`sys=${config.sys} needs its data file`);
     return runSeriesPipeline(config, opts.series, opts);
   }
+  if (isControlledSystem(config.sys)) return runControlPipeline(config, opts);
   const spec = getSystem(config.sys);
   const params = systemParams(config);
   const clock = createPhaseClock(opts.onProgress);
@@ -199,18 +189,6 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   };
 }
 
-function countDiverged(r: RolloutOutput): number {
-  return r.divergedAt.reduce((n, s) => n + (s >= 0 ? 1 : 0), 0);
-}
-
-function divergenceList(rollout: 'relift' | 'linear', r: RolloutOutput): Divergence[] {
-  const out: Divergence[] = [];
-  r.divergedAt.forEach((step, testIndex) => {
-    if (step >= 0) out.push({ rollout, testIndex, step, reason: r.divergedReason[testIndex]! });
-  });
-  return out;
-}
-
 function buildWarnings(
   config: RunConfig,
   r: number,
@@ -240,29 +218,4 @@ function buildWarnings(
     );
   }
   return w;
-}
-
-function subsample(set: TrajectorySet): RunResult['trainSample'] {
-  const n = set.count * set.points;
-  const stride = Math.max(1, Math.ceil(n / PHASE_SAMPLE_POINTS));
-  const rows = Math.ceil(n / stride);
-  const x = new Float64Array(rows * set.d);
-  const traj = new Int32Array(rows);
-  for (let k = 0, r = 0; k < n; k += stride, r++) {
-    x.set(set.data.subarray(k * set.d, (k + 1) * set.d), r * set.d);
-    traj[r] = Math.floor(k / set.points);
-  }
-  return { x, traj, rows };
-}
-
-function pairPoints(p: Int32Array, data: PairData): Float64Array {
-  const { d, states, inputIndex } = data;
-  const width = p.length / 2;
-  const out = new Float64Array(width * 2 * d);
-  for (let j = 0; j < width; j++)
-    for (let s = 0; s < 2; s++) {
-      const off = inputIndex[p[2 * j + s]] * d;
-      out.set(states.subarray(off, off + d), (2 * j + s) * d);
-    }
-  return out;
 }

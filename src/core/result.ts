@@ -3,6 +3,7 @@
  * transferred from the worker and written as JSON by the CLI. All matrices are row-major.
  */
 import type { RunConfig } from '../config/schema';
+import type { ControlMetrics, ControlResult } from './control/types';
 
 export type Phase = 'data' | 'sample' | 'features' | 'solve' | 'spectrum' | 'forecast';
 export const PHASES: Phase[] = ['data', 'sample', 'features', 'solve', 'spectrum', 'forecast'];
@@ -42,6 +43,8 @@ export interface Metrics {
   spectralRadius: number;
   /** Measured series only (sys = weather, csv): per-variable errors of the RNN and the baselines. */
   series?: SeriesMetrics;
+  /** Controlled systems only (sys = forcedvdp, duffing): prediction under inputs and the closed loop. */
+  control?: ControlMetrics;
 }
 
 /**
@@ -117,6 +120,11 @@ export interface RunResult {
   };
   /** Measured series only (sys = weather, csv): what the date-axis plots draw. */
   series?: SeriesResult;
+  /**
+   * Controlled systems only: B, the chosen input's predictions (with B, B = 0, linear) and the
+   * closed loop. `test` then holds the chosen input's test trajectories and forecasts.
+   */
+  control?: ControlResult;
 }
 
 /**

@@ -37,7 +37,13 @@ export function blowupBox(train: TrajectorySet, mean: Float64Array, std: Float64
   return { mean, halfWidth };
 }
 
-function check(x: Float64Array, off: number, d: number, box: BlowupBox): 'nan' | 'blowup' | null {
+/** Whether the state at x[off..off+d) is non-finite or outside the blow-up box. */
+export function check(
+  x: Float64Array,
+  off: number,
+  d: number,
+  box: BlowupBox,
+): 'nan' | 'blowup' | null {
   for (let i = 0; i < d; i++) {
     const v = x[off + i];
     if (!Number.isFinite(v)) return 'nan';

@@ -7,18 +7,21 @@ import { formatMs, formatSig } from './format';
  * One metric: the formatted number for eyes, the exact `String(value)` in data-value for tests
  * (equal, byte for byte, to the number in the CLI's JSON).
  */
-function Metric({
+export function Metric({
   name,
   value,
   label,
   unit,
   big,
+  format,
 }: {
   name: string;
   value: number | null | undefined;
   label?: string;
   unit?: string;
   big?: boolean;
+  /** Display format (default: milliseconds for fit-ms, three significant digits otherwise). */
+  format?: (v: number) => string;
 }) {
   if (value === null || value === undefined) return null;
   return (
@@ -29,13 +32,15 @@ function Metric({
       title={`${name} = ${String(value)}`}
     >
       {label && <span className="metric-label">{label}</span>}
-      <span className="metric-value">{name === 'fit-ms' ? formatMs(value) : formatSig(value)}</span>
+      <span className="metric-value">
+        {(format ?? (name === 'fit-ms' ? formatMs : formatSig))(value)}
+      </span>
       {unit && <span className="metric-unit">{unit}</span>}
     </span>
   );
 }
 
-function Card({ title, hint, children }: { title: ReactNode; hint: string; children: ReactNode }) {
+export function Card({ title, hint, children }: { title: ReactNode; hint: string; children: ReactNode }) {
   return (
     <div className="card" title={hint}>
       <h3>{title}</h3>

@@ -58,7 +58,7 @@ const STAGGER_MS = 12;
  * each in its own task (flushSync renders and runs the Plotly effect right there). Status and
  * metrics update first; a busy Plotly redraw never blocks the page for all four plots at once.
  */
-function useStaggered(result: RunResult, index: number): RunResult {
+export function useStaggered<T>(result: T, index: number): T {
   const [shown, setShown] = useState(result);
   useEffect(() => {
     if (shown === result) return;

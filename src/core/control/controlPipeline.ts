@@ -1,0 +1,296 @@
+/**
+ * One controlled run (sys = forcedvdp, duffing), end to end: random piecewise-constant training
+ * inputs → trajectories → sampled hidden layer → EDMD with control ([K B], C) → spectrum of K →
+ * prediction under every test input signal with B and with B = 0 → MPC on the learned lifted
+ * model driving the true system, next to the uncontrolled one. Pure and synchronous like
+ * runPipeline, with the same seeded generator forked in the same order (data, sample, fit) and a
+ * fourth fork for the random test signal.
+ */
+import { serializeQuery } from '../../config/query';
+import { systemParams, type RunConfig } from '../../config/schema';
+import { defaultKernel } from '../kernels/gramKernels';
+import { eigenvalues } from '../linalg/eigenvalues';
+import { median, medianCurve, normalisedErrors, validPredictionTimes } from '../metrics';
+import { createPhaseClock } from '../phaseClock';
+import type { Metrics, Progress, RunResult } from '../result';
+import { createRng } from '../rng';
+import { blowupBox } from '../rollout';
+import { layerDictionary, type Dictionary } from '../sampling/hiddenLayer';
+import { sampleRandomFeatures } from '../sampling/randomFeatures';
+import { sampleSwim } from '../sampling/swim';
+import { countDiverged, divergenceList, pairIndex, pairPoints, subsample } from '../runParts';
+import { runClosedLoop, meanDistance } from './closedLoop';
+import { buildControlDataset, type ControlledSet } from './controlDataset';
+import { fitEdmdControl, type ControlFit } from './edmdControl';
+import { meanErrorCurve, mseUpTo, runSignal, SHORT_STEPS } from './predictions';
+import { getControlledSystem } from './registry';
+import { linearControlled } from './rolloutControl';
+import { holdSteps, testSignal } from './signals';
+import { INPUT_SIGNALS, type ControlMetrics, type InputSignalKind } from './types';
+import { controlWarnings } from './warnings';
+
+const TRAIN_MSE_PAIRS = 5000;
+
+export function runControlPipeline(
+  config: RunConfig,
+  opts: { onProgress?: (p: Progress) => void } = {},
+): RunResult {
+  const spec = getControlledSystem(config.sys);
+  const params = systemParams(config);
+  const clock = createPhaseClock(opts.onProgress);
+  const rng = createRng(config.seed);
+  const rngData = rng.fork();
+  const rngSample = rng.fork();
+  rng.fork(); // the fit's stream (POD) in the other pipelines: unused, kept so the streams line up
+  const rngSignal = rng.fork();
+  const dt = config.dt;
+  const H = config.horizon;
+  const hold = holdSteps(Number(config.uhold), dt);
+
+  clock.progress('data', 0);
+  const ds = buildControlDataset(
+    spec,
+    params,
+    {
+      dt,
+      ntraj: config.ntraj,
+      len: config.len,
+      ntest: config.ntest,
+      noise: config.noise,
+      amp: Number(config.uamp),
+      holdSteps: hold,
+    },
+    rngData,
+  );
+  clock.end('data');
+
+  clock.progress('sample', 0);
+  const pairs = pairIndex(ds.train);
+  const layer =
+    config.sampler === 'swim'
+      ? sampleSwim(pairs, config.width, config.act, rngSample)
+      : sampleRandomFeatures(spec.dim, config.width, config.act, ds.mean, ds.std, rngSample);
+  const dict = layerDictionary(layer);
+  clock.end('sample');
+
+  clock.progress('features', 0);
+  const fit = fitEdmdControl(dict, ds.train, config.reg, (f) => clock.progress('features', f));
+  clock.record('features', fit.featuresMs);
+  clock.record('solve', fit.solveMs);
+
+  clock.progress('spectrum', 0);
+  const eig = eigenvalues(fit.K, fit.m);
+  let unstable = 0;
+  let radius = 0;
+  for (let k = 0; k < eig.re.length; k++) {
+    const mod = Math.hypot(eig.re[k], eig.im[k]);
+    radius = Math.max(radius, mod);
+    if (mod > 1 + 1e-9) unstable++;
+  }
+  clock.end('spectrum');
+
+  clock.progress('forecast', 0);
+  const box = blowupBox(ds.trainClean, ds.mean, ds.std);
+  const signalSpec = {
+    amp: Number(config.uinamp),
+    freq: Number(config.uinfreq),
+    dt,
+    horizon: H,
+    holdSteps: hold,
+  };
+  const runs = INPUT_SIGNALS.map((kind) => {
+    const s = testSignal({ ...signalSpec, kind }, spec.inputs, rngSignal);
+    return runSignal(spec, params, dict, fit, ds.testStarts, { kind, ...s }, H, dt, box);
+  });
+  const chosen = runs.find((r) => r.kind === (config.uin as InputSignalKind)) ?? runs[0];
+  const linear = linearControlled(dict, fit, ds.testStarts, chosen.u, H, box);
+  clock.progress('forecast', 0.5);
+
+  const goal =
+    config.goal === 'point'
+      ? Float64Array.of(Number(config.gx), Number(config.gy))
+      : new Float64Array(spec.dim);
+  const loop = runClosedLoop(spec, params, fit, dict, {
+    dt,
+    time: Number(config.ctime),
+    start: Float64Array.of(Number(config.x0), Number(config.y0)),
+    goal,
+    horizon: Number(config.mpch),
+    inputWeight: Number(config.ur),
+    umax: Number(config.umax),
+  });
+  const ctrlMeanDist = meanDistance(loop.x, goal, loop.steps);
+  const freeMeanDist = meanDistance(loop.free, goal, loop.steps);
+  const control: ControlMetrics = {
+    predMse50: chosen.row.mse50,
+    predMse: chosen.row.mse,
+    predMse50NoB: chosen.row.mse50NoB,
+    predMseNoB: chosen.row.mseNoB,
+    ctrlMeanDist,
+    freeMeanDist,
+    ctrlRatio: ctrlMeanDist / freeMeanDist,
+    ctrlCost: sum(loop.stageCost),
+    freeCost: sum(loop.freeStageCost),
+    inputs: runs.map((r) => r.row),
+  };
+
+  // The standard forecast metrics, on the chosen signal's test trajectories.
+  const truth = chosen.truth;
+  const scale = Math.sqrt(ds.std.reduce((s, v) => s + v * v, 0));
+  const errR = normalisedErrors(chosen.withB.x, truth, H, scale);
+  const errL = normalisedErrors(linear.x, truth, H, scale);
+  const vptR = median(validPredictionTimes(errR, truth.count, H, config.eps, dt));
+  const vptL = median(validPredictionTimes(errL, truth.count, H, config.eps, dt));
+  const mseR = mseUpTo(chosen.withB.x, truth, H);
+  const mseL = mseUpTo(linear.x, truth, H);
+  const headRelift = config.rollout === 'relift';
+  const head = headRelift ? chosen.withB : linear;
+  const perComponent = perComponentMse(head.x, truth);
+  const metrics: Metrics = {
+    trainMse: oneStepMseControlled(dict, fit, ds.train, TRAIN_MSE_PAIRS),
+    testMse: oneStepMseControlled(
+      dict,
+      fit,
+      { ...truth, p: spec.inputs, inputs: repeatInputs(chosen.u, truth.count) },
+      Infinity,
+    ),
+    rolloutMse: headRelift ? mseR : mseL,
+    rolloutMseRelift: mseR,
+    rolloutMseLinear: mseL,
+    rolloutMsePerComponent: perComponent,
+    divergedRelift: countDiverged(chosen.withB),
+    divergedLinear: countDiverged(linear),
+    vpt: headRelift ? vptR : vptL,
+    vptLyapunov: null,
+    vptRelift: vptR,
+    vptLinear: vptL,
+    unstableEigenvalues: unstable,
+    spectralRadius: radius,
+    control,
+  };
+  clock.end('forecast');
+  const timings = clock.finish();
+
+  const divergences = [
+    ...divergenceList('relift', chosen.withB),
+    ...divergenceList('linear', linear),
+  ];
+  return {
+    config,
+    query: serializeQuery(config),
+    timingsMs: timings,
+    metrics,
+    eigenvalues: eig,
+    spectrumRank: fit.m,
+    warnings: controlWarnings({ config, fit, unstable, runs, linear, control, loop }),
+    divergences,
+    kernel: defaultKernel(),
+    solveMethod: fit.solveMethod,
+    dim: spec.dim,
+    stateNames: spec.stateNames,
+    dt,
+    trainSample: subsample(ds.train),
+    model: {
+      width: layer.width,
+      W: layer.W,
+      b: layer.b,
+      pairs: layer.pairs,
+      pairPoints: layer.pairs ? pairPoints(layer.pairs, pairs) : null,
+      K: fit.K,
+      C: fit.C,
+      CK: fit.CK,
+    },
+    test: {
+      count: truth.count,
+      horizon: H,
+      truth: truth.data,
+      relift: chosen.withB.x,
+      linear: linear.x,
+      errorRelift: errR,
+      errorLinear: errL,
+      medianErrorRelift: medianCurve(errR, truth.count, H),
+      medianErrorLinear: medianCurve(errL, truth.count, H),
+    },
+    control: {
+      inputNames: spec.inputNames,
+      p: spec.inputs,
+      taskNote: spec.taskNote,
+      B: fit.B,
+      CB: fit.CB,
+      prediction: {
+        kind: chosen.kind,
+        label: chosen.label,
+        count: truth.count,
+        horizon: H,
+        u: chosen.u,
+        truth: truth.data,
+        withB: chosen.withB.x,
+        noB: chosen.noB.x,
+        linear: linear.x,
+        errorWithB: meanErrorCurve(chosen.withB.x, truth),
+        errorNoB: meanErrorCurve(chosen.noB.x, truth),
+        errorLinear: meanErrorCurve(linear.x, truth),
+      },
+      closedLoop: loop,
+    },
+  };
+}
+
+export { SHORT_STEPS };
+
+function sum(a: Float64Array): number {
+  let s = 0;
+  for (const v of a) s += v;
+  return s;
+}
+
+function repeatInputs(u: Float64Array, count: number): Float64Array {
+  const out = new Float64Array(u.length * count);
+  for (let j = 0; j < count; j++) out.set(u, j * u.length);
+  return out;
+}
+
+/** One-step MSE of x_{t+1} ≈ CK Ψ(x_t) + CB u_t over evenly strided pairs (≤ maxPairs). */
+function oneStepMseControlled(
+  dict: Dictionary,
+  fit: ControlFit,
+  set: ControlledSet,
+  maxPairs: number,
+): number {
+  const { d, count, points, p } = set;
+  const m = dict.m;
+  const total = count * (points - 1);
+  const stride = Math.max(1, Math.floor(total / maxPairs));
+  const psi = new Float64Array(m);
+  let s = 0;
+  let n = 0;
+  for (let k = 0; k < total; k += stride) {
+    const j = Math.floor(k / (points - 1));
+    const t = k % (points - 1);
+    const off = (j * points + t) * d;
+    dict.lift(set.data, off, psi, 0);
+    for (let i = 0; i < d; i++) {
+      let y = 0;
+      for (let c = 0; c < m; c++) y += fit.CK[i * m + c] * psi[c];
+      for (let c = 0; c < p; c++) y += fit.CB[i * p + c] * set.inputs[k * p + c];
+      s += (y - set.data[off + d + i]) ** 2;
+    }
+    n++;
+  }
+  return s / (n * d);
+}
+
+function perComponentMse(
+  x: Float64Array,
+  truth: { d: number; count: number; points: number; data: Float64Array },
+): number[] | null {
+  const { d, count, points } = truth;
+  const per = new Array<number>(d).fill(0);
+  for (let j = 0; j < count; j++)
+    for (let t = 1; t < points; t++)
+      for (let i = 0; i < d; i++)
+        per[i] += (x[(j * points + t) * d + i] - truth.data[(j * points + t) * d + i]) ** 2;
+  const n = count * (points - 1);
+  const out = per.map((v) => v / n);
+  return out.every(Number.isFinite) ? out : null;
+}

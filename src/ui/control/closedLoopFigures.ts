@@ -1,0 +1,260 @@
+/**
+ * Figures of the closed loop (plain objects, unit-testable): the true system driven by the
+ * model-predictive controller against the uncontrolled run, over time and in the phase plane, and
+ * the stage cost of both.
+ */
+import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
+import { axis, baseLayout, legendNames, legendRows, note } from '../plots/layout';
+import { fmt, logRange, timeAxis } from '../plots/plotData';
+import { withAlpha } from '../plots/palette';
+import type { ControlView } from './controlData';
+import { column, cumulative, gaps, positive, steppedInput, tuple } from './controlData';
+import { CONTROL_COLORS as C } from './controlPalette';
+import { stackRows, yRef, type Figure } from './stackedRows';
+
+export const LOOP_NAMES = {
+  controlled: 'controlled (MPC)',
+  free: 'uncontrolled, u = 0',
+  goal: 'goal',
+  bound: '±u_max',
+} as const;
+
+const INPUT_ROW_WEIGHT = 0.6;
+
+/** The metric window [t0, t1] as a light band behind every panel, labelled at the top. */
+function windowBand(v: ControlView): { shape: PlotLayout; label: PlotLayout } {
+  const [t0, t1] = v.c.closedLoop.window;
+  return {
+    shape: {
+      type: 'rect',
+      xref: 'x',
+      yref: 'paper',
+      x0: t0,
+      x1: t1,
+      y0: 0,
+      y1: 1,
+      fillcolor: withAlpha(C.controlled, 0.07),
+      line: { width: 0 },
+      layer: 'below',
+    },
+    label: note(`metric window t ∈ [${fmt(t0)}, ${fmt(t1)}]`, t1, 1, {
+      xref: 'x',
+      xanchor: 'right',
+      yanchor: 'top',
+      bgcolor: 'rgba(255, 255, 255, 0)',
+      font: { color: '#2f6b58', size: 12 },
+    }),
+  };
+}
+
+/**
+ * Each state component against time, controlled and uncontrolled, the goal dashed; the applied
+ * input below with the bounds ±u_max. The metric window is shaded.
+ */
+export function closedLoopFigure(v: ControlView): Figure {
+  const { r, c } = v;
+  const cl = c.closedLoop;
+  const d = r.dim;
+  const n = cl.steps + 1;
+  const t = timeAxis(n, cl.dt);
+  const T = t[n - 1];
+  const umax = Number(r.config.umax);
+  const data: PlotData[] = [];
+  for (let j = 0; j < d; j++) {
+    const name = r.stateNames[j];
+    const hover = (who: string) => `${who}<br>t = %{x:.2f}<br>${name} = %{y:.4g}<extra></extra>`;
+    data.push(
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: LOOP_NAMES.free,
+        x: t,
+        y: gaps(column(cl.free, d, j, n)),
+        yaxis: yRef(j),
+        legendgroup: 'free',
+        legendrank: 2,
+        showlegend: j === 0,
+        line: { color: C.free, width: 2 },
+        hovertemplate: hover(LOOP_NAMES.free),
+      },
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: LOOP_NAMES.controlled,
+        x: t,
+        y: gaps(column(cl.x, d, j, n)),
+        yaxis: yRef(j),
+        legendgroup: 'controlled',
+        legendrank: 1,
+        showlegend: j === 0,
+        line: { color: C.controlled, width: 2.5 },
+        hovertemplate: hover(LOOP_NAMES.controlled),
+      },
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: LOOP_NAMES.goal,
+        x: [0, T],
+        y: [cl.goal[j], cl.goal[j]],
+        yaxis: yRef(j),
+        legendgroup: 'goal',
+        legendrank: 3,
+        showlegend: j === 0,
+        line: { color: C.guide, width: 1.5, dash: 'dash' },
+        hoverinfo: 'skip',
+      },
+    );
+  }
+  for (let q = 0; q < c.p; q++) {
+    const s = steppedInput(cl.u, c.p, q, cl.dt);
+    const name = `input ${c.inputNames[q] ?? `u${q + 1}`}`;
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      name,
+      x: s.x,
+      y: s.y,
+      yaxis: yRef(d),
+      legendrank: 4 + q,
+      line: { color: C.input, width: 2, shape: 'hv', dash: q ? 'dot' : 'solid' },
+      hovertemplate: `${name}<br>t = %{x:.2f}<br>u = %{y:.4g}<extra></extra>`,
+    });
+  }
+  data.push({
+    type: 'scatter',
+    mode: 'lines',
+    name: LOOP_NAMES.bound,
+    x: [0, T, null, 0, T],
+    y: [umax, umax, null, -umax, -umax],
+    yaxis: yRef(d),
+    legendrank: 9,
+    line: { color: C.guide, width: 1.5, dash: 'dash' },
+    hoverinfo: 'skip',
+  });
+
+  const title = `Closed loop · start ${tuple(cl.start)} → goal ${tuple(cl.goal)}`;
+  const layout = baseLayout(title, legendRows(legendNames(data), 440));
+  const inputs = c.inputNames.join(', ') || 'u';
+  stackRows(
+    layout,
+    [...r.stateNames, inputs],
+    [...r.stateNames.map(() => 1), INPUT_ROW_WEIGHT],
+    't (model time)',
+    [0, T],
+    // The bounds sit just inside the input panel, never on its edge.
+    r.stateNames.map(() => ({})).concat([{ range: [-1.25 * umax, 1.25 * umax] }]),
+  );
+  const band = windowBand(v);
+  layout.shapes = [band.shape];
+  layout.annotations = [band.label];
+  layout.hovermode = 'closest';
+  layout.uirevision = `${r.query}|closedloop`;
+  return { data, layout };
+}
+
+/** Controlled and uncontrolled runs in the plane of the first two state components. */
+export function closedLoopPhaseFigure(v: ControlView): Figure {
+  const { r, c } = v;
+  const cl = c.closedLoop;
+  const d = r.dim;
+  const n = cl.steps + 1;
+  const [a, b] = [0, Math.min(1, d - 1)];
+  const [na, nb] = [r.stateNames[a], r.stateNames[b]];
+  const hover = `${na} = %{x:.3f}<br>${nb} = %{y:.3f}`;
+  const path = (flat: Float64Array, name: string, color: string, width: number): PlotData => ({
+    type: 'scatter',
+    mode: 'lines',
+    name,
+    x: gaps(column(flat, d, a, n)),
+    y: gaps(column(flat, d, b, n)),
+    line: { color, width },
+    hovertemplate: `${hover}<extra>${name}</extra>`,
+  });
+  const point = (x: ArrayLike<number>, name: string, marker: PlotLayout): PlotData => ({
+    type: 'scatter',
+    mode: 'markers',
+    name: `${name} ${tuple(x)}`,
+    x: [x[a]],
+    y: [x[b]],
+    marker,
+    hovertemplate: `${hover}<extra>${name}</extra>`,
+  });
+  const data: PlotData[] = [
+    path(cl.free, LOOP_NAMES.free, C.free, 2),
+    path(cl.x, LOOP_NAMES.controlled, C.controlled, 2.5),
+    point(cl.start, 'start', { color: C.truth, size: 11, symbol: 'circle' }),
+    point(cl.goal, 'goal', {
+      color: '#FFFFFF',
+      size: 16,
+      symbol: 'star',
+      line: { color: C.truth, width: 2 },
+    }),
+  ];
+  const layout = baseLayout('Phase portrait · closed loop', legendRows(legendNames(data), 440), {
+    xaxis: axis(na),
+    yaxis: axis(nb),
+    hovermode: 'closest',
+    uirevision: `${r.query}|closedloop-phase`,
+  });
+  return { data, layout };
+}
+
+/**
+ * Stage cost ‖x_t − goal‖² + r‖u_t‖² per step (top, log) and its running sum (bottom, log), for the
+ * controlled and the uncontrolled run.
+ */
+export function costFigure(v: ControlView): Figure {
+  const { r, c, m } = v;
+  const cl = c.closedLoop;
+  const t = timeAxis(cl.steps, cl.dt);
+  const runs = [
+    { key: 'controlled', stage: cl.stageCost, rank: 1, width: 2.5 },
+    { key: 'free', stage: cl.freeStageCost, rank: 2, width: 2 },
+  ] as const;
+  const data: PlotData[] = [];
+  runs.forEach((run) => {
+    const name = LOOP_NAMES[run.key];
+    const sums = cumulative(run.stage);
+    [run.stage, sums].forEach((y, k) =>
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        name,
+        x: t,
+        y: positive(y),
+        yaxis: yRef(k),
+        legendgroup: run.key,
+        legendrank: run.rank,
+        showlegend: k === 0,
+        line: { color: C[run.key], width: run.width },
+        hovertemplate: `t = %{x:.2f}<br>${k ? 'Σ cost' : 'stage cost'} = %{y:.3g}<extra>${name}</extra>`,
+      }),
+    );
+  });
+  const stageRange = logRange([cl.stageCost, cl.freeStageCost], [], 1e-12, Infinity);
+  const sumRange = logRange(
+    [cumulative(cl.stageCost), cumulative(cl.freeStageCost)],
+    [],
+    1e-12,
+    Infinity,
+  );
+  const title = `Cost · Σ ${fmt(m.ctrlCost)} controlled vs ${fmt(m.freeCost)} free`;
+  const layout = baseLayout(title, legendRows(legendNames(data), 440));
+  const logAxis = (range: [number, number]): PlotLayout => ({
+    type: 'log',
+    range,
+    exponentformat: 'power',
+    dtick: range[1] - range[0] > 6 ? 2 : 1,
+  });
+  stackRows(
+    layout,
+    ['stage cost', 'cumulative'],
+    [1, 1],
+    't (model time)',
+    [0, t[t.length - 1] ?? 1],
+    [logAxis(stageRange), logAxis(sumRange)],
+  );
+  layout.hovermode = 'closest';
+  layout.uirevision = `${r.query}|cost`;
+  return { data, layout };
+}

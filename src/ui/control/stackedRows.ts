@@ -1,0 +1,58 @@
+/**
+ * Stacked panels sharing one time axis: state components on top, the input in a shorter panel at
+ * the bottom (Plotly y axes with domains, x axis anchored to the bottom panel).
+ */
+import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
+import { axis } from '../plots/layout';
+
+export interface Figure {
+  data: PlotData[];
+  layout: PlotLayout;
+}
+
+/** Plotly's name of the k-th y axis as a trace reference ('y', 'y2', …) and as a layout key. */
+export const yRef = (k: number): string => (k === 0 ? 'y' : `y${k + 1}`);
+export const yKey = (k: number): string => (k === 0 ? 'yaxis' : `yaxis${k + 1}`);
+
+/**
+ * Domains [bottom, top] of rows listed top to bottom, heights ∝ weights, `gap` (paper fraction)
+ * between neighbours.
+ */
+export function rowDomains(weights: number[], gap = 0.05): [number, number][] {
+  const usable = 1 - gap * (weights.length - 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const out: [number, number][] = [];
+  let top = 1;
+  for (const w of weights) {
+    const bottom = Math.max(0, top - (usable * w) / total);
+    out.push([bottom, top]);
+    top = bottom - gap;
+  }
+  // Rounding must not leave the last row a hair above or below the axis line.
+  out[out.length - 1][0] = 0;
+  return out;
+}
+
+/**
+ * Adds one y axis per row (titles top to bottom) and the shared time axis to `layout`.
+ * `extra[k]` is merged into row k's axis (log type, ranges, …).
+ */
+export function stackRows(
+  layout: PlotLayout,
+  titles: string[],
+  weights: number[],
+  xTitle: string,
+  xRange: [number, number],
+  extra: PlotLayout[] = [],
+): void {
+  const domains = rowDomains(weights);
+  titles.forEach((title, k) => {
+    layout[yKey(k)] = axis(title, {
+      domain: domains[k],
+      anchor: 'x',
+      nticks: titles.length > 2 ? 4 : 5,
+      ...(extra[k] ?? {}),
+    });
+  });
+  layout.xaxis = axis(xTitle, { anchor: yRef(titles.length - 1), range: xRange });
+}
