@@ -65,6 +65,27 @@ function knownShapes(r: RunResult): Record<string, number[]> {
     'test.errorLinear': [n, steps],
     'test.medianErrorRelift': [steps],
     'test.medianErrorLinear': [steps],
+    ...(r.control ? controlShapes(r) : {}),
+  };
+}
+
+/** Shapes of a controlled run's arrays (B, the chosen input's predictions, the closed loop). */
+function controlShapes(r: RunResult): Record<string, number[]> {
+  const c = r.control!;
+  const { dim: d } = r;
+  const { count: n, horizon: H } = c.prediction;
+  const T = c.closedLoop.steps;
+  return {
+    'control.B': [r.model.width + 1, c.p],
+    'control.CB': [d, c.p],
+    'control.prediction.u': [H, c.p],
+    'control.prediction.truth': [n, H + 1, d],
+    'control.prediction.withB': [n, H + 1, d],
+    'control.prediction.noB': [n, H + 1, d],
+    'control.prediction.linear': [n, H + 1, d],
+    'control.closedLoop.x': [T + 1, d],
+    'control.closedLoop.free': [T + 1, d],
+    'control.closedLoop.u': [T, c.p],
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { serializeQuery } from '../config/query';
 import { systemParams, type RunConfig } from '../config/schema';
-import { buildDataset, type TrajectorySet } from './dataset';
+import { buildDataset } from './dataset';
 import { fitEdmd } from './edmd';
 import { defaultKernel } from './kernels/gramKernels';
 import { eigenvalues } from './linalg/eigenvalues';
@@ -21,10 +21,10 @@ import {
 import type { Divergence, Metrics, Progress, RunResult } from './result';
 import { createPhaseClock } from './phaseClock';
 import { createRng } from './rng';
-import { blowupBox, rolloutLinear, rolloutRelift, type RolloutOutput } from './rollout';
+import { blowupBox, rolloutLinear, rolloutRelift } from './rollout';
 import { layerDictionary, type HiddenLayer } from './sampling/hiddenLayer';
 import { sampleRandomFeatures } from './sampling/randomFeatures';
-import { sampleSwim, type PairData } from './sampling/swim';
+import { sampleSwim } from './sampling/swim';
 import { getSystem, referenceFact } from './systems/registry';
 import { isSeriesSystem, type SeriesSource } from './series/sources';
 import { runSeriesPipeline } from './seriesPipeline';

@@ -1,8 +1,11 @@
 /**
  * The CLI's JSON document (ARCHITECTURE.md "CLI JSON"): plain numbers and arrays, no typed arrays.
  * `full` adds the test trajectories and both forecasts, nested as [test][step][component], and for
- * weather/CSV runs the `series` targets with every forecast at each horizon.
+ * weather/CSV runs the `series` targets with every forecast at each horizon, for controlled runs
+ * the `control` input signal, closed loop and free run. Controlled runs always carry
+ * `controllerMs` (design, per-step median/max and loop wall times; not part of `metrics`).
  */
+import type { ControlResult } from '../core/control/types';
 import type { RunResult, SeriesResult } from '../core/result';
 
 function nest(
@@ -45,6 +48,34 @@ function seriesJson(s: SeriesResult): Record<string, unknown> {
   };
 }
 
+/** A controlled run's input signal, closed loop and free run: [step][component] arrays. */
+function controlJson(c: ControlResult): Record<string, unknown> {
+  const L = c.closedLoop;
+  const d = L.start.length;
+  const rows = (flat: Float64Array, width: number) => nest(flat, 1, flat.length / width, width)[0];
+  return {
+    inputNames: c.inputNames,
+    B: rows(c.B, c.p),
+    prediction: {
+      kind: c.prediction.kind,
+      label: c.prediction.label,
+      u: rows(c.prediction.u, c.p),
+    },
+    closedLoop: {
+      dt: L.dt,
+      start: Array.from(L.start),
+      goal: Array.from(L.goal),
+      window: L.window,
+      x: rows(L.x, d),
+      free: rows(L.free, d),
+      u: rows(L.u, c.p),
+      stageCost: Array.from(L.stageCost),
+      freeStageCost: Array.from(L.freeStageCost),
+      saturatedSteps: L.saturatedSteps,
+    },
+  };
+}
+
 export function resultToJson(r: RunResult, full: boolean): Record<string, unknown> {
   const doc: Record<string, unknown> = {
     config: r.config,
@@ -70,6 +101,8 @@ export function resultToJson(r: RunResult, full: boolean): Record<string, unknow
       linear: nest(r.test.linear, r.test.count, steps, r.dim),
     };
     if (r.series) doc.series = seriesJson(r.series);
+    if (r.control) doc.control = controlJson(r.control);
   }
+  if (r.control) doc.controllerMs = r.control.closedLoop.timing;
   return doc;
 }

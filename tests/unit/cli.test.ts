@@ -60,6 +60,9 @@ describe('CLI', () => {
     ['seed=1&seed=2', /seed given more than once/],
     ['\u00ff\u00fe%zz=\u0001', /malformed percent-encoding|unknown key/],
     ['ntraj=2000&len=200000', /training pairs exceeds/],
+    ['sys=forcedvdp&umax=0', /umax must be a number in \[0\.01, 10\]/],
+    ['sys=forcedvdp&mpch=0', /mpch must be an integer in \[1, 200\]/],
+    ['sys=duffing&ur=-1', /ur must be a number in \[0, 100\]/],
   ])('bad input %j exits 2 with one line naming the field', (q, re) => {
     const r = srnn(q);
     expect(r.code).toBe(2);

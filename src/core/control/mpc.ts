@@ -22,6 +22,7 @@
  */
 import type { Dictionary } from '../sampling/hiddenLayer';
 import { solveBoxQp, type BoxQpResult } from './boxQp';
+import { markovParameters, outputPowers } from './liftedPowers';
 
 /** The lifted linear model the controller plans with. */
 export interface LiftedModel {
@@ -74,32 +75,8 @@ export function createMpc(
   const nu = N * p;
   const ny = N * d;
   const t0 = performance.now();
-  // F rows: Φ_k = C K^k, k = 1…N, by Φ_{k+1} = Φ_k K.
-  const F = new Float64Array(ny * m);
-  let phi = Float64Array.from(C);
-  for (let k = 1; k <= N; k++) {
-    const next = new Float64Array(d * m);
-    for (let i = 0; i < d; i++)
-      for (let c = 0; c < m; c++) {
-        const a = phi[i * m + c];
-        if (a === 0) continue;
-        for (let j = 0; j < m; j++) next[i * m + j] += a * K[c * m + j];
-      }
-    F.set(next, (k - 1) * d * m);
-    phi = next;
-  }
-  // Markov parameters Γ_k = C K^k B (d×p), k = 0…N−1: Γ_0 = CB, Γ_k = Φ_k B.
-  const gamma = new Float64Array(N * d * p);
-  const markov = (rows: Float64Array, rowOff: number, k: number) => {
-    for (let i = 0; i < d; i++)
-      for (let c = 0; c < p; c++) {
-        let sum = 0;
-        for (let j = 0; j < m; j++) sum += rows[rowOff + i * m + j] * B[j * p + c];
-        gamma[(k * d + i) * p + c] = sum;
-      }
-  };
-  markov(C, 0, 0);
-  for (let k = 1; k < N; k++) markov(F, (k - 1) * d * m, k);
+  const F = outputPowers(C, K, d, m, N);
+  const gamma = markovParameters(C, F, B, d, m, p, N);
   // G: x_{k+1} (block row k) depends on u_j (block column j ≤ k) through Γ_{k−j}.
   const G = new Float64Array(ny * nu);
   for (let k = 0; k < N; k++)

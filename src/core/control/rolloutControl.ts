@@ -5,11 +5,11 @@
  * - linear lifted: z_0 = Ψ(x_0), z_{t+1} = K z_t + B u_t, x̂_t = C z_t.
  * A forecast that turns non-finite or leaves the blow-up box stops there; later steps are NaN.
  */
-import { gemmNN } from '../kernels/gramKernels';
 import type { RolloutOutput } from '../rollout';
 import { check, type BlowupBox } from '../rollout';
 import type { Dictionary } from '../sampling/hiddenLayer';
 import type { ControlFit } from './edmdControl';
+import { markovParameters, outputPowers } from './liftedPowers';
 
 function start(starts: Float64Array, count: number, d: number, horizon: number): RolloutOutput {
   const x = new Float64Array(count * (horizon + 1) * d).fill(NaN);
@@ -59,8 +59,10 @@ export function reliftControlled(
 }
 
 /**
- * Linear lifted rollouts z_{t+1} = K z_t + B u_t from z_0 = Ψ(x_0), read out by x̂ = C z; all
- * starts advance together as rows of Z (Z ← Z Kᵀ + 1 u_tᵀBᵀ) through the gemm kernel.
+ * Linear lifted rollouts z_{t+1} = K z_t + B u_t from z_0 = Ψ(x_0), read out by x̂ = C z. Written
+ * through the output powers Φ_t = C K^t (d×m, src/core/control/liftedPowers.ts):
+ *   x̂_t = Φ_t z_0 + Σ_{s<t} Φ_{t−1−s} B u_s,
+ * which costs H·d·m² once (d = 2 here) instead of H·count·m² for advancing every z_t.
  */
 export function linearControlled(
   dict: Dictionary,
@@ -74,35 +76,34 @@ export function linearControlled(
   const count = starts.length / d;
   const out = start(starts, count, d, horizon);
   const stride = (horizon + 1) * d;
-  let Z: Float64Array = new Float64Array(count * m);
-  for (let j = 0; j < count; j++) dict.lift(starts, j * d, Z, j * m);
-  const Kt = new Float64Array(m * m);
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) Kt[b * m + a] = K[a * m + b];
-  const bu = new Float64Array(m);
-  const alive = new Uint8Array(count).fill(1);
-  for (let t = 1; t <= horizon; t++) {
-    for (let a = 0; a < m; a++) {
-      let s = 0;
-      for (let c = 0; c < p; c++) s += B[a * p + c] * u[(t - 1) * p + c];
-      bu[a] = s;
-    }
-    Z = gemmNN(Z, count, m, Kt, m);
-    for (let j = 0; j < count; j++) {
-      for (let a = 0; a < m; a++) Z[j * m + a] += bu[a];
-      if (!alive[j]) continue;
+  const phi = outputPowers(C, K, d, m, horizon); // Φ_1 … Φ_H
+  const gamma = markovParameters(C, phi, B, d, m, p, horizon); // Γ_0 … Γ_{H−1}
+  // Input response y_t = Σ_{s<t} Γ_{t−1−s} u_s (the same for every start).
+  const forced = new Float64Array((horizon + 1) * d);
+  for (let t = 1; t <= horizon; t++)
+    for (let s = 0; s < t; s++)
+      for (let i = 0; i < d; i++) {
+        let v = 0;
+        for (let c = 0; c < p; c++) v += gamma[((t - 1 - s) * d + i) * p + c] * u[s * p + c];
+        forced[t * d + i] += v;
+      }
+  const z0 = new Float64Array(m);
+  for (let j = 0; j < count; j++) {
+    dict.lift(starts, j * d, z0, 0);
+    for (let t = 1; t <= horizon; t++) {
       const off = j * stride + t * d;
       for (let i = 0; i < d; i++) {
-        let s = 0;
-        for (let c = 0; c < m; c++) s += C[i * m + c] * Z[j * m + c];
-        out.x[off + i] = s;
+        const row = ((t - 1) * d + i) * m;
+        let v = forced[t * d + i];
+        for (let c = 0; c < m; c++) v += phi[row + c] * z0[c];
+        out.x[off + i] = v;
       }
       const bad = check(out.x, off, d, box);
       if (bad) {
-        alive[j] = 0;
         out.divergedAt[j] = t;
         out.divergedReason[j] = bad;
         out.x.fill(NaN, off, (j + 1) * stride);
-        Z.fill(0, j * m, (j + 1) * m); // keep the dead row finite so it cannot poison anything
+        break;
       }
     }
   }
