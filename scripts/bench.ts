@@ -18,6 +18,8 @@ const CASES = [
   { name: 'vanderpol-w200', query: 'sys=vanderpol&width=200' },
   { name: 'lorenz-w500-n20000', query: 'sys=lorenz&width=500&len=20000' },
   { name: 'lorenz-w1000-n20000', query: 'sys=lorenz&width=1000&len=20000' },
+  { name: 'forcedvdp-w200', query: 'sys=forcedvdp' },
+  { name: 'duffing-w200', query: 'sys=duffing' },
 ];
 
 const median = (xs: number[]) => {
@@ -26,6 +28,18 @@ const median = (xs: number[]) => {
   return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
 };
 const round = (x: number) => Math.round(x * 10) / 10;
+
+/** Medians over runs of the MPC's design time, per-step median and max, and whole loop (ms). */
+function controllerMedians(samples: ReturnType<typeof runPipeline>[]) {
+  const t = samples.map((s) => s.control!.closedLoop.timing);
+  return {
+    designMs: round(median(t.map((x) => x.designMs)) * 100) / 100,
+    stepMsMedian: Math.round(median(t.map((x) => x.stepMsMedian)) * 1000) / 1000,
+    stepMsMax: round(median(t.map((x) => x.stepMsMax)) * 100) / 100,
+    loopMs: round(median(t.map((x) => x.loopMs))),
+    steps: samples[0].control!.closedLoop.steps,
+  };
+}
 
 const results = CASES.map(({ name, query }) => {
   const { config, errors } = parseQuery(query, 'strict');
@@ -52,7 +66,15 @@ const results = CASES.map(({ name, query }) => {
       testMse: last.metrics.testMse,
       rolloutMse: last.metrics.rolloutMse,
       vptLyapunov: last.metrics.vptLyapunov,
+      ...(last.metrics.control && {
+        predMse50: last.metrics.control.predMse50,
+        predMse: last.metrics.control.predMse,
+        predMse50NoB: last.metrics.control.predMse50NoB,
+        predMseNoB: last.metrics.control.predMseNoB,
+        ctrlRatio: last.metrics.control.ctrlRatio,
+      }),
     },
+    ...(last.control && { controllerMs: controllerMedians(samples) }),
   };
 });
 

@@ -2,6 +2,9 @@
 import { FIELDS, allowedRange } from '../config/schema';
 import { defaultsText } from './help';
 
+/** A table cell's text: a literal `|` (as in |u| ≤ u_max) would end the cell. */
+const cell = (s: string) => s.replaceAll('|', '\\|');
+
 export function paramsTable(): string {
   const rows = ['| key | meaning | allowed | default |', '|---|---|---|---|'];
   for (const f of FIELDS) {
@@ -9,7 +12,7 @@ export function paramsTable(): string {
     const where = f.systems ? ` (${f.systems.join(', ')})` : '';
     const unit = f.unit ? ` [${f.unit}]` : '';
     rows.push(
-      `| \`${f.key}\` | ${f.label}${unit}${where}: ${f.doc} | ${allowedRange(f)} | ${defaults} |`,
+      `| \`${f.key}\` | ${cell(`${f.label}${unit}${where}: ${f.doc}`)} | ${cell(allowedRange(f))} | ${cell(defaults)} |`,
     );
   }
   return rows.join('\n');
