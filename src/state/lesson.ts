@@ -22,7 +22,7 @@ export const PLOT_LABELS: Record<PlotKind, string> = {
   error: 'Forecast error',
 };
 
-export const GROUP_NAMES: readonly Group[] = ['system', 'data', 'model', 'forecast'];
+export const GROUP_NAMES: readonly Group[] = ['system', 'data', 'model', 'forecast', 'control'];
 
 /** Panels a lesson link can hide, with what each one is. */
 export const PANELS = {

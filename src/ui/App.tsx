@@ -12,6 +12,7 @@ import { RunPanel } from './RunPanel';
 import { FIELDS, fieldApplies } from '../config/schema';
 import { SeriesDataPanel } from './series/SeriesDataPanel';
 import { SeriesResults, useSeriesResult } from './series/SeriesResults';
+import { ControlResults, useControlResult } from './control/ControlResults';
 
 /** Which parts of the page a lesson link leaves out. */
 function useLayout() {
@@ -36,6 +37,7 @@ export function App() {
   // With neither buttons nor settings left, the status line moves over the results.
   const sidebar = show.run || show.settings;
   const series = useSeriesResult();
+  const controlled = useControlResult();
   return (
     <div className="app">
       <header className="app-header">
@@ -66,6 +68,8 @@ export function App() {
           <LessonNote />
           {series ? (
             <SeriesResults metrics={show.metrics} />
+          ) : controlled ? (
+            <ControlResults metrics={show.metrics} />
           ) : (
             <>
               {show.metrics && <MetricsPanel />}

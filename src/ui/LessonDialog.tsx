@@ -20,6 +20,7 @@ const GROUP_TITLES: Record<string, string> = {
   data: 'Data',
   model: 'Model',
   forecast: 'Forecast',
+  control: 'Controller',
 };
 
 /** Panels offered in the dialog ('settings' is the same as ticking every group). */
@@ -66,6 +67,8 @@ function LessonForm({ onClose }: { onClose: () => void }) {
   const current = useStore((s) => s.page);
   // Measured-series runs (weather, CSV) have their own plot set, always shown in full.
   const series = useStore((s) => Boolean(s.result?.series));
+  // So have controlled systems (prediction under inputs, closed loop).
+  const controlled = useStore((s) => Boolean(s.result?.control));
   // Expand "settings" into the groups it stands for, so the checkboxes show it.
   const [hide, setHide] = useState<string[]>(() =>
     current.hide.includes('settings')
@@ -171,6 +174,12 @@ function LessonForm({ onClose }: { onClose: () => void }) {
               <p className="lesson-hint" data-testid="lesson-plots-series">
                 This view’s forecast, error and skill plots are always shown; the choice below
                 applies to the simulated systems.
+              </p>
+            )}
+            {controlled && (
+              <p className="lesson-hint" data-testid="lesson-plots-control">
+                This view’s prediction, closed-loop, cost and spectrum plots are always shown; the
+                choice below applies to the uncontrolled systems.
               </p>
             )}
             {PLOT_KINDS.map((k) => (

@@ -40,7 +40,15 @@ export function Metric({
   );
 }
 
-export function Card({ title, hint, children }: { title: ReactNode; hint: string; children: ReactNode }) {
+export function Card({
+  title,
+  hint,
+  children,
+}: {
+  title: ReactNode;
+  hint: string;
+  children: ReactNode;
+}) {
   return (
     <div className="card" title={hint}>
       <h3>{title}</h3>

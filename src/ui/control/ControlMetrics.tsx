@@ -2,62 +2,24 @@ import type { ReactNode } from 'react';
 import { formatMs } from '../format';
 import { Card, Metric } from '../MetricsPanel';
 import type { ControlView } from './controlData';
-import { InputTable } from './InputTable';
-import { SHORT_STEPS } from './predictionFigures';
-
-/**
- * A metric that may be null (a diverged prediction): the word "diverged" for eyes, "null" in
- * data-value (as in the CLI's JSON).
- */
-function Maybe(props: { name: string; value: number | null; label?: string; big?: boolean }) {
-  if (props.value !== null) return <Metric {...props} />;
-  return (
-    <span
-      className={props.big ? 'metric big' : 'metric'}
-      data-testid={`metric-${props.name}`}
-      data-value="null"
-    >
-      {props.label && <span className="metric-label">{props.label}</span>}
-      <span className="metric-value diverged">diverged</span>
-    </span>
-  );
-}
 
 function Pair({ children }: { children: ReactNode }) {
   return <span className="metric-pair">{children}</span>;
 }
 
 /**
- * The numbers of a controlled run: prediction MSE under the chosen test input with B and with
- * B = 0, the closed loop's distance to the goal and cost against the free run, the controller's
- * timing, the training time, and the prediction MSE of every test input (the table).
+ * The closed loop's numbers (distance to the goal and cost, against the uncontrolled run), the
+ * controller's timing and the training time. The prediction MSEs are in the input table.
  */
 export function ControlMetrics({ v }: { v: ControlView }) {
   const { r, c, m } = v;
-  const H = c.prediction.horizon;
-  const short = Math.min(SHORT_STEPS, H);
   const [t0, t1] = c.closedLoop.window;
   const timing = c.closedLoop.timing;
-  const signal = c.prediction.label;
   return (
     <section className="control-metrics" aria-label="Metrics" data-testid="metrics">
       <div className="metric-cards control-cards">
         <Card
-          title="MSE with B"
-          hint={`Mean squared error of the model with its learned input matrix B, driven by the unseen test input (${signal}), over the first ${short} and all ${H} steps, averaged over the test starts.`}
-        >
-          <Maybe name="predMse50" value={m.predMse50} label={`${short} steps`} big />
-          <Maybe name="predMse" value={m.predMse} label={`${H} steps`} />
-        </Card>
-        <Card
-          title="MSE, B = 0"
-          hint="The same model with B = 0, i.e. ignoring the input: how much worse it gets is what B is worth."
-        >
-          <Maybe name="predMse50NoB" value={m.predMse50NoB} label={`${short} steps`} big />
-          <Maybe name="predMseNoB" value={m.predMseNoB} label={`${H} steps`} />
-        </Card>
-        <Card
-          title="Mean ‖x − goal‖"
+          title="Distance to goal"
           hint={`Mean distance to the goal over t ∈ [${t0}, ${t1}]: closed loop (MPC), the uncontrolled run, and their ratio (below 0.1: the controller holds the state near the goal).`}
         >
           <Metric name="ctrlMeanDist" value={m.ctrlMeanDist} label="MPC" big />
@@ -77,16 +39,28 @@ export function ControlMetrics({ v }: { v: ControlView }) {
           title="Controller"
           hint={`Wall time of one MPC step (a box-constrained QP, median and max over ${c.closedLoop.steps} steps) and of building the condensed MPC matrices once; ${c.closedLoop.saturatedSteps} steps hit |u| = u_max; at most ${c.closedLoop.qpIterationsMax} active-set iterations.`}
         >
-          <span className="metric big" data-testid="ctrl-step-ms" data-value={String(timing.stepMsMedian)}>
+          <span
+            className="metric big"
+            data-testid="ctrl-step-ms"
+            data-value={String(timing.stepMsMedian)}
+          >
             <span className="metric-label">step</span>
             <span className="metric-value">{formatMs(timing.stepMsMedian)}</span>
           </span>
           <Pair>
-            <span className="metric" data-testid="ctrl-step-max-ms" data-value={String(timing.stepMsMax)}>
+            <span
+              className="metric"
+              data-testid="ctrl-step-max-ms"
+              data-value={String(timing.stepMsMax)}
+            >
               <span className="metric-label">max</span>
               {formatMs(timing.stepMsMax)}
             </span>
-            <span className="metric" data-testid="ctrl-design-ms" data-value={String(timing.designMs)}>
+            <span
+              className="metric"
+              data-testid="ctrl-design-ms"
+              data-value={String(timing.designMs)}
+            >
               <span className="metric-label">design</span>
               {formatMs(timing.designMs)}
             </span>
@@ -102,7 +76,6 @@ export function ControlMetrics({ v }: { v: ControlView }) {
           </span>
         </Card>
       </div>
-      <InputTable v={v} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { closedLoopFigure, closedLoopPhaseFigure, costFigure } from './closedLoo
 import { controlView, type ControlView } from './controlData';
 import { ControlCell, ControlFigure } from './ControlFigure';
 import { ControlMetrics } from './ControlMetrics';
+import { InputTable } from './InputTable';
 import { predictionErrorFigure, predictionFigure, SHORT_STEPS } from './predictionFigures';
 import './control.css';
 
@@ -16,14 +17,18 @@ export function useControlResult(): boolean {
 
 const drawSpectrum = (v: ControlView) => <SpectrumPlot result={v.r} />;
 
-/** Prediction under the unseen input: one start's trajectories, and the error over all starts. */
-function PredictionSection({ v }: { v: ControlView }) {
+/**
+ * Prediction under unseen inputs: the MSE under every test signal (unless a lesson hides the
+ * metrics), the chosen signal's trajectories for one start, and its error over all starts.
+ */
+function PredictionSection({ v, table }: { v: ControlView; table: boolean }) {
   const n = v.c.prediction.count;
   return (
     <section className="control-section" aria-label="Prediction under an unseen input">
       <h2 className="control-head">
         Prediction under an unseen input: <span>{v.c.prediction.label}</span>
       </h2>
+      {table && <InputTable v={v} />}
       <div className="control-plots">
         <ControlFigure
           v={v}
@@ -48,9 +53,9 @@ function PredictionSection({ v }: { v: ControlView }) {
           make={predictionErrorFigure}
           caption={
             <>
-              Distance between prediction and truth, averaged over the {n} test starts (log
-              scale). The gap between <b>with B</b> and <b>B = 0</b> is what the learned input
-              matrix buys; the dotted line ends the {SHORT_STEPS}-step window of the first MSE.
+              Distance between prediction and truth, averaged over the {n} test starts (log scale).
+              The gap between <b>with B</b> and <b>B = 0</b> is what the learned input matrix buys;
+              the dotted line ends the {SHORT_STEPS}-step window of the first MSE.
             </>
           }
         />
@@ -69,8 +74,8 @@ function ClosedLoopSection({ v }: { v: ControlView }) {
         {v.c.taskNote}{' '}
         <span className="task-settings">
           MPC horizon N = {String(cfg.mpch)}, |u| ≤ {String(cfg.umax)}, input weight r ={' '}
-          {String(cfg.ur)}; {v.c.closedLoop.saturatedSteps} of {v.c.closedLoop.steps} inputs on
-          the bound.
+          {String(cfg.ur)}; {v.c.closedLoop.saturatedSteps} of {v.c.closedLoop.steps} inputs on the
+          bound.
         </span>
       </p>
       <div className="control-plots">
@@ -83,8 +88,8 @@ function ClosedLoopSection({ v }: { v: ControlView }) {
           caption={
             <>
               Every step the controller solves a box-constrained quadratic program (|u| ≤ u_max) on
-              the learned linear lifted model over the next N steps and applies only the first
-              input to the true system. Shaded: the window of the mean-distance metric.
+              the learned linear lifted model over the next N steps and applies only the first input
+              to the true system. Shaded: the window of the mean-distance metric.
             </>
           }
         />
@@ -98,7 +103,7 @@ function ClosedLoopSection({ v }: { v: ControlView }) {
             <>
               The same two runs in the state plane: left alone, the state goes where its own
               dynamics take it; with the controller it is steered from the start (●) to the goal
-              (☆).
+              (☆). ◇ marks where each run ends.
             </>
           }
         />
@@ -151,7 +156,7 @@ export function ControlResults({ metrics = true }: { metrics?: boolean }) {
             <Warnings />
           </div>
         )}
-        <PredictionSection v={v} />
+        <PredictionSection v={v} table={metrics} />
         <ClosedLoopSection v={v} />
       </div>
     </>

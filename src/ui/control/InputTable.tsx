@@ -3,10 +3,18 @@ import type { ControlView } from './controlData';
 import { CONTROL_COLORS } from './controlPalette';
 import { SHORT_STEPS } from './predictionFigures';
 
-/** One MSE cell: formatted for eyes, the raw value (or null) in data-value. */
-function Mse({ value, best }: { value: number | null; best?: boolean }) {
+/**
+ * One MSE cell: formatted for eyes, the raw value (or null: diverged) in data-value; the chosen
+ * signal's cells are the run's metrics (`metric-<name>`, as in the CLI's metrics.control).
+ */
+function Mse({ value, metric }: { value: number | null; metric?: string }) {
   return (
-    <td data-value={String(value)} title={String(value)} className={best ? 'better' : undefined}>
+    <td
+      data-testid={metric ? `metric-${metric}` : undefined}
+      data-value={String(value)}
+      title={String(value)}
+      className={value === null ? 'diverged' : undefined}
+    >
       {value === null ? 'diverged' : formatSig(value)}
     </td>
   );
@@ -28,52 +36,69 @@ export function InputTable({ v }: { v: ControlView }) {
   const H = c.prediction.horizon;
   const short = Math.min(SHORT_STEPS, H);
   return (
-    <table className="input-table" data-testid="input-table">
-      <caption>Prediction MSE under each unseen test input (mean over test starts)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Test input</th>
-          <th scope="col" style={{ color: CONTROL_COLORS.withB }}>
-            with B, {short} steps
-          </th>
-          <th scope="col" style={{ color: CONTROL_COLORS.withB }}>
-            with B, {H}
-          </th>
-          <th scope="col" style={{ color: CONTROL_COLORS.noB }}>
-            B = 0, {short} steps
-          </th>
-          <th scope="col" style={{ color: CONTROL_COLORS.noB }}>
-            B = 0, {H}
-          </th>
-          <th scope="col" title={`MSE with B = 0 ÷ MSE with B, ${short} steps`}>
-            B = 0 ÷ B
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {m.inputs.map((row) => {
-          const chosen = row.kind === c.prediction.kind;
-          return (
-            <tr
-              key={row.kind}
-              className={chosen ? 'chosen' : undefined}
-              data-testid={`input-row-${row.kind}`}
-              data-chosen={chosen ? 'true' : 'false'}
-              aria-current={chosen ? 'true' : undefined}
-            >
-              <th scope="row">
-                {row.label}
-                {chosen && <span className="chosen-tag"> · plotted</span>}
-              </th>
-              <Mse value={row.mse50} />
-              <Mse value={row.mse} />
-              <Mse value={row.mse50NoB} />
-              <Mse value={row.mseNoB} />
-              <td className="factor">{factor(row.mse50, row.mse50NoB)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="input-table-wrap">
+      <table className="input-table" data-testid="input-table">
+        <caption>
+          Prediction MSE under each unseen test input, mean over {c.prediction.count} test starts
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" rowSpan={2}>
+              Test input
+            </th>
+            <th scope="colgroup" colSpan={2} style={{ color: CONTROL_COLORS.withB }}>
+              model with B
+            </th>
+            <th scope="colgroup" colSpan={2} style={{ color: CONTROL_COLORS.noB }}>
+              model, B = 0
+            </th>
+            <th scope="col" rowSpan={2} title={`MSE with B = 0 ÷ MSE with B, ${short} steps`}>
+              B = 0 ÷ B
+            </th>
+          </tr>
+          <tr>
+            <th scope="col">{short} steps</th>
+            <th scope="col">{H} steps</th>
+            <th scope="col">{short} steps</th>
+            <th scope="col">{H} steps</th>
+          </tr>
+        </thead>
+        <tbody>
+          {m.inputs.map((input) => {
+            const chosen = input.kind === c.prediction.kind;
+            // The chosen signal's row shows the headline metrics themselves.
+            const row = chosen
+              ? {
+                  ...input,
+                  mse50: m.predMse50,
+                  mse: m.predMse,
+                  mse50NoB: m.predMse50NoB,
+                  mseNoB: m.predMseNoB,
+                }
+              : input;
+            const name = (metric: string) => (chosen ? metric : undefined);
+            return (
+              <tr
+                key={row.kind}
+                className={chosen ? 'chosen' : undefined}
+                data-testid={`input-row-${row.kind}`}
+                data-chosen={chosen ? 'true' : 'false'}
+                aria-current={chosen ? 'true' : undefined}
+              >
+                <th scope="row">
+                  {row.label}
+                  {chosen && <span className="chosen-tag"> · plotted</span>}
+                </th>
+                <Mse value={row.mse50} metric={name('predMse50')} />
+                <Mse value={row.mse} metric={name('predMse')} />
+                <Mse value={row.mse50NoB} metric={name('predMse50NoB')} />
+                <Mse value={row.mseNoB} metric={name('predMseNoB')} />
+                <td className="factor">{factor(row.mse50, row.mse50NoB)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

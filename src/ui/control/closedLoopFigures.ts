@@ -4,47 +4,53 @@
  * the stage cost of both.
  */
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
-import { axis, baseLayout, legendNames, legendRows, note } from '../plots/layout';
+import { axis, baseLayout, legendNames, legendRows } from '../plots/layout';
 import { fmt, logRange, timeAxis } from '../plots/plotData';
 import { withAlpha } from '../plots/palette';
 import type { ControlView } from './controlData';
 import { column, cumulative, gaps, positive, steppedInput, tuple } from './controlData';
 import { CONTROL_COLORS as C } from './controlPalette';
-import { stackRows, yRef, type Figure } from './stackedRows';
+import { logAxis, stackRows, yRef, type Figure } from './stackedRows';
 
 export const LOOP_NAMES = {
-  controlled: 'controlled (MPC)',
-  free: 'uncontrolled, u = 0',
+  controlled: 'controlled',
+  free: 'uncontrolled',
   goal: 'goal',
   bound: '±u_max',
 } as const;
 
 const INPUT_ROW_WEIGHT = 0.6;
 
-/** The metric window [t0, t1] as a light band behind every panel, labelled at the top. */
-function windowBand(v: ControlView): { shape: PlotLayout; label: PlotLayout } {
+/** The metric window [t0, t1] as a light band behind every panel. */
+function windowBand(v: ControlView): PlotLayout {
   const [t0, t1] = v.c.closedLoop.window;
   return {
-    shape: {
-      type: 'rect',
-      xref: 'x',
-      yref: 'paper',
-      x0: t0,
-      x1: t1,
-      y0: 0,
-      y1: 1,
-      fillcolor: withAlpha(C.controlled, 0.07),
-      line: { width: 0 },
-      layer: 'below',
-    },
-    label: note(`metric window t ∈ [${fmt(t0)}, ${fmt(t1)}]`, t1, 1, {
-      xref: 'x',
-      xanchor: 'right',
-      yanchor: 'top',
-      bgcolor: 'rgba(255, 255, 255, 0)',
-      font: { color: '#2f6b58', size: 12 },
-    }),
+    type: 'rect',
+    xref: 'x',
+    yref: 'paper',
+    x0: t0,
+    x1: t1,
+    y0: 0,
+    y1: 1,
+    fillcolor: withAlpha(C.controlled, 0.08),
+    line: { width: 0 },
+    layer: 'below',
   };
+}
+
+/** [min, max] of the finite values widened by 8 % of the span on each side (±0.1 if flat). */
+export function padded(series: ArrayLike<number>[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series)
+    for (let k = 0; k < s.length; k++)
+      if (Number.isFinite(s[k])) {
+        lo = Math.min(lo, s[k]);
+        hi = Math.max(hi, s[k]);
+      }
+  if (!(lo <= hi)) return [-1, 1];
+  const pad = hi > lo ? 0.08 * (hi - lo) : 0.1 * Math.max(1, Math.abs(hi));
+  return [lo - pad, hi + pad];
 }
 
 /**
@@ -139,14 +145,16 @@ export function closedLoopFigure(v: ControlView): Figure {
     layout,
     [...r.stateNames, inputs],
     [...r.stateNames.map(() => 1), INPUT_ROW_WEIGHT],
-    't (model time)',
+    `t (model time) · shaded: metric window [${fmt(cl.window[0])}, ${fmt(cl.window[1])}]`,
     [0, T],
-    // The bounds sit just inside the input panel, never on its edge.
-    r.stateNames.map(() => ({})).concat([{ range: [-1.25 * umax, 1.25 * umax] }]),
+    // Lines on a panel's edge hide behind the axis: every panel gets some room.
+    r.stateNames
+      .map((_, j): PlotLayout => ({
+        range: padded([column(cl.x, d, j, n), column(cl.free, d, j, n), [cl.goal[j]]]),
+      }))
+      .concat([{ range: [-1.25 * umax, 1.25 * umax] }]),
   );
-  const band = windowBand(v);
-  layout.shapes = [band.shape];
-  layout.annotations = [band.label];
+  layout.shapes = [windowBand(v)];
   layout.hovermode = 'closest';
   layout.uirevision = `${r.query}|closedloop`;
   return { data, layout };
@@ -179,9 +187,23 @@ export function closedLoopPhaseFigure(v: ControlView): Figure {
     marker,
     hovertemplate: `${hover}<extra>${name}</extra>`,
   });
+  // Where each run ends: an uncontrolled state resting at its start is a point, not a line.
+  const end = (flat: Float64Array, name: string, color: string): PlotData => ({
+    type: 'scatter',
+    mode: 'markers',
+    name: `end, ${name}`,
+    x: [flat[(n - 1) * d + a]],
+    y: [flat[(n - 1) * d + b]],
+    showlegend: false,
+    // Open symbols are stroked in marker.color, with marker.line.width.
+    marker: { color, size: 17, symbol: 'diamond-open', line: { width: 2.5 } },
+    hovertemplate: `${hover}<extra>end, ${name}</extra>`,
+  });
   const data: PlotData[] = [
     path(cl.free, LOOP_NAMES.free, C.free, 2),
     path(cl.x, LOOP_NAMES.controlled, C.controlled, 2.5),
+    end(cl.free, LOOP_NAMES.free, C.free),
+    end(cl.x, LOOP_NAMES.controlled, C.controlled),
     point(cl.start, 'start', { color: C.truth, size: 11, symbol: 'circle' }),
     point(cl.goal, 'goal', {
       color: '#FFFFFF',
@@ -231,28 +253,22 @@ export function costFigure(v: ControlView): Figure {
       }),
     );
   });
-  const stageRange = logRange([cl.stageCost, cl.freeStageCost], [], 1e-12, Infinity);
-  const sumRange = logRange(
-    [cumulative(cl.stageCost), cumulative(cl.freeStageCost)],
-    [],
-    1e-12,
-    Infinity,
+  // A fifth of a decade of headroom: a constant cost of exactly 10^k would sit on the edge.
+  const headroom = ([lo, hi]: [number, number]): [number, number] => [lo, hi + 0.2];
+  const stageRange = headroom(logRange([cl.stageCost, cl.freeStageCost], [], 1e-12, Infinity));
+  const sumRange = headroom(
+    logRange([cumulative(cl.stageCost), cumulative(cl.freeStageCost)], [], 1e-12, Infinity),
   );
   const title = `Cost · Σ ${fmt(m.ctrlCost)} controlled vs ${fmt(m.freeCost)} free`;
   const layout = baseLayout(title, legendRows(legendNames(data), 440));
-  const logAxis = (range: [number, number]): PlotLayout => ({
-    type: 'log',
-    range,
-    exponentformat: 'power',
-    dtick: range[1] - range[0] > 6 ? 2 : 1,
-  });
   stackRows(
     layout,
     ['stage cost', 'cumulative'],
     [1, 1],
     't (model time)',
     [0, t[t.length - 1] ?? 1],
-    [logAxis(stageRange), logAxis(sumRange)],
+    [logAxis(stageRange, 3), logAxis(sumRange, 3)],
+    0.1,
   );
   layout.hovermode = 'closest';
   layout.uirevision = `${r.query}|cost`;

@@ -44,8 +44,9 @@ export function stackRows(
   xTitle: string,
   xRange: [number, number],
   extra: PlotLayout[] = [],
+  gap = 0.05,
 ): void {
-  const domains = rowDomains(weights);
+  const domains = rowDomains(weights, gap);
   titles.forEach((title, k) => {
     layout[yKey(k)] = axis(title, {
       domain: domains[k],
@@ -55,4 +56,17 @@ export function stackRows(
     });
   });
   layout.xaxis = axis(xTitle, { anchor: yRef(titles.length - 1), range: xRange });
+}
+
+/**
+ * A log axis over whole decades [lo, hi] (log10) with at most `maxTicks` labelled decades, so
+ * stacked panels never print labels on top of each other.
+ */
+export function logAxis(range: [number, number], maxTicks = 4): PlotLayout {
+  return {
+    type: 'log',
+    range,
+    exponentformat: 'power',
+    dtick: Math.max(1, Math.ceil((range[1] - range[0]) / maxTicks)),
+  };
 }

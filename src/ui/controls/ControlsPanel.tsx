@@ -11,6 +11,7 @@ const GROUPS: Array<{ id: Group; title: string }> = [
   { id: 'data', title: 'Data' },
   { id: 'model', title: 'Model' },
   { id: 'forecast', title: 'Forecast' },
+  { id: 'control', title: 'Controller' },
 ];
 
 function SeedButton() {
