@@ -148,6 +148,16 @@ export const controlTaskFields: Field[] = [
     'float',
     'log',
   ),
+  num(
+    'ki',
+    'Integral gain k_I',
+    'control',
+    0,
+    5,
+    '1/time',
+    'Integral action: the goal given to the MPC moves by k_I·∫(goal − x)dt, removing the steady offset a model error leaves; 0 turns it off.',
+    () => 0.5,
+  ),
   {
     key: 'goal',
     label: 'Goal',

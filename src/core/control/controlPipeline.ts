@@ -118,6 +118,7 @@ export function runControlPipeline(
     horizon: Number(config.mpch),
     inputWeight: Number(config.ur),
     umax: Number(config.umax),
+    integralGain: Number(config.ki),
   });
   const ctrlMeanDist = meanDistance(loop.x, goal, loop.steps);
   const freeMeanDist = meanDistance(loop.free, goal, loop.steps);
