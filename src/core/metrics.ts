@@ -93,15 +93,26 @@ export function rolloutMse(
   return { total: perComponent.reduce((a, b) => a + b, 0) / d, perComponent };
 }
 
+/** The input term of a controlled model: x_{t+1} ≈ CK Ψ(x_t) + CB u_t, u of pair k at inputs[k·p…]. */
+export interface InputDrive {
+  /** d×p. */
+  CB: Float64Array;
+  p: number;
+  /** One row of p per snapshot pair, in pair order (trajectory by trajectory). */
+  inputs: Float64Array;
+}
+
 /**
- * One-step MSE of x_{t+1} ≈ CK Ψ(x_t) over the within-trajectory pairs of a set, averaged over
- * pairs and components. `maxPairs` evenly strided pairs are used (all when fewer).
+ * One-step MSE of x_{t+1} ≈ CK Ψ(x_t) (+ CB u_t with a drive) over the within-trajectory pairs
+ * of a set, averaged over pairs and components. `maxPairs` evenly strided pairs are used (all
+ * when fewer).
  */
 export function oneStepMse(
   dict: Dictionary,
   CK: Float64Array,
   set: TrajectorySet,
   maxPairs: number,
+  drive?: InputDrive,
 ): number {
   const { d, count, points } = set;
   const m = dict.m;
@@ -118,9 +129,30 @@ export function oneStepMse(
     for (let i = 0; i < d; i++) {
       let y = 0;
       for (let c = 0; c < m; c++) y += CK[i * m + c] * psi[c];
+      if (drive)
+        for (let c = 0; c < drive.p; c++)
+          y += drive.CB[i * drive.p + c] * drive.inputs[k * drive.p + c];
       s += (y - set.data[off + d + i]) ** 2;
     }
     n++;
   }
   return s / (n * d);
+}
+
+/**
+ * Number of eigenvalues with |λ| > 1 + 1e-9 (growing modes of the linear rollout) and the
+ * spectral radius max |λ|.
+ */
+export function spectrumStats(eig: { re: ArrayLike<number>; im: ArrayLike<number> }): {
+  unstable: number;
+  radius: number;
+} {
+  let unstable = 0;
+  let radius = 0;
+  for (let k = 0; k < eig.re.length; k++) {
+    const mod = Math.hypot(eig.re[k], eig.im[k]);
+    radius = Math.max(radius, mod);
+    if (mod > 1 + 1e-9) unstable++;
+  }
+  return { unstable, radius };
 }

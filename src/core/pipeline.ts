@@ -16,6 +16,7 @@ import {
   normalisedErrors,
   oneStepMse,
   rolloutMse,
+  spectrumStats,
   validPredictionTimes,
 } from './metrics';
 import type { Divergence, Metrics, Progress, RunResult } from './result';
@@ -30,7 +31,7 @@ import { isSeriesSystem, type SeriesSource } from './series/sources';
 import { runSeriesPipeline } from './seriesPipeline';
 import { isControlledSystem } from './control/registry';
 import { runControlPipeline } from './control/controlPipeline';
-import { countDiverged, divergenceList, pairIndex, pairPoints, subsample } from './runParts';
+import { countDiverged, divergenceList, modelOf, pairIndex, subsample } from './runParts';
 
 export { pairIndex };
 
@@ -100,13 +101,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   // Spectrum
   progress('spectrum', 0);
   const eig = eigenvalues(fit.K, fit.r);
-  let unstable = 0;
-  let radius = 0;
-  for (let k = 0; k < eig.re.length; k++) {
-    const mod = Math.hypot(eig.re[k], eig.im[k]);
-    radius = Math.max(radius, mod);
-    if (mod > 1 + 1e-9) unstable++;
-  }
+  const { unstable, radius } = spectrumStats(eig);
   endPhase('spectrum');
 
   // Forecasts and metrics
@@ -165,16 +160,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
     stateNames: spec.stateNames,
     dt: config.dt,
     trainSample: subsample(ds.train),
-    model: {
-      width: layer.width,
-      W: layer.W,
-      b: layer.b,
-      pairs: layer.pairs,
-      pairPoints: layer.pairs ? pairPoints(layer.pairs, pairs) : null,
-      K: fit.K,
-      C: fit.C,
-      CK: fit.CK,
-    },
+    model: modelOf(layer, pairs, fit),
     test: {
       count: ds.test.count,
       horizon: config.horizon,

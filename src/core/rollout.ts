@@ -52,12 +52,11 @@ export function check(
   return null;
 }
 
-function initOutput(test: TrajectorySet, horizon: number): RolloutOutput {
-  const { d, count } = test;
+/** Forecasts of `horizon` steps from each start (starts: count×d), NaN until filled. */
+export function outputFrom(starts: Float64Array, d: number, horizon: number): RolloutOutput {
+  const count = starts.length / d;
   const x = new Float64Array(count * (horizon + 1) * d).fill(NaN);
-  for (let j = 0; j < count; j++) {
-    for (let i = 0; i < d; i++) x[j * (horizon + 1) * d + i] = test.data[j * test.points * d + i];
-  }
+  for (let j = 0; j < count; j++) x.set(starts.subarray(j * d, (j + 1) * d), j * (horizon + 1) * d);
   return {
     x,
     divergedAt: new Int32Array(count).fill(-1),
@@ -65,25 +64,49 @@ function initOutput(test: TrajectorySet, horizon: number): RolloutOutput {
   };
 }
 
-/** Re-lifted rollout of every test trajectory for `horizon` steps. */
-export function rolloutRelift(
+function initOutput(test: TrajectorySet, horizon: number): RolloutOutput {
+  const { d, count } = test;
+  const starts = new Float64Array(count * d);
+  for (let j = 0; j < count; j++)
+    starts.set(test.data.subarray(j * test.points * d, j * test.points * d + d), j * d);
+  return outputFrom(starts, d, horizon);
+}
+
+/** A known input sequence added to the re-lifted map: x̂_{t+1} = CK Ψ(x̂_t) + CB u_t. */
+export interface RolloutDrive {
+  /** d×p. */
+  CB: Float64Array;
+  p: number;
+  /** horizon×p, the same for every forecast. */
+  u: Float64Array;
+}
+
+/**
+ * Advances every forecast of `out` from its row 0 by the re-lifted map (CK: d×m), stopping a
+ * forecast at its first non-finite or blown-up state (later steps stay NaN).
+ */
+export function advanceRelift(
+  out: RolloutOutput,
   dict: Dictionary,
-  fit: EdmdFit,
-  test: TrajectorySet,
+  CK: Float64Array,
+  d: number,
   horizon: number,
   box: BlowupBox,
+  drive?: RolloutDrive,
 ): RolloutOutput {
-  const { d, m, CK } = fit;
-  const out = initOutput(test, horizon);
+  const m = dict.m;
   const psi = new Float64Array(m);
   const stride = (horizon + 1) * d;
-  for (let j = 0; j < test.count; j++) {
+  for (let j = 0; j < out.divergedAt.length; j++) {
     for (let t = 0; t < horizon; t++) {
       const cur = j * stride + t * d;
       dict.lift(out.x, cur, psi, 0);
       for (let i = 0; i < d; i++) {
         let s = 0;
         for (let c = 0; c < m; c++) s += CK[i * m + c] * psi[c];
+        if (drive)
+          for (let c = 0; c < drive.p; c++)
+            s += drive.CB[i * drive.p + c] * drive.u[t * drive.p + c];
         out.x[cur + d + i] = s;
       }
       const bad = check(out.x, cur + d, d, box);
@@ -96,6 +119,17 @@ export function rolloutRelift(
     }
   }
   return out;
+}
+
+/** Re-lifted rollout of every test trajectory for `horizon` steps. */
+export function rolloutRelift(
+  dict: Dictionary,
+  fit: EdmdFit,
+  test: TrajectorySet,
+  horizon: number,
+  box: BlowupBox,
+): RolloutOutput {
+  return advanceRelift(initOutput(test, horizon), dict, fit.CK, fit.d, horizon, box);
 }
 
 /** Linear Koopman rollout of all test trajectories at once: Z_{t+1} = Z_t Kᵀ (rows = forecasts). */

@@ -5,6 +5,7 @@
 import type { TrajectorySet } from './dataset';
 import type { Divergence, RunResult } from './result';
 import type { RolloutOutput } from './rollout';
+import type { HiddenLayer } from './sampling/hiddenLayer';
 import type { PairData } from './sampling/swim';
 
 /** Training states drawn in the phase plot (evenly strided). */
@@ -60,4 +61,22 @@ export function pairPoints(p: Int32Array, data: PairData): Float64Array {
       out.set(states.subarray(off, off + d), (2 * j + s) * d);
     }
   return out;
+}
+
+/** The model part of a RunResult: the sampled layer, its SWIM pairs' points, and K, C, CK. */
+export function modelOf(
+  layer: HiddenLayer,
+  pairs: PairData,
+  fit: { K: Float64Array; C: Float64Array; CK: Float64Array },
+): RunResult['model'] {
+  return {
+    width: layer.width,
+    W: layer.W,
+    b: layer.b,
+    pairs: layer.pairs,
+    pairPoints: layer.pairs ? pairPoints(layer.pairs, pairs) : null,
+    K: fit.K,
+    C: fit.C,
+    CK: fit.CK,
+  };
 }

@@ -10,18 +10,25 @@ import { serializeQuery } from '../../config/query';
 import { systemParams, type RunConfig } from '../../config/schema';
 import { defaultKernel } from '../kernels/gramKernels';
 import { eigenvalues } from '../linalg/eigenvalues';
-import { median, medianCurve, normalisedErrors, validPredictionTimes } from '../metrics';
+import {
+  median,
+  medianCurve,
+  normalisedErrors,
+  oneStepMse,
+  spectrumStats,
+  validPredictionTimes,
+} from '../metrics';
 import { createPhaseClock } from '../phaseClock';
 import type { Metrics, Progress, RunResult } from '../result';
 import { createRng } from '../rng';
 import { blowupBox } from '../rollout';
-import { layerDictionary, type Dictionary } from '../sampling/hiddenLayer';
+import { layerDictionary } from '../sampling/hiddenLayer';
 import { sampleRandomFeatures } from '../sampling/randomFeatures';
 import { sampleSwim } from '../sampling/swim';
-import { countDiverged, divergenceList, pairIndex, pairPoints, subsample } from '../runParts';
+import { countDiverged, divergenceList, modelOf, pairIndex, subsample } from '../runParts';
 import { runClosedLoop, meanDistance } from './closedLoop';
-import { buildControlDataset, type ControlledSet } from './controlDataset';
-import { fitEdmdControl, type ControlFit } from './edmdControl';
+import { buildControlDataset } from './controlDataset';
+import { fitEdmdControl } from './edmdControl';
 import { meanErrorCurve, mseUpTo, runSignal, SHORT_STEPS } from './predictions';
 import { getControlledSystem } from './registry';
 import { linearControlled } from './rolloutControl';
@@ -80,13 +87,7 @@ export function runControlPipeline(
 
   clock.progress('spectrum', 0);
   const eig = eigenvalues(fit.K, fit.m);
-  let unstable = 0;
-  let radius = 0;
-  for (let k = 0; k < eig.re.length; k++) {
-    const mod = Math.hypot(eig.re[k], eig.im[k]);
-    radius = Math.max(radius, mod);
-    if (mod > 1 + 1e-9) unstable++;
-  }
+  const { unstable, radius } = spectrumStats(eig);
   clock.end('spectrum');
 
   clock.progress('forecast', 0);
@@ -148,13 +149,16 @@ export function runControlPipeline(
   const head = headRelift ? chosen.withB : linear;
   const perComponent = perComponentMse(head.x, truth);
   const metrics: Metrics = {
-    trainMse: oneStepMseControlled(dict, fit, ds.train, TRAIN_MSE_PAIRS),
-    testMse: oneStepMseControlled(
-      dict,
-      fit,
-      { ...truth, p: spec.inputs, inputs: repeatInputs(chosen.u, truth.count) },
-      Infinity,
-    ),
+    trainMse: oneStepMse(dict, fit.CK, ds.train, TRAIN_MSE_PAIRS, {
+      CB: fit.CB,
+      p: fit.p,
+      inputs: ds.train.inputs,
+    }),
+    testMse: oneStepMse(dict, fit.CK, truth, Infinity, {
+      CB: fit.CB,
+      p: fit.p,
+      inputs: repeatInputs(chosen.u, truth.count),
+    }),
     rolloutMse: headRelift ? mseR : mseL,
     rolloutMseRelift: mseR,
     rolloutMseLinear: mseL,
@@ -191,16 +195,7 @@ export function runControlPipeline(
     stateNames: spec.stateNames,
     dt,
     trainSample: subsample(ds.train),
-    model: {
-      width: layer.width,
-      W: layer.W,
-      b: layer.b,
-      pairs: layer.pairs,
-      pairPoints: layer.pairs ? pairPoints(layer.pairs, pairs) : null,
-      K: fit.K,
-      C: fit.C,
-      CK: fit.CK,
-    },
+    model: modelOf(layer, pairs, fit),
     test: {
       count: truth.count,
       horizon: H,
@@ -249,36 +244,6 @@ function repeatInputs(u: Float64Array, count: number): Float64Array {
   const out = new Float64Array(u.length * count);
   for (let j = 0; j < count; j++) out.set(u, j * u.length);
   return out;
-}
-
-/** One-step MSE of x_{t+1} ≈ CK Ψ(x_t) + CB u_t over evenly strided pairs (≤ maxPairs). */
-function oneStepMseControlled(
-  dict: Dictionary,
-  fit: ControlFit,
-  set: ControlledSet,
-  maxPairs: number,
-): number {
-  const { d, count, points, p } = set;
-  const m = dict.m;
-  const total = count * (points - 1);
-  const stride = Math.max(1, Math.floor(total / maxPairs));
-  const psi = new Float64Array(m);
-  let s = 0;
-  let n = 0;
-  for (let k = 0; k < total; k += stride) {
-    const j = Math.floor(k / (points - 1));
-    const t = k % (points - 1);
-    const off = (j * points + t) * d;
-    dict.lift(set.data, off, psi, 0);
-    for (let i = 0; i < d; i++) {
-      let y = 0;
-      for (let c = 0; c < m; c++) y += fit.CK[i * m + c] * psi[c];
-      for (let c = 0; c < p; c++) y += fit.CB[i * p + c] * set.inputs[k * p + c];
-      s += (y - set.data[off + d + i]) ** 2;
-    }
-    n++;
-  }
-  return s / (n * d);
 }
 
 function perComponentMse(

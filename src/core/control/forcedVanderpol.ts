@@ -1,3 +1,4 @@
+import { muParam, vanderpol } from '../systems/vanderpol';
 import type { ControlledSystemSpec } from './types';
 
 /**
@@ -13,17 +14,7 @@ export const forcedVanderpol: ControlledSystemSpec = {
   inputs: 1,
   inputNames: ['u'],
   inputDoc: 'force added to y′',
-  params: [
-    {
-      key: 'mu',
-      label: 'μ (damping)',
-      default: 1,
-      min: 0.05,
-      max: 5,
-      unit: '1',
-      doc: 'Nonlinear damping strength; larger μ gives a sharper, slower relaxation oscillation.',
-    },
-  ],
+  params: [muParam],
   rhs(x, u, p, out) {
     out[0] = x[1];
     out[1] = p.mu * (1 - x[0] * x[0]) * x[1] - x[0] + u[0];
@@ -48,13 +39,5 @@ export const forcedVanderpol: ControlledSystemSpec = {
   },
   taskNote:
     'Unforced, the oscillator settles on its limit cycle; the origin is an unstable focus the controller must hold it at.',
-  facts: [
-    {
-      when: { mu: 1 },
-      period: 6.6633,
-      omega: 0.94296,
-      floquet: -1.0594,
-      note: 'limit cycle period 6.6633',
-    },
-  ],
+  facts: vanderpol.facts, // the unforced oscillator's limit cycle (u = 0)
 };

@@ -6,20 +6,10 @@
  * A forecast that turns non-finite or leaves the blow-up box stops there; later steps are NaN.
  */
 import type { RolloutOutput } from '../rollout';
-import { check, type BlowupBox } from '../rollout';
+import { advanceRelift, check, outputFrom, type BlowupBox } from '../rollout';
 import type { Dictionary } from '../sampling/hiddenLayer';
 import type { ControlFit } from './edmdControl';
 import { markovParameters, outputPowers } from './liftedPowers';
-
-function start(starts: Float64Array, count: number, d: number, horizon: number): RolloutOutput {
-  const x = new Float64Array(count * (horizon + 1) * d).fill(NaN);
-  for (let j = 0; j < count; j++) x.set(starts.subarray(j * d, (j + 1) * d), j * (horizon + 1) * d);
-  return {
-    x,
-    divergedAt: new Int32Array(count).fill(-1),
-    divergedReason: new Array(count).fill(null),
-  };
-}
 
 /** Re-lifted rollouts from each start (starts: count×d) under u (horizon×p). */
 export function reliftControlled(
@@ -31,31 +21,16 @@ export function reliftControlled(
   box: BlowupBox,
   ignoreInput = false,
 ): RolloutOutput {
-  const { d, m, p, CK, CB } = fit;
-  const count = starts.length / d;
-  const out = start(starts, count, d, horizon);
-  const psi = new Float64Array(m);
-  const stride = (horizon + 1) * d;
-  for (let j = 0; j < count; j++) {
-    for (let t = 0; t < horizon; t++) {
-      const cur = j * stride + t * d;
-      dict.lift(out.x, cur, psi, 0);
-      for (let i = 0; i < d; i++) {
-        let s = 0;
-        for (let c = 0; c < m; c++) s += CK[i * m + c] * psi[c];
-        if (!ignoreInput) for (let c = 0; c < p; c++) s += CB[i * p + c] * u[t * p + c];
-        out.x[cur + d + i] = s;
-      }
-      const bad = check(out.x, cur + d, d, box);
-      if (bad) {
-        out.divergedAt[j] = t + 1;
-        out.divergedReason[j] = bad;
-        out.x.fill(NaN, cur + d, (j + 1) * stride);
-        break;
-      }
-    }
-  }
-  return out;
+  const drive = ignoreInput ? undefined : { CB: fit.CB, p: fit.p, u };
+  return advanceRelift(
+    outputFrom(starts, fit.d, horizon),
+    dict,
+    fit.CK,
+    fit.d,
+    horizon,
+    box,
+    drive,
+  );
 }
 
 /**
@@ -74,7 +49,7 @@ export function linearControlled(
 ): RolloutOutput {
   const { d, m, p, K, B, C } = fit;
   const count = starts.length / d;
-  const out = start(starts, count, d, horizon);
+  const out = outputFrom(starts, d, horizon);
   const stride = (horizon + 1) * d;
   const phi = outputPowers(C, K, d, m, horizon); // Φ_1 … Φ_H
   const gamma = markovParameters(C, phi, B, d, m, p, horizon); // Γ_0 … Γ_{H−1}

@@ -10,7 +10,7 @@
  */
 import type { TrajectorySet } from '../dataset';
 import type { EdmdFit } from '../edmd';
-import { median, medianCurve, validPredictionTimes } from '../metrics';
+import { median, medianCurve, spectrumStats, validPredictionTimes } from '../metrics';
 import type { Divergence, Metrics, RunResult } from '../result';
 import type { RolloutOutput } from '../rollout';
 import type { Dictionary } from '../sampling/hiddenLayer';
@@ -70,13 +70,7 @@ export function seriesStandardFields(inp: StandardInput): StandardFields {
       test1 += (relift.x[((q + H - 1) * steps + 1) * D + i] - z[(q * steps + H) * d + i]) ** 2;
   const vptR = validPredictionTimes(errR, n, H, inp.eps, 1);
   const vptL = validPredictionTimes(errL, n, H, inp.eps, 1);
-  let unstable = 0;
-  let radius = 0;
-  for (let k = 0; k < eig.re.length; k++) {
-    const mod = Math.hypot(eig.re[k], eig.im[k]);
-    radius = Math.max(radius, mod);
-    if (mod > 1 + 1e-9) unstable++;
-  }
+  const { unstable, radius } = spectrumStats(eig);
   const count = (r: RolloutOutput, upto: number) =>
     Array.from(r.divergedAt.subarray(0, upto)).filter((s) => s >= 0).length;
   const metrics: Metrics = {

@@ -1,4 +1,15 @@
-import type { SystemSpec } from './types';
+import type { ParamSpec, SystemSpec } from './types';
+
+/** μ, shared with the forced oscillator (one `mu` control for both). */
+export const muParam: ParamSpec = {
+  key: 'mu',
+  label: 'μ (damping)',
+  default: 1,
+  min: 0.05,
+  max: 5,
+  unit: '1',
+  doc: 'Nonlinear damping strength; larger μ gives a sharper, slower relaxation oscillation.',
+};
 
 /**
  * Van der Pol oscillator x' = y, y' = μ(1 − x²)y − x: a stable limit cycle for μ > 0.
@@ -9,17 +20,7 @@ export const vanderpol: SystemSpec = {
   label: 'Van der Pol oscillator',
   dim: 2,
   stateNames: ['x', 'y'],
-  params: [
-    {
-      key: 'mu',
-      label: 'μ (damping)',
-      default: 1,
-      min: 0.05,
-      max: 5,
-      unit: '1',
-      doc: 'Nonlinear damping strength; larger μ gives a sharper, slower relaxation oscillation.',
-    },
-  ],
+  params: [muParam],
   rhs(x, p, out) {
     out[0] = x[1];
     out[1] = p.mu * (1 - x[0] * x[0]) * x[1] - x[0];
