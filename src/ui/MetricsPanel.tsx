@@ -13,15 +13,12 @@ export function Metric({
   label,
   unit,
   big,
-  format,
 }: {
   name: string;
   value: number | null | undefined;
   label?: string;
   unit?: string;
   big?: boolean;
-  /** Display format (default: milliseconds for fit-ms, three significant digits otherwise). */
-  format?: (v: number) => string;
 }) {
   if (value === null || value === undefined) return null;
   return (
@@ -32,9 +29,7 @@ export function Metric({
       title={`${name} = ${String(value)}`}
     >
       {label && <span className="metric-label">{label}</span>}
-      <span className="metric-value">
-        {(format ?? (name === 'fit-ms' ? formatMs : formatSig))(value)}
-      </span>
+      <span className="metric-value">{name === 'fit-ms' ? formatMs(value) : formatSig(value)}</span>
       {unit && <span className="metric-unit">{unit}</span>}
     </span>
   );

@@ -7,17 +7,17 @@ import {
   closedLoopFigure,
   closedLoopPhaseFigure,
   costFigure,
-  padded,
 } from '../../src/ui/control/closedLoopFigures';
 import {
   column,
   controlView,
   cumulative,
+  padded,
   positive,
   steppedInput,
 } from '../../src/ui/control/controlData';
 import { predictionErrorFigure, predictionFigure } from '../../src/ui/control/predictionFigures';
-import { rowDomains } from '../../src/ui/control/stackedRows';
+import { rowDomains } from '../../src/ui/control/controlLayout';
 
 /** A small controlled run (~0.2 s): 3 test starts, 80 prediction steps, 15 time units of loop. */
 const QUERY = 'sys=forcedvdp&width=60&ntraj=40&len=100&horizon=80&ntest=3&ctime=15';

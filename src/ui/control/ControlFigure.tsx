@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { PlotlyFigure } from '../plots/PlotlyFigure';
 import { useStaggered } from '../PlotsGrid';
 import type { ControlView } from './controlData';
-import type { Figure } from './stackedRows';
+import type { Figure } from './controlLayout';
 
 /**
  * One plot of the controlled view with its caption for students. The figure is rebuilt

@@ -4,13 +4,13 @@
  * the stage cost of both.
  */
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
-import { axis, baseLayout, legendNames, legendRows } from '../plots/layout';
-import { fmt, logRange, timeAxis } from '../plots/plotData';
+import { axis } from '../plots/layout';
+import { fmt, LOG_FLOOR, logRange, timeAxis } from '../plots/plotData';
 import { withAlpha } from '../plots/palette';
 import type { ControlView } from './controlData';
-import { column, cumulative, gaps, positive, steppedInput, tuple } from './controlData';
+import { column, cumulative, gaps, padded, positive, steppedInput, tuple } from './controlData';
 import { CONTROL_COLORS as C } from './controlPalette';
-import { logAxis, stackRows, yRef, type Figure } from './stackedRows';
+import { figureLayout, logAxis, stackRows, yRef, type Figure } from './controlLayout';
 
 export const LOOP_NAMES = {
   controlled: 'controlled',
@@ -36,21 +36,6 @@ function windowBand(v: ControlView): PlotLayout {
     line: { width: 0 },
     layer: 'below',
   };
-}
-
-/** [min, max] of the finite values widened by 8 % of the span on each side (±0.1 if flat). */
-export function padded(series: ArrayLike<number>[]): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const s of series)
-    for (let k = 0; k < s.length; k++)
-      if (Number.isFinite(s[k])) {
-        lo = Math.min(lo, s[k]);
-        hi = Math.max(hi, s[k]);
-      }
-  if (!(lo <= hi)) return [-1, 1];
-  const pad = hi > lo ? 0.08 * (hi - lo) : 0.1 * Math.max(1, Math.abs(hi));
-  return [lo - pad, hi + pad];
 }
 
 /**
@@ -139,7 +124,7 @@ export function closedLoopFigure(v: ControlView): Figure {
   });
 
   const title = `Closed loop · start ${tuple(cl.start)} → goal ${tuple(cl.goal)}`;
-  const layout = baseLayout(title, legendRows(legendNames(data), 440));
+  const layout = figureLayout(title, data);
   const inputs = c.inputNames.join(', ') || 'u';
   stackRows(
     layout,
@@ -212,7 +197,7 @@ export function closedLoopPhaseFigure(v: ControlView): Figure {
       line: { color: C.truth, width: 2 },
     }),
   ];
-  const layout = baseLayout('Phase portrait · closed loop', legendRows(legendNames(data), 440), {
+  const layout = figureLayout('Phase portrait · closed loop', data, {
     xaxis: axis(na),
     yaxis: axis(nb),
     hovermode: 'closest',
@@ -255,12 +240,12 @@ export function costFigure(v: ControlView): Figure {
   });
   // A fifth of a decade of headroom: a constant cost of exactly 10^k would sit on the edge.
   const headroom = ([lo, hi]: [number, number]): [number, number] => [lo, hi + 0.2];
-  const stageRange = headroom(logRange([cl.stageCost, cl.freeStageCost], [], 1e-12, Infinity));
+  const stageRange = headroom(logRange([cl.stageCost, cl.freeStageCost], [], LOG_FLOOR, Infinity));
   const sumRange = headroom(
-    logRange([cumulative(cl.stageCost), cumulative(cl.freeStageCost)], [], 1e-12, Infinity),
+    logRange([cumulative(cl.stageCost), cumulative(cl.freeStageCost)], [], LOG_FLOOR, Infinity),
   );
   const title = `Cost · Σ ${fmt(m.ctrlCost)} controlled vs ${fmt(m.freeCost)} free`;
-  const layout = baseLayout(title, legendRows(legendNames(data), 440));
+  const layout = figureLayout(title, data);
   stackRows(
     layout,
     ['stage cost', 'cumulative'],

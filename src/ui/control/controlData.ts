@@ -75,3 +75,18 @@ export function maxAbs(values: ArrayLike<number>): number {
     if (Number.isFinite(values[k])) m = Math.max(m, Math.abs(values[k]));
   return m;
 }
+
+/** [min, max] of the finite values widened by 8 % of the span on each side (±0.1 if flat). */
+export function padded(series: ArrayLike<number>[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series)
+    for (let k = 0; k < s.length; k++)
+      if (Number.isFinite(s[k])) {
+        lo = Math.min(lo, s[k]);
+        hi = Math.max(hi, s[k]);
+      }
+  if (!(lo <= hi)) return [-1, 1];
+  const pad = hi > lo ? 0.08 * (hi - lo) : 0.1 * Math.max(1, Math.abs(hi));
+  return [lo - pad, hi + pad];
+}

@@ -4,7 +4,7 @@
  * mean prediction error over all test starts on a log axis.
  */
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
-import { axis, baseLayout, legendNames, legendRows, note, vline } from '../plots/layout';
+import { axis, note, vline } from '../plots/layout';
 import {
   clipDiverged,
   componentRanges,
@@ -17,7 +17,7 @@ import {
 import type { ControlView } from './controlData';
 import { gaps, positive, steppedInput } from './controlData';
 import { CONTROL_COLORS as C } from './controlPalette';
-import { stackRows, yRef, type Figure } from './stackedRows';
+import { figureLayout, stackRows, yRef, type Figure } from './controlLayout';
 
 /** Steps of the short-horizon prediction metric (predMse50). */
 export const SHORT_STEPS = 50;
@@ -100,7 +100,7 @@ export function predictionFigure(v: ControlView, testIndex = 0): Figure {
   }
 
   const title = `Prediction · ${pred.label} · test ${i + 1}/${pred.count}`;
-  const layout = baseLayout(title, legendRows(legendNames(data), 440));
+  const layout = figureLayout(title, data);
   stackRows(
     layout,
     [...r.stateNames, c.inputNames.join(', ') || 'u'],
@@ -178,22 +178,18 @@ export function predictionErrorFigure(v: ControlView): Figure {
       }),
     );
   }
-  const layout = baseLayout(
-    `Prediction error · mean over ${pred.count} test starts`,
-    legendRows(legendNames(data), 440),
-    {
-      xaxis: axis('t (model time)', { range: [0, t[steps - 1]] }),
-      yaxis: axis('mean ‖x̂ − x‖ (log)', {
-        type: 'log',
-        range: [lo, hi],
-        exponentformat: 'power',
-        dtick: hi - lo > 6 ? 2 : 1,
-      }),
-      shapes,
-      annotations,
-      hovermode: 'closest',
-      uirevision: `${r.query}|prediction-error`,
-    },
-  );
+  const layout = figureLayout(`Prediction error · mean over ${pred.count} test starts`, data, {
+    xaxis: axis('t (model time)', { range: [0, t[steps - 1]] }),
+    yaxis: axis('mean ‖x̂ − x‖ (log)', {
+      type: 'log',
+      range: [lo, hi],
+      exponentformat: 'power',
+      dtick: hi - lo > 6 ? 2 : 1,
+    }),
+    shapes,
+    annotations,
+    hovermode: 'closest',
+    uirevision: `${r.query}|prediction-error`,
+  });
   return { data, layout };
 }

@@ -1,13 +1,27 @@
 /**
- * Stacked panels sharing one time axis: state components on top, the input in a shorter panel at
- * the bottom (Plotly y axes with domains, x axis anchored to the bottom panel).
+ * Layout of the controlled view's figures: the shared title-and-legend band, and stacked panels
+ * sharing one time axis (state components on top, the input in a shorter panel at the bottom).
  */
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
-import { axis } from '../plots/layout';
+import { axis, baseLayout, legendNames, legendRows } from '../plots/layout';
 
 export interface Figure {
   data: PlotData[];
   layout: PlotLayout;
+}
+
+/** Legend rows are estimated for a plot area this wide (px): a half-width cell at 1280×720. */
+const LEGEND_WIDTH = 440;
+
+/**
+ * The shared title-and-legend layout (../plots/layout.ts) for `data`, with a few px more between
+ * title and legend: a two-row legend otherwise touches the title.
+ */
+export function figureLayout(title: string, data: PlotData[], extra: PlotLayout = {}): PlotLayout {
+  const layout = baseLayout(title, legendRows(legendNames(data), LEGEND_WIDTH), extra);
+  const margin = layout.margin as { t: number };
+  layout.margin = { ...margin, t: margin.t + 6 };
+  return layout;
 }
 
 /** Plotly's name of the k-th y axis as a trace reference ('y', 'y2', …) and as a layout key. */
