@@ -13,9 +13,20 @@ import { chromium, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { isControlledSystem } from '../src/core/control/registry';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 const PLOTS = ['trajectory', 'phase', 'spectrum', 'error'];
+/** The controlled view's plots (sys = forcedvdp, duffing). */
+const CONTROL_PLOTS = [
+  'prediction',
+  'prediction-error',
+  'closedloop',
+  'closedloop-phase',
+  'cost',
+  'spectrum',
+];
+const plotsOf = (sys: string) => (isControlledSystem(sys) ? CONTROL_PLOTS : PLOTS);
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -56,7 +67,7 @@ async function ensureServer(): Promise<ChildProcess | null> {
 async function openAndSettle(page: Page, sys: string): Promise<void> {
   await page.goto(`${BASE_URL}/?sys=${sys}`);
   await page.waitForSelector('[data-testid="status"][data-state="done"]', { timeout: 300_000 });
-  for (const k of PLOTS) {
+  for (const k of plotsOf(sys)) {
     await page.waitForSelector(`[data-testid="plot-${k}"][data-rendered="true"]`, {
       timeout: 60_000,
     });
@@ -69,6 +80,7 @@ async function openAndSettle(page: Page, sys: string): Promise<void> {
  */
 async function timeOneClick(
   page: Page,
+  sys: string,
 ): Promise<{ toDone: number; toPlots: number; fitMs: number }> {
   return page.evaluate(
     (plots) =>
@@ -109,7 +121,7 @@ async function timeOneClick(
         const t0 = performance.now();
         document.querySelector<HTMLButtonElement>('[data-testid="train"]')!.click();
       }),
-    PLOTS,
+    plotsOf(sys),
   );
 }
 
@@ -136,7 +148,7 @@ async function main(): Promise<void> {
       await page.getByTestId('auto-train').uncheck();
       const samples: Array<{ toDone: number; toPlots: number; fitMs: number }> = [];
       for (let i = 0; i < reps; i++) {
-        samples.push(await timeOneClick(page));
+        samples.push(await timeOneClick(page, sys));
         await page.waitForTimeout(300); // let trailing paints settle between samples
       }
       results[sys] = {

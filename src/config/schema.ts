@@ -263,7 +263,7 @@ export const FIELDS: Field[] = [
   },
   {
     key: 'rollout',
-    systems: SIMULATED,
+    systems: SYSTEM_IDS, // the controlled view draws every forecast and reports no VPT
     label: 'Headline rollout',
     group: 'forecast',
     kind: 'enum',
@@ -288,7 +288,7 @@ export const FIELDS: Field[] = [
   },
   {
     key: 'eps',
-    systems: SIMULATED,
+    systems: SYSTEM_IDS,
     label: 'VPT threshold ε',
     group: 'forecast',
     kind: 'float',
