@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { collectErrors, runId, waitForRun } from './helpers';
+import { collectErrors, download, runId, waitForRun } from './helpers';
 
 /** The plots of a controlled run (issue 6), each in a `plot-<kind>` container. */
 const CONTROL_PLOTS = [
@@ -287,5 +287,59 @@ test('duffing: trains and draws; switching to an uncontrolled system brings the 
   await expect(page.getByTestId('plot-closedloop')).toHaveCount(0);
   await expect(page.getByTestId('group-control')).toHaveCount(0);
   await expect(page.getByTestId('field-uin')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('exports: the closed loop and the predictions (with u and B = 0) download as CSV with the CLI’s numbers', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const errors = collectErrors(page);
+  const query = 'v=1&sys=forcedvdp&ntraj=40&len=100&ntest=3&horizon=80&ctime=12';
+  await openControlled(page, query);
+  const full = JSON.parse(
+    execFileSync('npm', ['run', '--silent', 'srnn', '--', query, '--full'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }),
+  ) as {
+    control: {
+      closedLoop: { x: number[][]; free: number[][]; u: number[][] };
+      prediction: { u: number[][] };
+    };
+  };
+
+  const loop = (await download(page, 'export-closedloop-csv')).bytes.toString('utf8');
+  const rows = loop
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(','));
+  expect(rows[0]).toEqual([
+    'step',
+    't [time]',
+    'x_controlled [1]',
+    'y_controlled [1]',
+    'x_uncontrolled [1]',
+    'y_uncontrolled [1]',
+    'u [u]',
+    'stage_cost_controlled [1]',
+    'stage_cost_uncontrolled [1]',
+  ]);
+  expect(rows).toHaveLength(1 + 121); // steps 0 … 120
+  for (const k of [0, 37, 119]) {
+    expect(Number(rows[1 + k][2])).toBe(full.control.closedLoop.x[k][0]);
+    expect(Number(rows[1 + k][5])).toBe(full.control.closedLoop.free[k][1]);
+    expect(Number(rows[1 + k][6])).toBe(full.control.closedLoop.u[k][0]);
+  }
+  expect(rows[121][6]).toBe(''); // no input after the last state
+
+  const csv = (await download(page, 'export-csv')).bytes.toString('utf8');
+  const lines = csv
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(','));
+  expect(lines[0].slice(-3)).toEqual(['u [u]', 'x_rnn_B0 [1]', 'y_rnn_B0 [1]']);
+  expect(lines).toHaveLength(1 + 3 * 81);
+  expect(Number(lines[1 + 10][11])).toBe(full.control.prediction.u[10][0]);
   expect(errors).toEqual([]);
 });

@@ -1,18 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { collectErrors, metricValues, openApp, runId, waitForPlots, waitForRun } from './helpers';
+import {
+  collectErrors,
+  download,
+  metricValues,
+  openApp,
+  runId,
+  waitForPlots,
+  waitForRun,
+} from './helpers';
 
 const FAST = 'v=1&sys=vanderpol&ntraj=20&len=100&width=80&seed=11&horizon=100';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** Clicks an export-menu item and returns the downloaded file's name and bytes. */
-async function download(page: Page, testid: string): Promise<{ name: string; bytes: Buffer }> {
-  if (!(await page.getByTestId(testid).isVisible())) await page.getByTestId('export-menu').click();
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  const path = await dl.path();
-  return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
-}
 
 /** A CSV line split on commas (the export quotes nothing in its data rows). */
 const cells = (line: string) => line.split(',');

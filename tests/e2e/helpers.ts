@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 /** Metric cells compared with the CLI (names as in its JSON `metrics`). */
 export const METRIC_NAMES = [
@@ -83,4 +84,15 @@ export async function traceTypes(page: Page, kind: string): Promise<string[]> {
         (t) => t.type ?? 'scatter',
       ),
     );
+}
+
+/** Clicks an export-menu item and returns the downloaded file's name and bytes. */
+export async function download(
+  page: Page,
+  testid: string,
+): Promise<{ name: string; bytes: Buffer }> {
+  if (!(await page.getByTestId(testid).isVisible())) await page.getByTestId('export-menu').click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
 }

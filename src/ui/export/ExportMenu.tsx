@@ -4,6 +4,7 @@ import { modelToJson, parseModelJson } from '../../core/modelJson';
 import { showImported } from '../../state/runController';
 import { useStore } from '../../state/store';
 import { loadPlotly } from '../plots/loadPlotly';
+import { closedLoopCsv } from './closedLoopCsv';
 import { testCsv } from './csv';
 import { fileStem, saveBlob } from './download';
 import { drawnGraphs, type Graph } from './graphs';
@@ -157,8 +158,29 @@ export function ExportMenu() {
             }
           >
             <strong>Test data and forecasts</strong>
-            <span>CSV · time, true state, RNN and linear forecasts, errors</span>
+            <span>
+              CSV · time, true state, RNN and linear forecasts, errors
+              {result?.control ? ', input u, forecast with B = 0' : ''}
+            </span>
           </button>
+          {result?.control && (
+            <button
+              type="button"
+              className="export-item"
+              data-testid="export-closedloop-csv"
+              disabled={busy !== null}
+              onClick={() =>
+                void run('closedloop', () => {
+                  const c = result.control!;
+                  const text = closedLoopCsv(c.closedLoop, result.stateNames, c.inputNames);
+                  saveBlob(`${stem}-closed-loop.csv`, new Blob([text], { type: 'text/csv' }));
+                })
+              }
+            >
+              <strong>Closed loop</strong>
+              <span>CSV · time, controlled and uncontrolled states, input u, stage costs</span>
+            </button>
+          )}
           <button
             type="button"
             className="export-item"

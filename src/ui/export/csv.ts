@@ -3,24 +3,27 @@
  * and for every state component its true value and the two forecasts, then the normalised errors.
  * Units in the header in brackets: model time and nondimensional states ("[1]") for the simulated
  * systems, days and physical units ("temp_max_true [°C]") for measured series.
+ * Controlled runs add the input u_t applied from that step on (empty on the last step) and the
+ * same model's forecast with B = 0.
  * Non-finite forecast values after a divergence are written as NaN / Infinity (pandas and numpy
  * read both).
  */
 import type { RunResult } from '../../core/result';
 
-function cell(x: number): string {
+export function cell(x: number): string {
   if (Number.isFinite(x)) return String(x);
   return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
 }
 
 /** Quotes a header field only when CSV needs it. */
-function field(s: string): string {
+export function field(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The CSV text (header line, then count × (horizon+1) rows). */
 export function testCsv(r: RunResult): string {
   const { dim: d, dt, stateNames, test } = r;
+  const c = r.control;
   const steps = test.horizon + 1;
   // The truth may run past the horizon: its own stride.
   const truthSteps = test.truth.length / (test.count * d);
@@ -35,6 +38,8 @@ export function testCsv(r: RunResult): string {
     ...stateNames.map((n, i) => `${n}_linear [${unit(i)}]`),
     'error_rnn [1]',
     'error_linear [1]',
+    ...(c ? c.inputNames.map((n) => `${n} [u]`) : []),
+    ...(c ? stateNames.map((n, i) => `${n}_rnn_B0 [${unit(i)}]`) : []),
   ];
   const lines = [header.map(field).join(',')];
   for (let j = 0; j < test.count; j++) {
@@ -46,6 +51,11 @@ export function testCsv(r: RunResult): string {
       for (let i = 0; i < d; i++) row.push(cell(test.relift[fc + i]));
       for (let i = 0; i < d; i++) row.push(cell(test.linear[fc + i]));
       row.push(cell(test.errorRelift[j * steps + t]), cell(test.errorLinear[j * steps + t]));
+      if (c) {
+        for (let i = 0; i < c.p; i++)
+          row.push(t < test.horizon ? cell(c.prediction.u[t * c.p + i]) : '');
+        for (let i = 0; i < d; i++) row.push(cell(c.prediction.noB[fc + i]));
+      }
       lines.push(row.join(','));
     }
   }
