@@ -3,6 +3,7 @@
  * One parser for the URL (lenient: fall back or clamp, and report each change) and the CLI (strict:
  * the first problem is an error naming the field and its allowed range). NaN never gets through.
  */
+import { isControlledSystem } from '../core/control/registry';
 import { migratePairs, OLDEST_LINK_VERSION, UNVERSIONED_LINK_VERSION, type Pair } from './migrate';
 import {
   FIELD_BY_KEY,
@@ -198,6 +199,9 @@ export function parseQuery(query: string, mode: 'strict' | 'lenient'): ParseResu
   for (const n of crossFieldProblems(config)) {
     if (mode === 'lenient' && n.key === 'len') {
       config.len = Math.floor(LIMITS.maxTrainPairs / config.ntraj);
+    } else if (mode === 'lenient' && n.key === 'width') {
+      config.width = LIMITS.maxControlledWidth;
+      n.message += `; clamped to ${LIMITS.maxControlledWidth}`;
     } else if (mode === 'lenient') {
       for (const k of YEAR_KEYS) config[k] = FIELD_BY_KEY[k].default(config.sys);
       n.message += `; using the default years`;
@@ -251,6 +255,11 @@ export function crossFieldProblems(cfg: RunConfig): Notice[] {
     return out;
   }
   if (!fieldApplies(FIELD_BY_KEY.len, cfg.sys)) return out;
+  if (isControlledSystem(cfg.sys) && cfg.width > LIMITS.maxControlledWidth)
+    out.push({
+      key: 'width',
+      message: `width ${cfg.width} exceeds ${LIMITS.maxControlledWidth} for a controlled system (${LIMITS.reasonControlledWidth})`,
+    });
   const pairs = cfg.ntraj * cfg.len;
   if (pairs > LIMITS.maxTrainPairs) {
     out.push({

@@ -103,6 +103,9 @@ export const LIMITS = {
   maxWidth: 3000,
   reasonWidth: 'the Gram matrix and Koopman matrix need 8·(width+1)² bytes each',
   reasonPairs: 'training data are held in memory and every pair costs width² operations',
+  /** Controlled runs keep K untruncated: its spectrum costs O((M+1)³) (width 1000: about 2 s). */
+  maxControlledWidth: 1000,
+  reasonControlledWidth: 'K is kept whole there, and its eigenvalues cost (width+1)³ operations',
 } as const;
 
 export const FIELDS: Field[] = [

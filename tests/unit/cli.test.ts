@@ -63,6 +63,7 @@ describe('CLI', () => {
     ['sys=forcedvdp&umax=0', /umax must be a number in \[0\.01, 10\]/],
     ['sys=forcedvdp&mpch=0', /mpch must be an integer in \[1, 200\]/],
     ['sys=duffing&ur=-1', /ur must be a number in \[0, 100\]/],
+    ['sys=forcedvdp&width=1500', /width 1500 exceeds 1000 for a controlled system/],
   ])('bad input %j exits 2 with one line naming the field', (q, re) => {
     const r = srnn(q);
     expect(r.code).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from '../../src/config/query';
+import { parseQuery, serializeQuery } from '../../src/config/query';
 import { runPipeline } from '../../src/core/pipeline';
 
 const run = (q: string) => {
@@ -106,5 +106,32 @@ describe('model JSON of a controlled run', () => {
     expect(Array.from(back.control!.closedLoop.u)).toEqual(Array.from(r.control!.closedLoop.u));
     expect(Array.from(back.control!.prediction.noB)).toEqual(Array.from(r.control!.prediction.noB));
     expect(JSON.stringify(back.metrics)).toBe(JSON.stringify(r.metrics));
+  });
+});
+
+describe('controlled settings in links', () => {
+  it('a width over 1000 is clamped with a notice in a link and refused by the CLI parser', () => {
+    const lenient = parseQuery('sys=duffing&width=2500', 'lenient');
+    expect(lenient.config.width).toBe(1000);
+    expect(lenient.notices.map((n) => n.key)).toEqual(['width']);
+    expect(lenient.notices[0].message).toMatch(
+      /exceeds 1000 for a controlled system.*clamped to 1000/,
+    );
+    expect(parseQuery('sys=duffing&width=2500', 'strict').errors.map((n) => n.key)).toEqual([
+      'width',
+    ]);
+    // Free systems keep the global limit.
+    expect(parseQuery('sys=vanderpol&width=2500', 'strict').errors).toEqual([]);
+  });
+
+  it('every controller setting round-trips through the canonical query', () => {
+    const q =
+      'v=1&sys=forcedvdp&uamp=1.5&uhold=0.3&uin=chirp&uinamp=0.7&uinfreq=2&umax=0.8&mpch=30&ur=0.1&ki=0&goal=point&gx=-0.5&gy=0.25&x0=1&y0=-1&ctime=20';
+    const parsed = parseQuery(q, 'strict');
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.config.umax).toBe(0.8);
+    expect(parsed.config.goal).toBe('point');
+    expect(serializeQuery(parsed.config)).toBe(q);
+    expect(parseQuery(serializeQuery(parsed.config), 'strict').config).toEqual(parsed.config);
   });
 });
