@@ -112,6 +112,11 @@ export const controlForecastFields: Field[] = [
   ),
 ];
 
+const whenPoint = (f: NumberField): NumberField => ({
+  ...f,
+  shownWhen: (cfg) => cfg.goal === 'point',
+});
+
 /** The "Control" group: the model-predictive controller and its task. */
 export const controlTaskFields: Field[] = [
   num(
@@ -170,25 +175,29 @@ export const controlTaskFields: Field[] = [
     systems: U,
     default: () => 'origin',
   },
-  num(
-    'gx',
-    'Goal x',
-    'control',
-    -5,
-    5,
-    'x',
-    'First component of the goal point.',
-    perSystem('gx', 0),
+  whenPoint(
+    num(
+      'gx',
+      'Goal x',
+      'control',
+      -5,
+      5,
+      'x',
+      'First component of the goal point.',
+      perSystem('gx', 0),
+    ),
   ),
-  num(
-    'gy',
-    'Goal y',
-    'control',
-    -5,
-    5,
-    'y',
-    'Second component of the goal point.',
-    perSystem('gy', 0),
+  whenPoint(
+    num(
+      'gy',
+      'Goal y',
+      'control',
+      -5,
+      5,
+      'y',
+      'Second component of the goal point.',
+      perSystem('gy', 0),
+    ),
   ),
   num(
     'x0',

@@ -28,6 +28,11 @@ interface BaseField {
   doc: string;
   /** Only meaningful for these systems (system parameters, simulation or series settings); absent = all. */
   systems?: string[];
+  /**
+   * Page only: the control is shown when this holds for the current settings (e.g. the goal point
+   * only when the goal is a point). Parsing and the address ignore it.
+   */
+  shownWhen?: (cfg: Record<string, number | string>) => boolean;
 }
 export interface NumberField extends BaseField {
   kind: 'int' | 'float';

@@ -146,6 +146,12 @@ test('forcedvdp: trains on load, draws every control plot, metrics and the input
   await page.setViewportSize({ width: 1024, height: 768 });
   await waitForControlPlots(page);
   await screenshot(page, 'forcedvdp-1024');
+  // The goal point's coordinates are offered only when the goal is a point.
+  await expect(page.getByTestId('field-gx')).toHaveCount(0);
+  await page.getByTestId('auto-train').uncheck();
+  await page.getByTestId('field-goal-point').check();
+  await expect(page.getByTestId('field-gx')).toBeVisible();
+  await expect(page.getByTestId('field-gy')).toBeVisible();
   expect(errors).toEqual([]);
 });
 

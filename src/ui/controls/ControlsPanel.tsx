@@ -63,7 +63,8 @@ function HiddenNote({ fields }: { fields: Field[] }) {
  * those a lesson link hides (their values still come from the link).
  */
 export function ControlsPanel() {
-  const sys = useStore((s) => s.config.sys);
+  const config = useStore((s) => s.config);
+  const sys = config.sys;
   const page = useStore((s) => s.page);
   const reveal = useStore((s) => s.revealHidden);
   const hidden = hiddenFields(page, sys);
@@ -74,6 +75,7 @@ export function ControlsPanel() {
           (f) =>
             f.group === g.id &&
             fieldApplies(f, sys) &&
+            (!f.shownWhen || f.shownWhen(config)) &&
             (reveal || !fieldHidden(page, f.key, f.group)),
         );
         if (!fields.length) return null;
