@@ -92,15 +92,10 @@ function Cards({ r }: { r: RunResult }) {
         <Metric name="spectralRadius" value={m.spectralRadius} label="max |λ|" big />
         <Metric name="unstableEigenvalues" value={m.unstableEigenvalues} label="|λ| > 1:" />
       </Card>
-      <Card
-        title="Training time"
+      <TrainingTimeCard
+        result={r}
         hint="Wall time of the whole run in the worker; the bar on the left splits it by phase."
-      >
-        <Metric name="fit-ms" value={r.timingsMs.total} big />
-        <span className="metric-note" title={`kernel ${r.kernel}, solve ${r.solveMethod}`}>
-          {r.kernel} · {r.solveMethod}
-        </span>
-      </Card>
+      />
     </div>
   );
 }
@@ -121,5 +116,17 @@ export function MetricsPanel() {
         <p className="metrics-empty">Metrics appear here after the first run.</p>
       )}
     </section>
+  );
+}
+
+/** The run's total wall time (`metric-fit-ms`), with the kernel and solve path that ran. */
+export function TrainingTimeCard({ result: r, hint }: { result: RunResult; hint: string }) {
+  return (
+    <Card title="Training time" hint={hint}>
+      <Metric name="fit-ms" value={r.timingsMs.total} big />
+      <span className="metric-note" title={`kernel ${r.kernel}, solve ${r.solveMethod}`}>
+        {r.kernel} · {r.solveMethod}
+      </span>
+    </Card>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatMs } from '../format';
-import { Card, Metric } from '../MetricsPanel';
+import { Card, Metric, TrainingTimeCard } from '../MetricsPanel';
 import type { ControlView } from './controlData';
 
 function Pair({ children }: { children: ReactNode }) {
@@ -66,15 +66,10 @@ export function ControlMetrics({ v }: { v: ControlView }) {
             </span>
           </Pair>
         </Card>
-        <Card
-          title="Training time"
+        <TrainingTimeCard
+          result={r}
           hint="Wall time of the whole run in the worker (data, fit, predictions and the closed loop)."
-        >
-          <Metric name="fit-ms" value={r.timingsMs.total} big />
-          <span className="metric-note" title={`kernel ${r.kernel}, solve ${r.solveMethod}`}>
-            {r.kernel} · {r.solveMethod}
-          </span>
-        </Card>
+        />
       </div>
     </section>
   );

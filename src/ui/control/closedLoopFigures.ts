@@ -8,9 +8,9 @@ import { axis } from '../plots/layout';
 import { fmt, LOG_FLOOR, logRange, timeAxis } from '../plots/plotData';
 import { withAlpha } from '../plots/palette';
 import type { ControlView } from './controlData';
-import { column, cumulative, gaps, padded, positive, steppedInput, tuple } from './controlData';
+import { column, cumulative, gaps, padded, positive, tuple } from './controlData';
 import { CONTROL_COLORS as C } from './controlPalette';
-import { figureLayout, logAxis, stackRows, yRef, type Figure } from './controlLayout';
+import { figureLayout, inputTraces, logAxis, stackRows, yRef, type Figure } from './controlLayout';
 
 export const LOOP_NAMES = {
   controlled: 'controlled',
@@ -96,21 +96,7 @@ export function closedLoopFigure(v: ControlView): Figure {
       },
     );
   }
-  for (let q = 0; q < c.p; q++) {
-    const s = steppedInput(cl.u, c.p, q, cl.dt);
-    const name = `input ${c.inputNames[q] ?? `u${q + 1}`}`;
-    data.push({
-      type: 'scatter',
-      mode: 'lines',
-      name,
-      x: s.x,
-      y: s.y,
-      yaxis: yRef(d),
-      legendrank: 4 + q,
-      line: { color: C.input, width: 2, shape: 'hv', dash: q ? 'dot' : 'solid' },
-      hovertemplate: `${name}<br>t = %{x:.2f}<br>u = %{y:.4g}<extra></extra>`,
-    });
-  }
+  data.push(...inputTraces(cl.u, c.inputNames, cl.dt, d, 4, C.input));
   data.push({
     type: 'scatter',
     mode: 'lines',

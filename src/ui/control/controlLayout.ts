@@ -4,6 +4,7 @@
  */
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import { axis, baseLayout, legendNames, legendRows } from '../plots/layout';
+import { steppedInput } from './controlData';
 
 export interface Figure {
   data: PlotData[];
@@ -83,4 +84,35 @@ export function logAxis(range: [number, number], maxTicks = 4): PlotLayout {
     exponentformat: 'power',
     dtick: Math.max(1, Math.ceil((range[1] - range[0]) / maxTicks)),
   };
+}
+
+/**
+ * The input traces of a figure: each of the p inputs (u: n×p, zero-order hold) as a stepped line
+ * in the bottom panel `panel`, after the figure's other legend entries (from `rankFrom`).
+ */
+export function inputTraces(
+  u: ArrayLike<number>,
+  names: string[],
+  dt: number,
+  panel: number,
+  rankFrom: number,
+  color: string,
+): PlotData[] {
+  const p = Math.max(1, names.length);
+  return Array.from({ length: p }, (_, q): PlotData => {
+    const s = steppedInput(u, p, q, dt);
+    const name = `input ${names[q] ?? `u${q + 1}`}`;
+    return {
+      type: 'scatter',
+      mode: 'lines',
+      name,
+      x: s.x,
+      y: s.y,
+      xaxis: 'x',
+      yaxis: yRef(panel),
+      legendrank: rankFrom + q,
+      line: { color, width: 2, shape: 'hv', dash: q ? 'dot' : 'solid' },
+      hovertemplate: `${name}<br>t = %{x:.2f}<br>u = %{y:.4g}<extra></extra>`,
+    };
+  });
 }

@@ -15,9 +15,9 @@ import {
   timeAxis,
 } from '../plots/plotData';
 import type { ControlView } from './controlData';
-import { gaps, positive, steppedInput } from './controlData';
+import { gaps, positive } from './controlData';
 import { CONTROL_COLORS as C } from './controlPalette';
-import { figureLayout, stackRows, yRef, type Figure } from './controlLayout';
+import { figureLayout, inputTraces, stackRows, yRef, type Figure } from './controlLayout';
 
 /** Steps of the short-horizon prediction metric (predMse50). */
 export const SHORT_STEPS = 50;
@@ -82,22 +82,7 @@ export function predictionFigure(v: ControlView, testIndex = 0): Figure {
     for (const m of models)
       data.push(line(j, MODEL_NAMES[m.key], m.clipped[j], C[m.key], m.width, m.dash, m.rank));
   }
-  for (let q = 0; q < c.p; q++) {
-    const s = steppedInput(pred.u, c.p, q, r.dt);
-    const name = `input ${c.inputNames[q] ?? `u${q + 1}`}`;
-    data.push({
-      type: 'scatter',
-      mode: 'lines',
-      name,
-      x: s.x,
-      y: s.y,
-      xaxis: 'x',
-      yaxis: yRef(d),
-      legendrank: 5 + q,
-      line: { color: C.input, width: 2, shape: 'hv', dash: q ? 'dot' : 'solid' },
-      hovertemplate: `${name}<br>t = %{x:.2f}<br>u = %{y:.4g}<extra></extra>`,
-    });
-  }
+  data.push(...inputTraces(pred.u, c.inputNames, r.dt, d, 5, C.input));
 
   const title = `Prediction · ${pred.label} · test ${i + 1}/${pred.count}`;
   const layout = figureLayout(title, data);
