@@ -16,6 +16,7 @@ import {
   type KernelName,
 } from '../src/core/kernels/gramKernels';
 import { createRng } from '../src/core/rng';
+import { median } from '../src/core/metrics';
 
 export interface BenchGramOptions {
   /** Samples N for the wasm kernel (default 20 000). */
@@ -52,12 +53,6 @@ const seededUniform = (seed: number): (() => number) => {
   const rng = createRng(seed);
   return () => rng.uniform();
 };
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-}
 
 function runOnce(
   kernel: KernelName,

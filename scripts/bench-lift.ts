@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { createLifter, liftDefaultKernel } from '../src/core/kernels/lift';
 import type { KernelName } from '../src/core/kernels/gramKernels';
 import { createRng } from '../src/core/rng';
+import { median } from '../src/core/metrics';
 
 type Impl = KernelName | 'math-tanh';
 
@@ -47,12 +48,6 @@ const seededUniform = (seed: number): (() => number) => {
   const rng = createRng(seed);
   return () => rng.uniform();
 };
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-}
 
 /** The baseline: the plain loop of src/core/sampling/hiddenLayer.ts before the kernel (Math.tanh). */
 function mathTanhLiftRows(

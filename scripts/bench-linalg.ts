@@ -10,6 +10,7 @@ import { orthonormalize } from '../src/core/linalg/householderQr';
 import { matmul, transpose } from '../src/core/linalg/matrix';
 import { symmetricEigen } from '../src/core/linalg/symmetricEigen';
 import { createRng } from '../src/core/rng';
+import { median } from '../src/core/metrics';
 
 /** Seeded uniform [0, 1) stream from the project's generator (xoshiro128**). */
 const seededUniform = (seed: number): (() => number) => {
@@ -38,7 +39,6 @@ interface Case {
   cpuMedianMs: number;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x: number): number => Math.round(x * 10) / 10;
 
 function time(runs: number, setup: () => () => void): Case {

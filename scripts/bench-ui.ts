@@ -14,30 +14,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { isControlledSystem } from '../src/core/control/registry';
+import { median } from '../src/core/metrics';
+import { CONTROL_PLOT_KINDS } from '../src/ui/control/plotKinds';
+import { PLOT_KINDS } from '../src/state/lesson';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
-const PLOTS = ['trajectory', 'phase', 'spectrum', 'error'];
 /** The controlled view's plots (sys = forcedvdp, duffing). */
-const CONTROL_PLOTS = [
-  'prediction',
-  'prediction-error',
-  'closedloop',
-  'closedloop-phase',
-  'cost',
-  'spectrum',
-];
-const plotsOf = (sys: string) => (isControlledSystem(sys) ? CONTROL_PLOTS : PLOTS);
+const plotsOf = (sys: string): readonly string[] =>
+  isControlledSystem(sys) ? CONTROL_PLOT_KINDS : PLOT_KINDS;
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 async function reachable(url: string): Promise<boolean> {
   try {

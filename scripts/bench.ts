@@ -9,6 +9,7 @@ import { parseQuery } from '../src/config/query';
 import { runPipeline } from '../src/core/pipeline';
 import { PHASES } from '../src/core/result';
 import { benchGram } from './bench-gram';
+import { median } from '../src/core/metrics';
 
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');
@@ -22,11 +23,6 @@ const CASES = [
   { name: 'duffing-w200', query: 'sys=duffing' },
 ];
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-};
 const round = (x: number) => Math.round(x * 10) / 10;
 
 /** Medians over runs of the MPC's design time, per-step median and max, and whole loop (ms). */

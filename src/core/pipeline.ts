@@ -23,15 +23,20 @@ import type { Divergence, Metrics, Progress, RunResult } from './result';
 import { createPhaseClock } from './phaseClock';
 import { createRng } from './rng';
 import { blowupBox, rolloutLinear, rolloutRelift } from './rollout';
-import { layerDictionary, type HiddenLayer } from './sampling/hiddenLayer';
-import { sampleRandomFeatures } from './sampling/randomFeatures';
-import { sampleSwim } from './sampling/swim';
+import { layerDictionary } from './sampling/hiddenLayer';
 import { getSystem, referenceFact } from './systems/registry';
 import { isSeriesSystem, type SeriesSource } from './series/sources';
 import { runSeriesPipeline } from './seriesPipeline';
 import { isControlledSystem } from './control/registry';
 import { runControlPipeline } from './control/controlPipeline';
-import { countDiverged, divergenceList, modelOf, pairIndex, subsample } from './runParts';
+import {
+  countDiverged,
+  divergenceList,
+  modelOf,
+  pairIndex,
+  sampleLayer,
+  subsample,
+} from './runParts';
 
 export { pairIndex };
 
@@ -80,10 +85,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   // Sampling
   progress('sample', 0);
   const pairs = pairIndex(ds.train);
-  const layer: HiddenLayer =
-    config.sampler === 'swim'
-      ? sampleSwim(pairs, config.width, config.act, rngSample)
-      : sampleRandomFeatures(spec.dim, config.width, config.act, ds.mean, ds.std, rngSample);
+  const layer = sampleLayer(config, pairs, ds.mean, ds.std, rngSample);
   const dict = layerDictionary(layer);
   endPhase('sample');
 

@@ -5,7 +5,11 @@
 import type { TrajectorySet } from './dataset';
 import type { Divergence, RunResult } from './result';
 import type { RolloutOutput } from './rollout';
+import type { RunConfig } from '../config/schema';
+import type { Rng } from './rng';
 import type { HiddenLayer } from './sampling/hiddenLayer';
+import { sampleRandomFeatures } from './sampling/randomFeatures';
+import { sampleSwim } from './sampling/swim';
 import type { PairData } from './sampling/swim';
 
 /** Training states drawn in the phase plot (evenly strided). */
@@ -79,4 +83,20 @@ export function modelOf(
     C: fit.C,
     CK: fit.CK,
   };
+}
+
+/**
+ * The hidden layer of a run: SWIM on the snapshot pairs, or random features scaled by the
+ * training data's per-component mean and std (config.sampler, config.width, config.act).
+ */
+export function sampleLayer(
+  config: RunConfig,
+  pairs: PairData,
+  mean: Float64Array,
+  std: Float64Array,
+  rng: Rng,
+): HiddenLayer {
+  return config.sampler === 'swim'
+    ? sampleSwim(pairs, config.width, config.act, rng)
+    : sampleRandomFeatures(pairs.d, config.width, config.act, mean, std, rng);
 }

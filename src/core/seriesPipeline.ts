@@ -16,8 +16,7 @@ import { createPhaseClock } from './phaseClock';
 import { createRng } from './rng';
 import { blowupBox, rolloutLinear, rolloutRelift } from './rollout';
 import { layerDictionary } from './sampling/hiddenLayer';
-import { sampleRandomFeatures } from './sampling/randomFeatures';
-import { sampleSwim } from './sampling/swim';
+import { sampleLayer } from './runParts';
 import { climatology, persistence, targetCount, targetTruth } from './series/baselines';
 import { embedWindows, trainingSet, trainStandardiser } from './series/embed';
 import { atHorizon } from './series/forecast';
@@ -57,10 +56,7 @@ export function runSeriesPipeline(
 
   progress('sample', 0);
   const stats = componentStats(train);
-  const layer =
-    config.sampler === 'swim'
-      ? sampleSwim(singlePairs(train), config.width, config.act, rngSample)
-      : sampleRandomFeatures(train.d, config.width, config.act, stats.mean, stats.std, rngSample);
+  const layer = sampleLayer(config, singlePairs(train), stats.mean, stats.std, rngSample);
   const dict = layerDictionary(layer);
   endPhase('sample');
 

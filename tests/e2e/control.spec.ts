@@ -1,17 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { CONTROL_PLOT_KINDS } from '../../src/ui/control/plotKinds';
 import { collectErrors, download, runId, waitForRun } from './helpers';
-
-/** The plots of a controlled run (issue 6), each in a `plot-<kind>` container. */
-const CONTROL_PLOTS = [
-  'prediction',
-  'prediction-error',
-  'closedloop',
-  'closedloop-phase',
-  'cost',
-  'spectrum',
-] as const;
 
 /** Metric cells of a controlled run (names as in the CLI's `metrics.control`, plus fit-ms). */
 const CONTROL_METRICS = [
@@ -32,7 +23,7 @@ const INPUT_KINDS = ['sine', 'step', 'chirp', 'steps'];
 const RUN_TIMEOUT = 60_000;
 
 async function waitForControlPlots(page: Page): Promise<void> {
-  for (const kind of CONTROL_PLOTS) {
+  for (const kind of CONTROL_PLOT_KINDS) {
     const box = page.getByTestId(`plot-${kind}`);
     await expect(box, kind).toHaveAttribute('data-rendered', 'true', { timeout: 30_000 });
     await expect(box.locator('.main-svg').first(), kind).toBeAttached();
@@ -92,7 +83,7 @@ async function metric(page: Page, name: string): Promise<number> {
 
 /** Every plot drew traces with data; every metric is a finite number; the input table is full. */
 async function expectControlView(page: Page): Promise<void> {
-  for (const kind of CONTROL_PLOTS) {
+  for (const kind of CONTROL_PLOT_KINDS) {
     const ts = await traces(page, kind);
     expect(ts.length, kind).toBeGreaterThan(0);
     // Every line and marker set has points (the spectrum's |λ| > 1 group may well be empty).

@@ -112,16 +112,8 @@ export function runClosedLoop(
       for (let i = 0; i < d; i++) goalEff[i] += o.integralGain * o.dt * (o.goal[i] - state[i]);
   }
   const loopMs = performance.now() - t0;
-  const free = simulateControlled(
-    spec,
-    params,
-    o.start,
-    new Float64Array(steps * p),
-    0,
-    steps,
-    o.dt,
-  );
-  const zero = new Float64Array(steps * p);
+  const zero = new Float64Array(steps * p); // the free run's input
+  const free = simulateControlled(spec, params, o.start, zero, 0, steps, o.dt);
   return {
     steps,
     dt: o.dt,

@@ -15,6 +15,7 @@ import {
   medianCurve,
   normalisedErrors,
   oneStepMse,
+  rolloutMse,
   spectrumStats,
   validPredictionTimes,
 } from '../metrics';
@@ -23,13 +24,18 @@ import type { Metrics, Progress, RunResult } from '../result';
 import { createRng } from '../rng';
 import { blowupBox } from '../rollout';
 import { layerDictionary } from '../sampling/hiddenLayer';
-import { sampleRandomFeatures } from '../sampling/randomFeatures';
-import { sampleSwim } from '../sampling/swim';
-import { countDiverged, divergenceList, modelOf, pairIndex, subsample } from '../runParts';
+import {
+  countDiverged,
+  divergenceList,
+  modelOf,
+  pairIndex,
+  sampleLayer,
+  subsample,
+} from '../runParts';
 import { runClosedLoop, meanDistance } from './closedLoop';
 import { buildControlDataset } from './controlDataset';
 import { fitEdmdControl } from './edmdControl';
-import { meanErrorCurve, mseUpTo, runSignal, SHORT_STEPS } from './predictions';
+import { meanErrorCurve, runSignal } from './predictions';
 import { getControlledSystem } from './registry';
 import { linearControlled } from './rolloutControl';
 import { holdSteps, testSignal } from './signals';
@@ -73,10 +79,7 @@ export function runControlPipeline(
 
   clock.progress('sample', 0);
   const pairs = pairIndex(ds.train);
-  const layer =
-    config.sampler === 'swim'
-      ? sampleSwim(pairs, config.width, config.act, rngSample)
-      : sampleRandomFeatures(spec.dim, config.width, config.act, ds.mean, ds.std, rngSample);
+  const layer = sampleLayer(config, pairs, ds.mean, ds.std, rngSample);
   const dict = layerDictionary(layer);
   clock.end('sample');
 
@@ -143,11 +146,9 @@ export function runControlPipeline(
   const errL = normalisedErrors(linear.x, truth, H, scale);
   const vptR = median(validPredictionTimes(errR, truth.count, H, config.eps, dt));
   const vptL = median(validPredictionTimes(errL, truth.count, H, config.eps, dt));
-  const mseR = mseUpTo(chosen.withB.x, truth, H);
-  const mseL = mseUpTo(linear.x, truth, H);
+  const mseR = rolloutMse(chosen.withB.x, truth, H);
+  const mseL = rolloutMse(linear.x, truth, H);
   const headRelift = config.rollout === 'relift';
-  const head = headRelift ? chosen.withB : linear;
-  const perComponent = perComponentMse(head.x, truth);
   const metrics: Metrics = {
     trainMse: oneStepMse(dict, fit.CK, ds.train, TRAIN_MSE_PAIRS, {
       CB: fit.CB,
@@ -159,10 +160,10 @@ export function runControlPipeline(
       p: fit.p,
       inputs: repeatInputs(chosen.u, truth.count),
     }),
-    rolloutMse: headRelift ? mseR : mseL,
-    rolloutMseRelift: mseR,
-    rolloutMseLinear: mseL,
-    rolloutMsePerComponent: perComponent,
+    rolloutMse: (headRelift ? mseR : mseL).total,
+    rolloutMseRelift: mseR.total,
+    rolloutMseLinear: mseL.total,
+    rolloutMsePerComponent: (headRelift ? mseR : mseL).perComponent,
     divergedRelift: countDiverged(chosen.withB),
     divergedLinear: countDiverged(linear),
     vpt: headRelift ? vptR : vptL,
@@ -232,8 +233,6 @@ export function runControlPipeline(
   };
 }
 
-export { SHORT_STEPS };
-
 function sum(a: Float64Array): number {
   let s = 0;
   for (const v of a) s += v;
@@ -244,19 +243,4 @@ function repeatInputs(u: Float64Array, count: number): Float64Array {
   const out = new Float64Array(u.length * count);
   for (let j = 0; j < count; j++) out.set(u, j * u.length);
   return out;
-}
-
-function perComponentMse(
-  x: Float64Array,
-  truth: { d: number; count: number; points: number; data: Float64Array },
-): number[] | null {
-  const { d, count, points } = truth;
-  const per = new Array<number>(d).fill(0);
-  for (let j = 0; j < count; j++)
-    for (let t = 1; t < points; t++)
-      for (let i = 0; i < d; i++)
-        per[i] += (x[(j * points + t) * d + i] - truth.data[(j * points + t) * d + i]) ** 2;
-  const n = count * (points - 1);
-  const out = per.map((v) => v / n);
-  return out.every(Number.isFinite) ? out : null;
 }

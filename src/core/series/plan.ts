@@ -5,7 +5,7 @@
  */
 import type { SeriesTable } from './table';
 
-/** A training segment needs this many snapshot pairs after its first delay window. */
+/** A training segment needs this many snapshot pairs after its first full delay embedding. */
 export const MIN_TRAIN_PAIRS = 10;
 /** At least this many test targets, so the test metrics mean something. */
 export const MIN_TARGETS = 10;
@@ -65,7 +65,7 @@ export function checkPlan(p: SeriesPlan): void {
 
 /**
  * A CSV run: the first ⌊split·N⌋ rows train, the rest are test targets (from the first row whose
- * H-step origin has a full delay window). Throws RangeError "Too few rows …" when the training
+ * H-step origin has a full delay embedding). Throws RangeError "Too few rows …" when the training
  * part has fewer than MIN_TRAIN_PAIRS pairs or there are fewer than MIN_TARGETS targets.
  */
 export function csvPlan(

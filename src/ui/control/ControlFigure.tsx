@@ -3,6 +3,7 @@ import { PlotlyFigure } from '../plots/PlotlyFigure';
 import { useStaggered } from '../PlotsGrid';
 import type { ControlView } from './controlData';
 import type { Figure } from './controlLayout';
+import type { ControlPlotKind } from './plotKinds';
 
 /**
  * One plot of the controlled view with its caption for students. The figure is rebuilt
@@ -19,7 +20,7 @@ export function ControlFigure({
 }: {
   v: ControlView;
   index: number;
-  testid: string;
+  testid: `plot-${Exclude<ControlPlotKind, 'spectrum'>}`;
   make: (v: ControlView) => Figure;
   caption: ReactNode;
   tall?: boolean;

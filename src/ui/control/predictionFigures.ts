@@ -4,7 +4,7 @@
  * mean prediction error over all test starts on a log axis.
  */
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
-import { axis, note, vline } from '../plots/layout';
+import { axis, logErrorAxis, note, vline } from '../plots/layout';
 import {
   clipDiverged,
   componentRanges,
@@ -14,13 +14,14 @@ import {
   testSeries,
   timeAxis,
 } from '../plots/plotData';
+import { SHORT_STEPS } from '../../core/control/predictions';
 import type { ControlView } from './controlData';
 import { gaps, positive } from './controlData';
 import { CONTROL_COLORS as C } from './controlPalette';
 import { figureLayout, inputTraces, stackRows, yRef, type Figure } from './controlLayout';
 
-/** Steps of the short-horizon prediction metric (predMse50). */
-export const SHORT_STEPS = 50;
+/** Steps of the short-horizon prediction metric (predMse50), as the core computes it. */
+export { SHORT_STEPS } from '../../core/control/predictions';
 
 /** Legend names of the three models, the same in both figures and the input table. */
 export const MODEL_NAMES = {
@@ -165,12 +166,7 @@ export function predictionErrorFigure(v: ControlView): Figure {
   }
   const layout = figureLayout(`Prediction error · mean over ${pred.count} test starts`, data, {
     xaxis: axis('t (model time)', { range: [0, t[steps - 1]] }),
-    yaxis: axis('mean ‖x̂ − x‖ (log)', {
-      type: 'log',
-      range: [lo, hi],
-      exponentformat: 'power',
-      dtick: hi - lo > 6 ? 2 : 1,
-    }),
+    yaxis: logErrorAxis('mean ‖x̂ − x‖ (log)', lo, hi),
     shapes,
     annotations,
     hovermode: 'closest',

@@ -1,7 +1,16 @@
 import { useMemo, type Ref } from 'react';
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../core/result';
-import { axis, baseLayout, hline, legendNames, legendRows, note, vline } from './layout';
+import {
+  axis,
+  baseLayout,
+  hline,
+  legendNames,
+  legendRows,
+  logErrorAxis,
+  note,
+  vline,
+} from './layout';
 import { COLORS, withAlpha } from './palette';
 import { PlotlyFigure } from './PlotlyFigure';
 import {
@@ -107,12 +116,7 @@ export function errorFigure(result: RunResult): { data: PlotData[]; layout: Plot
         range: [0, xEnd],
       },
     ),
-    yaxis: axis('e(t) (log)', {
-      type: 'log',
-      range: [lo, hi],
-      exponentformat: 'power',
-      dtick: hi - lo > 6 ? 2 : 1,
-    }),
+    yaxis: logErrorAxis('e(t) (log)', lo, hi),
     shapes,
     annotations,
     hovermode: 'closest',

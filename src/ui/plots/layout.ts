@@ -84,6 +84,16 @@ export function axis(title: string, extra: PlotLayout = {}): PlotLayout {
   };
 }
 
+/** A log y axis for error curves over [10^lo, 10^hi]: powers of ten, every other one past 6 decades. */
+export function logErrorAxis(title: string, lo: number, hi: number): PlotLayout {
+  return axis(title, {
+    type: 'log',
+    range: [lo, hi],
+    exponentformat: 'power',
+    dtick: hi - lo > 6 ? 2 : 1,
+  });
+}
+
 /** A full-height vertical dashed line at data x on axis `xref` (spanning the paper height). */
 export function vline(
   x: number,
