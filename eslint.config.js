@@ -21,7 +21,7 @@ export default tseslint.config(
       'node_modules',
       'test-results',
       'playwright-report',
-      'src/core/kernels/*Wasm.ts',
+      'src/numerics/kernels/*Wasm.ts',
     ],
   },
   js.configs.recommended,
@@ -41,7 +41,7 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['src/core/**/*.ts', 'src/config/**/*.ts'],
+    files: ['src/numerics/**/*.ts', 'src/method/**/*.ts', 'src/sources/**/*.ts', 'src/run/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -68,7 +68,7 @@ export default tseslint.config(
         {
           object: 'Math',
           property: 'random',
-          message: 'Use the seeded generator passed in (src/core/rng.ts).',
+          message: 'Use the seeded generator passed in (src/numerics/rng.ts).',
         },
         // Engines disagree on the last bit of these; results must be identical in Node and browsers.
         ...[

@@ -14,9 +14,9 @@ import {
   defaultKernel,
   DEFAULT_BLOCK_ROWS,
   type KernelName,
-} from '../src/core/kernels/gramKernels';
-import { createRng } from '../src/core/rng';
-import { median } from '../src/core/metrics';
+} from '../src/numerics/kernels/gramKernels';
+import { createRng } from '../src/numerics/rng';
+import { median } from '../src/method/metrics';
 
 export interface BenchGramOptions {
   /** Samples N for the wasm kernel (default 20 000). */

@@ -11,10 +11,10 @@
  *                                 [--act tanh|relu]
  */
 import { pathToFileURL } from 'node:url';
-import { createLifter, liftDefaultKernel } from '../src/core/kernels/lift';
-import type { KernelName } from '../src/core/kernels/gramKernels';
-import { createRng } from '../src/core/rng';
-import { median } from '../src/core/metrics';
+import { createLifter, liftDefaultKernel } from '../src/numerics/kernels/lift';
+import type { KernelName } from '../src/numerics/kernels/gramKernels';
+import { createRng } from '../src/numerics/rng';
+import { median } from '../src/method/metrics';
 
 type Impl = KernelName | 'math-tanh';
 

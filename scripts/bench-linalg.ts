@@ -4,13 +4,13 @@
  * case the wall-clock and user-CPU milliseconds of every run and their medians (first run
  * included, so the JIT warm-up shows up in `runsMs[0]`). Inputs are seeded (seededUniform), so runs are comparable.
  */
-import { choleskyInPlace, solveRightSpd } from '../src/core/linalg/cholesky';
-import { eigenvalues } from '../src/core/linalg/eigenvalues';
-import { orthonormalize } from '../src/core/linalg/householderQr';
-import { matmul, transpose } from '../src/core/linalg/matrix';
-import { symmetricEigen } from '../src/core/linalg/symmetricEigen';
-import { createRng } from '../src/core/rng';
-import { median } from '../src/core/metrics';
+import { choleskyInPlace, solveRightSpd } from '../src/numerics/linalg/cholesky';
+import { eigenvalues } from '../src/numerics/linalg/eigenvalues';
+import { orthonormalize } from '../src/numerics/linalg/householderQr';
+import { matmul, transpose } from '../src/numerics/linalg/matrix';
+import { symmetricEigen } from '../src/numerics/linalg/symmetricEigen';
+import { createRng } from '../src/numerics/rng';
+import { median } from '../src/method/metrics';
 
 /** Seeded uniform [0, 1) stream from the project's generator (xoshiro128**). */
 const seededUniform = (seed: number): (() => number) => {

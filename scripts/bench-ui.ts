@@ -13,8 +13,8 @@ import { chromium, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { isControlledSystem } from '../src/core/control/registry';
-import { median } from '../src/core/metrics';
+import { isControlledSystem } from '../src/sources/systems/controlledRegistry';
+import { median } from '../src/method/metrics';
 import { CONTROL_PLOT_KINDS } from '../src/ui/control/plotKinds';
 import { PLOT_KINDS } from '../src/state/lesson';
 

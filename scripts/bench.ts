@@ -5,11 +5,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { parseQuery } from '../src/config/query';
-import { runPipeline } from '../src/core/pipeline';
-import { PHASES } from '../src/core/result';
+import { parseQuery } from '../src/run/query';
+import { runPipeline } from '../src/run/pipeline';
+import { PHASES } from '../src/run/result';
 import { benchGram } from './bench-gram';
-import { median } from '../src/core/metrics';
+import { median } from '../src/method/metrics';
 
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Compiles the WebAssembly kernels (wasm32 + SIMD128, freestanding) and regenerates their base64
 # wrappers, so that Node, the browser and Web Workers load them alike without fetching a file:
-#   src/core/kernels/gram.c → gram.wasm + gramWasm.ts   (Gram matrices, gemm)
-#   src/core/kernels/lift.c → lift.wasm + liftWasm.ts   (hidden-layer lift, deterministic tanh)
+#   src/numerics/kernels/gram.c → gram.wasm + gramWasm.ts   (Gram matrices, gemm)
+#   src/numerics/kernels/lift.c → lift.wasm + liftWasm.ts   (hidden-layer lift, deterministic tanh)
 # All outputs are committed: machines without clang/wasm-ld never need to run this.
 # Usage: npm run build:wasm  [extra clang flags for both modules, e.g. -DMR=4]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DIR=src/core/kernels
+DIR=src/numerics/kernels
 CLANG=${CLANG:-clang}
 OUT_WASM=${OUT_WASM:-$DIR/gram.wasm}
 OUT_TS=${OUT_TS:-$DIR/gramWasm.ts}

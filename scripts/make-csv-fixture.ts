@@ -6,7 +6,7 @@
  * kicks, so it never dies out. Daily rows from 2020-01-01; seeded, so the file is reproducible.
  */
 import { writeFileSync } from 'node:fs';
-import { createRng } from '../src/core/rng';
+import { createRng } from '../src/numerics/rng';
 
 const ROWS = 500;
 const RHO = 0.97;

@@ -5,10 +5,10 @@
  * nothing here needs to poll for an abort flag.
  */
 import * as Comlink from 'comlink';
-import type { RunConfig } from '../src/config/schema';
-import { runPipeline } from '../src/core/pipeline';
-import type { Progress, RunResult } from '../src/core/result';
-import type { SeriesSource } from '../src/core/series/sources';
+import type { RunConfig } from '../src/run/schema';
+import { runPipeline } from '../src/run/pipeline';
+import type { Progress, RunResult } from '../src/run/result';
+import type { SeriesSource } from '../src/run/series/sources';
 
 /** Progress messages per second at most: enough for a smooth bar, cheap for the main thread. */
 const MAX_PROGRESS_PER_SECOND = 20;

@@ -1,6 +1,6 @@
 /** The URL-visible part of the state: one complete RunConfig, always valid field by field. */
 import type { StateCreator } from 'zustand';
-import { defaultConfig, type RunConfig } from '../config/schema';
+import { defaultConfig, type RunConfig } from '../run/schema';
 import type { Mutators, Store } from './store';
 
 /** Model choices that survive a change of system (everything else resets to its defaults). */

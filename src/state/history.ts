@@ -4,8 +4,8 @@
  * the user starts with Train (or an imported model) adds one new entry, so Back and Forward step
  * between those runs. Runs started by auto-train, on load or by Back/Forward never add entries.
  */
-import { serializeQuery } from '../config/query';
-import type { RunConfig } from '../config/schema';
+import { serializeQuery } from '../run/query';
+import type { RunConfig } from '../run/schema';
 import { serializePage, type PageOptions } from './lesson';
 
 /** What each of our history entries carries. */

@@ -9,8 +9,8 @@
  * Hidden controls keep the values the link gives them: hiding changes the page, never the run.
  * Pure: parsing and serialisation only (no DOM), so tests can share it with the page.
  */
-import type { Notice } from '../config/query';
-import { FIELDS, fieldApplies, type Field, type Group } from '../config/schema';
+import type { Notice } from '../run/query';
+import { FIELDS, fieldApplies, type Field, type Group } from '../run/schema';
 
 export const PLOT_KINDS = ['trajectory', 'phase', 'spectrum', 'error'] as const;
 export type PlotKind = (typeof PLOT_KINDS)[number];

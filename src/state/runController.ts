@@ -4,9 +4,9 @@
  * Each run started is recorded in the browser history (see history.ts): a run the user starts
  * adds an entry, any other run rewrites the current one.
  */
-import { serializeQuery, validateConfig } from '../config/query';
-import type { RunConfig } from '../config/schema';
-import type { RunResult } from '../core/result';
+import { serializeQuery, validateConfig } from '../run/query';
+import type { RunConfig } from '../run/schema';
+import type { RunResult } from '../run/result';
 import { recordRun, type HistoryMode } from './history';
 import { seriesSourceFor } from './seriesData';
 import { createRunClient, RunCancelled, type RunClient } from './workerClient';

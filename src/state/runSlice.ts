@@ -1,7 +1,7 @@
 /** The state of the current run: never serialised, never in the URL. */
 import type { StateCreator } from 'zustand';
-import type { Notice } from '../config/query';
-import type { Phase, RunResult } from '../core/result';
+import type { Notice } from '../run/query';
+import type { Phase, RunResult } from '../run/result';
 import type { Mutators, Store } from './store';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';

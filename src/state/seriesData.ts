@@ -5,12 +5,12 @@
  * slices stay as they are; the run controller asks it for the source of each series run.
  */
 import { create } from 'zustand';
-import type { RunConfig } from '../config/schema';
-import { checkSize } from '../core/series/csv';
-import { csvPlan } from '../core/series/plan';
-import type { SeriesSource } from '../core/series/sources';
-import { parseSeriesCsv, type SeriesTable } from '../core/series/table';
-import { WEATHER_FILE } from '../core/series/weather';
+import type { RunConfig } from '../run/schema';
+import { checkSize } from '../sources/series/csv';
+import { csvPlan } from '../sources/series/plan';
+import type { SeriesSource } from '../run/series/sources';
+import { parseSeriesCsv, type SeriesTable } from '../sources/series/table';
+import { WEATHER_FILE } from '../sources/series/weather';
 
 export interface LoadedCsv {
   name: string;

@@ -3,7 +3,7 @@
  * with auto-train on a config change starts a run after a short pause, and Back/Forward restores
  * the run of that history entry.
  */
-import { parseQuery } from '../config/query';
+import { parseQuery } from '../run/query';
 import { replaceAddress } from './history';
 import { parsePage } from './lesson';
 import { currentConfigStarted, train } from './runController';

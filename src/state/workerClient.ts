@@ -4,9 +4,9 @@
  * cannot be interrupted any other way) and spawns a fresh one for the next run.
  */
 import * as Comlink from 'comlink';
-import type { RunConfig } from '../config/schema';
-import type { Progress, RunResult } from '../core/result';
-import type { SeriesSource } from '../core/series/sources';
+import type { RunConfig } from '../run/schema';
+import type { Progress, RunResult } from '../run/result';
+import type { SeriesSource } from '../run/series/sources';
 import type { RunWorkerApi } from '../../workers/runWorker';
 
 /** Rejection reason of a run that was cancelled (distinguishes it from a real failure). */

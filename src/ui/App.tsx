@@ -9,7 +9,7 @@ import { MetricsPanel } from './MetricsPanel';
 import { Notices } from './Notices';
 import { PlotsGrid } from './PlotsGrid';
 import { RunPanel } from './RunPanel';
-import { FIELDS, fieldApplies } from '../config/schema';
+import { FIELDS, fieldApplies } from '../run/schema';
 import { SeriesDataPanel } from './series/SeriesDataPanel';
 import { SeriesResults, useSeriesResult } from './series/SeriesResults';
 import { ControlResults, useControlResult } from './control/ControlResults';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { FIELD_BY_KEY, FIELDS, fieldApplies } from '../config/schema';
+import { FIELD_BY_KEY, FIELDS, fieldApplies } from '../run/schema';
 import { searchFor } from '../state/history';
 import {
   GROUP_NAMES,

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { RunResult } from '../core/result';
+import type { RunResult } from '../run/result';
 import { useStore } from '../state/store';
 import { formatMs, formatSig } from './format';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import type { RunResult } from '../core/result';
+import type { RunResult } from '../run/result';
 import type { PlotKind } from '../state/lesson';
 import { useStore } from '../state/store';
 import { ErrorPlot } from './plots/ErrorPlot';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { PHASES, type Phase } from '../core/result';
+import { PHASES, type Phase } from '../run/result';
 import { useStore } from '../state/store';
 import { formatMs } from './format';
 

@@ -1,4 +1,4 @@
-import type { RunResult } from '../core/result';
+import type { RunResult } from '../run/result';
 import { useStore } from '../state/store';
 
 /** The run's warnings plus one line summarising diverged forecasts. */

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import fc from 'fast-check';
-import { parseQuery } from '../../src/config/query';
-import { FIELDS } from '../../src/config/schema';
+import { parseQuery } from '../../src/run/query';
+import { FIELDS } from '../../src/run/schema';
 import { parsePage } from '../../src/state/lesson';
 import { collectErrors, waitForPlots, waitForRun } from './helpers';
 

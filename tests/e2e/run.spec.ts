@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors, metricValues, openApp, runId, waitForPlots, waitForRun } from './helpers';
-import { defaultConfig } from '../../src/config/schema';
+import { defaultConfig } from '../../src/run/schema';
 
 /** Small enough to train in well under a second on an idle machine. */
 const FAST = 'sys=vanderpol&width=80&ntraj=20&len=100&horizon=100';

@@ -4,10 +4,10 @@
  * truncation, noise, the linear headline). `goldenOf` runs a case the way the CLI does and keeps
  * the JSON text of its metrics and eigenvalues (byte comparison, no tolerance).
  */
-import { parseQuery } from '../../src/config/query';
-import { runPipeline } from '../../src/core/pipeline';
-import { csvSource, weatherSource } from '../../src/node/seriesSource';
-import { resultToJson } from '../../src/node/resultJson';
+import { parseQuery } from '../../src/run/query';
+import { runPipeline } from '../../src/run/pipeline';
+import { csvSource, weatherSource } from '../../src/cli/seriesSource';
+import { resultToJson } from '../../src/cli/resultJson';
 
 export interface GoldenCase {
   query: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ControlledSet } from '../../src/core/control/controlDataset';
-import { fitEdmdControl } from '../../src/core/control/edmdControl';
-import { linearControlled, reliftControlled } from '../../src/core/control/rolloutControl';
-import { createRng } from '../../src/core/rng';
-import type { Dictionary } from '../../src/core/sampling/hiddenLayer';
+import type { ControlledSet } from '../../src/sources/controlDataset';
+import { fitEdmdControl } from '../../src/method/edmdControl';
+import { linearControlled, reliftControlled } from '../../src/method/rolloutControl';
+import { createRng } from '../../src/numerics/rng';
+import type { Dictionary } from '../../src/method/sampling/hiddenLayer';
 
 /**
  * A linear controlled system x_{t+1} = A x_t + b u_t (A with eigenvalues 1.02 and 0.9: one

@@ -1,8 +1,8 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- tsconfig.node.json leaves out src/ui, whose figures this test imports
 /// <reference path="../../src/ui/plots/plotly.d.ts" />
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from '../../src/config/query';
-import { runPipeline } from '../../src/core/pipeline';
+import { parseQuery } from '../../src/run/query';
+import { runPipeline } from '../../src/run/pipeline';
 import {
   closedLoopFigure,
   closedLoopPhaseFigure,

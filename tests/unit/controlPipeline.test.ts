@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, serializeQuery } from '../../src/config/query';
-import { runPipeline } from '../../src/core/pipeline';
+import { parseQuery, serializeQuery } from '../../src/run/query';
+import { runPipeline } from '../../src/run/pipeline';
 
 const run = (q: string) => {
   const parsed = parseQuery(q, 'strict');
@@ -96,7 +96,7 @@ describe('other control tasks', () => {
 
 describe('model JSON of a controlled run', () => {
   it('round-trips B, the predictions and the closed loop exactly', async () => {
-    const { modelToJson, parseModelJson } = await import('../../src/core/modelJson');
+    const { modelToJson, parseModelJson } = await import('../../src/run/modelJson');
     const r = run('sys=duffing&ctime=5&ntraj=20&horizon=60');
     const parsed = parseModelJson(modelToJson(r, 'test'));
     if (!parsed.ok) throw new Error(parsed.error);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CSV_LIMITS, checkSize, readCsv, splitLine } from '../../src/core/series/csv';
-import { dayNumber, dayOfYear, parseDate } from '../../src/core/series/dates';
-import { csvPlan } from '../../src/core/series/plan';
-import { parseSeriesCsv } from '../../src/core/series/table';
+import { CSV_LIMITS, checkSize, readCsv, splitLine } from '../../src/sources/series/csv';
+import { dayNumber, dayOfYear, parseDate } from '../../src/sources/series/dates';
+import { csvPlan } from '../../src/sources/series/plan';
+import { parseSeriesCsv } from '../../src/sources/series/table';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/${name}`, 'utf8');
 const message = (text: string) => {

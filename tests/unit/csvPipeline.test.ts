@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from '../../src/config/query';
-import { runPipeline } from '../../src/core/pipeline';
+import { parseQuery } from '../../src/run/query';
+import { runPipeline } from '../../src/run/pipeline';
 
 const FIXTURE = 'tests/fixtures/oscillation.csv';
 const text = readFileSync(FIXTURE, 'utf8');

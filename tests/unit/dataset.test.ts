@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset, componentStats, simulate, substepsFor } from '../../src/core/dataset';
-import type { SystemSpec } from '../../src/core/systems/types';
-import { createRng } from '../../src/core/rng';
-import { lorenz } from '../../src/core/systems/lorenz';
-import { vanderpol } from '../../src/core/systems/vanderpol';
+import { buildDataset, componentStats, simulate, substepsFor } from '../../src/sources/dataset';
+import type { SystemSpec } from '../../src/sources/systems/types';
+import { createRng } from '../../src/numerics/rng';
+import { lorenz } from '../../src/sources/systems/lorenz';
+import { vanderpol } from '../../src/sources/systems/vanderpol';
 
 const opts = { dt: 0.1, ntraj: 30, len: 100, ntest: 5, horizon: 50, noise: 0 };
 

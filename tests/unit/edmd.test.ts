@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fitEdmd } from '../../src/core/edmd';
-import { eigenvalues } from '../../src/core/linalg/eigenvalues';
-import { createRng } from '../../src/core/rng';
-import type { Dictionary } from '../../src/core/sampling/hiddenLayer';
-import type { TrajectorySet } from '../../src/core/dataset';
+import { fitEdmd } from '../../src/method/edmd';
+import { eigenvalues } from '../../src/numerics/linalg/eigenvalues';
+import { createRng } from '../../src/numerics/rng';
+import type { Dictionary } from '../../src/method/sampling/hiddenLayer';
+import type { TrajectorySet } from '../../src/sources/dataset';
 
 /** x_{t+1} = A x_t with eigenvalues 0.9·e^{±0.3i} and 0.5 (a rotation-scaling block and a decay). */
 const A = [

@@ -6,8 +6,8 @@ import {
   gemmNN,
   type GramAccumulator,
   type KernelName,
-} from '../../src/core/kernels/gramKernels';
-import { createRng } from '../../src/core/rng';
+} from '../../src/numerics/kernels/gramKernels';
+import { createRng } from '../../src/numerics/rng';
 
 /** Seeded uniform [0, 1) stream from the project's generator (xoshiro128**). */
 const seededUniform = (seed: number): (() => number) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trajectory } from '../../src/core/integrate';
-import { vanderpol } from '../../src/core/systems/vanderpol';
+import { trajectory } from '../../src/numerics/integrate';
+import { vanderpol } from '../../src/sources/systems/vanderpol';
 
 describe('RK4', () => {
   it("has global error order 4 on x' = −y, y' = x (exact solution a rotation)", () => {

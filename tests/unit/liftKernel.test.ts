@@ -5,10 +5,10 @@ import {
   tanhDetWasm,
   type LiftActivation,
   type Lifter,
-} from '../../src/core/kernels/lift';
-import { TANH_SAT, tanhDet } from '../../src/core/kernels/tanhDet';
-import type { KernelName } from '../../src/core/kernels/gramKernels';
-import { createRng } from '../../src/core/rng';
+} from '../../src/numerics/kernels/lift';
+import { TANH_SAT, tanhDet } from '../../src/numerics/kernels/tanhDet';
+import type { KernelName } from '../../src/numerics/kernels/gramKernels';
+import { createRng } from '../../src/numerics/rng';
 
 /** Seeded uniform [0, 1) stream from the project's generator (xoshiro128**). */
 const seededUniform = (seed: number): (() => number) => {

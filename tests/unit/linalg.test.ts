@@ -13,12 +13,12 @@ import {
   pseudoInverse,
   solve,
 } from 'ml-matrix';
-import { choleskyInPlace, solveRightSpd, solveSpd } from '../../src/core/linalg/cholesky';
-import { eigenvalues, eigenvectorsFor } from '../../src/core/linalg/eigenvalues';
-import { orthonormalize, thinQr } from '../../src/core/linalg/householderQr';
-import { identity, matmul, transpose } from '../../src/core/linalg/matrix';
-import { symmetricEigen } from '../../src/core/linalg/symmetricEigen';
-import { createRng } from '../../src/core/rng';
+import { choleskyInPlace, solveRightSpd, solveSpd } from '../../src/numerics/linalg/cholesky';
+import { eigenvalues, eigenvectorsFor } from '../../src/numerics/linalg/eigenvalues';
+import { orthonormalize, thinQr } from '../../src/numerics/linalg/householderQr';
+import { identity, matmul, transpose } from '../../src/numerics/linalg/matrix';
+import { symmetricEigen } from '../../src/numerics/linalg/symmetricEigen';
+import { createRng } from '../../src/numerics/rng';
 
 /** Seeded uniform [0, 1) stream from the project's generator (xoshiro128**). */
 const seededUniform = (seed: number): (() => number) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { logDet } from '../../src/core/logDet';
-import { createRng } from '../../src/core/rng';
+import { logDet } from '../../src/numerics/logDet';
+import { createRng } from '../../src/numerics/rng';
 
 /** Distance in units in the last place between two doubles of the same sign. */
 function ulps(a: number, b: number): number {

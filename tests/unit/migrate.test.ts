@@ -5,9 +5,9 @@ import {
   migratePairs,
   renameStep,
   type Pair,
-} from '../../src/config/migrate';
-import { parseQuery, serializeQuery } from '../../src/config/query';
-import { SCHEMA_VERSION, defaultConfig } from '../../src/config/schema';
+} from '../../src/run/migrate';
+import { parseQuery, serializeQuery } from '../../src/run/query';
+import { SCHEMA_VERSION, defaultConfig } from '../../src/run/schema';
 
 describe('link versions and migrations', () => {
   it('has a chain of steps from the oldest readable version to the current one', () => {

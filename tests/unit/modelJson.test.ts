@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from '../../src/config/query';
-import { MODEL_FORMAT, modelToJson, parseModelJson } from '../../src/core/modelJson';
-import { runPipeline } from '../../src/core/pipeline';
-import type { RunResult } from '../../src/core/result';
-import { weatherSource } from '../../src/node/seriesSource';
+import { parseQuery } from '../../src/run/query';
+import { MODEL_FORMAT, modelToJson, parseModelJson } from '../../src/run/modelJson';
+import { runPipeline } from '../../src/run/pipeline';
+import type { RunResult } from '../../src/run/result';
+import { weatherSource } from '../../src/cli/seriesSource';
 
 const run = (q: string): RunResult => {
   const { config, errors } = parseQuery(q, 'strict');

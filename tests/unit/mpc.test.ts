@@ -1,8 +1,8 @@
 import { Matrix, inverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { qpObjective, solveBoxQp } from '../../src/core/control/boxQp';
-import { createMpc, type LiftedModel } from '../../src/core/control/mpc';
-import { createRng } from '../../src/core/rng';
+import { qpObjective, solveBoxQp } from '../../src/numerics/boxQp';
+import { createMpc, type LiftedModel } from '../../src/method/mpc';
+import { createRng } from '../../src/numerics/rng';
 
 /**
  * A linear system x_{t+1} = A x_t + b u_t with an unstable mode (eigenvalues 1.05, 1.02), in

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from '../../src/config/query';
-import { runPipeline } from '../../src/core/pipeline';
+import { parseQuery } from '../../src/run/query';
+import { runPipeline } from '../../src/run/pipeline';
 
 const run = (q: string) => {
   const { config, errors } = parseQuery(q, 'strict');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/config/schema';
+import { defaultConfig } from '../../src/run/schema';
 import {
   LOG_FLOOR,
   clipDiverged,

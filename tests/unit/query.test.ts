@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseQuery, serializeQuery } from '../../src/config/query';
-import { defaultConfig, FIELDS, fieldApplies, type RunConfig } from '../../src/config/schema';
+import { parseQuery, serializeQuery } from '../../src/run/query';
+import { defaultConfig, FIELDS, fieldApplies, type RunConfig } from '../../src/run/schema';
 
 describe('run schema query strings', () => {
   it('defaults serialise to v and sys only', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { paramsTable } from '../../src/node/paramsTable';
+import { paramsTable } from '../../src/cli/paramsTable';
 
 describe('README', () => {
   it('parameter table matches the run schema', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/core/rng';
+import { createRng } from '../../src/numerics/rng';
 
 describe('xoshiro128** generator', () => {
   it('is reproducible for a seed and differs between seeds', () => {

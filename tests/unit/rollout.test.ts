@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EdmdFit } from '../../src/core/edmd';
-import { blowupBox, rolloutLinear, rolloutRelift } from '../../src/core/rollout';
-import type { Dictionary } from '../../src/core/sampling/hiddenLayer';
-import type { TrajectorySet } from '../../src/core/dataset';
+import type { EdmdFit } from '../../src/method/edmd';
+import { blowupBox, rolloutLinear, rolloutRelift } from '../../src/method/rollout';
+import type { Dictionary } from '../../src/method/sampling/hiddenLayer';
+import type { TrajectorySet } from '../../src/sources/dataset';
 
 // Dictionary [x; 1] in 1-D: the linear rollout x_t = g^t x_0 is known in closed form.
 const dict: Dictionary = {

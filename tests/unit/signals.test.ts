@@ -4,8 +4,8 @@ import {
   testSignal,
   trainingInputs,
   type TestSignalSpec,
-} from '../../src/core/control/signals';
-import { createRng } from '../../src/core/rng';
+} from '../../src/sources/signals';
+import { createRng } from '../../src/numerics/rng';
 
 const at = (u: Float64Array, steps: number, p: number, j: number, t: number, i: number) =>
   u[(j * steps + t) * p + i];

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/core/rng';
-import { layerDictionary, type HiddenLayer } from '../../src/core/sampling/hiddenLayer';
+import { createRng } from '../../src/numerics/rng';
+import { layerDictionary, type HiddenLayer } from '../../src/method/sampling/hiddenLayer';
 
 const liftInto = (layer: HiddenLayer, x: Float64Array, xo: number, out: Float64Array, o: number) =>
   layerDictionary(layer).lift(x, xo, out, o);
-import { sampleSwim, SWIM_TANH_S1 } from '../../src/core/sampling/swim';
-import { sampleRandomFeatures } from '../../src/core/sampling/randomFeatures';
-import { pairIndex } from '../../src/core/pipeline';
-import { simulate } from '../../src/core/dataset';
-import { vanderpol } from '../../src/core/systems/vanderpol';
+import { sampleSwim, SWIM_TANH_S1 } from '../../src/method/sampling/swim';
+import { sampleRandomFeatures } from '../../src/method/sampling/randomFeatures';
+import { pairIndex } from '../../src/run/pipeline';
+import { simulate } from '../../src/sources/dataset';
+import { vanderpol } from '../../src/sources/systems/vanderpol';
 
 const set = simulate(vanderpol, { mu: 1 }, createRng(3), 0.1, 10, 50);
 const pairs = pairIndex(set);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cosDet, sinDet, TRIG_DET_MAX } from '../../src/core/trigDet';
-import { createRng } from '../../src/core/rng';
+import { cosDet, sinDet, TRIG_DET_MAX } from '../../src/numerics/trigDet';
+import { createRng } from '../../src/numerics/rng';
 
 /** Distance in units in the last place between two doubles of the same sign. */
 function ulps(a: number, b: number): number {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, serializeQuery } from '../../src/config/query';
-import { runPipeline } from '../../src/core/pipeline';
-import { climatology, persistence, targetTruth } from '../../src/core/series/baselines';
-import { trainStandardiser } from '../../src/core/series/embed';
-import { weatherPlan, weatherTable } from '../../src/core/series/weather';
-import { weatherSource } from '../../src/node/seriesSource';
+import { parseQuery, serializeQuery } from '../../src/run/query';
+import { runPipeline } from '../../src/run/pipeline';
+import { climatology, persistence, targetTruth } from '../../src/sources/series/baselines';
+import { trainStandardiser } from '../../src/sources/series/embed';
+import { weatherPlan, weatherTable } from '../../src/sources/series/weather';
+import { weatherSource } from '../../src/cli/seriesSource';
 
 const source = weatherSource();
 const run = (q: string) => {

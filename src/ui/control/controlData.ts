@@ -3,8 +3,8 @@
  * turn its flat arrays into plot series. Layouts (src/core/control/types.ts): trajectories are
  * count×(H+1)×d or (steps+1)×d row-major, inputs H×p or steps×p row-major.
  */
-import type { ControlMetrics, ControlResult } from '../../core/control/types';
-import type { RunResult } from '../../core/result';
+import type { ControlMetrics, ControlResult } from '../../sources/systems/controlledTypes';
+import type { RunResult } from '../../run/result';
 
 export interface ControlView {
   r: RunResult;

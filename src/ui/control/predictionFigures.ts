@@ -14,14 +14,14 @@ import {
   testSeries,
   timeAxis,
 } from '../plots/plotData';
-import { SHORT_STEPS } from '../../core/control/predictions';
+import { SHORT_STEPS } from '../../run/control/predictions';
 import type { ControlView } from './controlData';
 import { gaps, positive } from './controlData';
 import { CONTROL_COLORS as C } from './controlPalette';
 import { figureLayout, inputTraces, stackRows, yRef, type Figure } from './controlLayout';
 
 /** Steps of the short-horizon prediction metric (predMse50), as the core computes it. */
-export { SHORT_STEPS } from '../../core/control/predictions';
+export { SHORT_STEPS } from '../../run/control/predictions';
 
 /** Legend names of the three models, the same in both figures and the input table. */
 export const MODEL_NAMES = {

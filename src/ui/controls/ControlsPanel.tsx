@@ -1,4 +1,4 @@
-import { FIELDS, fieldApplies, type Field, type Group } from '../../config/schema';
+import { FIELDS, fieldApplies, type Field, type Group } from '../../run/schema';
 import { fieldHidden, hiddenFields } from '../../state/lesson';
 import { useStore } from '../../state/store';
 import { formatInput } from '../format';

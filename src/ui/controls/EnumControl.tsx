@@ -1,4 +1,4 @@
-import type { EnumField } from '../../config/schema';
+import type { EnumField } from '../../run/schema';
 import { useStore } from '../../state/store';
 import { FieldFrame } from './FieldFrame';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Field } from '../../config/schema';
+import type { Field } from '../../run/schema';
 
 /** Label, unit, allowed range and one-sentence doc around a control; the error in place. */
 export function FieldFrame({

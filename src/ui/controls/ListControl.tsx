@@ -1,4 +1,4 @@
-import type { ListField } from '../../config/schema';
+import type { ListField } from '../../run/schema';
 import { useSeriesData } from '../../state/seriesData';
 import { useStore } from '../../state/store';
 import { FieldFrame } from './FieldFrame';

@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { crossFieldProblems, parseValue } from '../../config/query';
-import type { NumberField } from '../../config/schema';
+import { crossFieldProblems, parseValue } from '../../run/query';
+import type { NumberField } from '../../run/schema';
 import { useStore } from '../../state/store';
 import { formatInput } from '../format';
 import { FieldFrame } from './FieldFrame';

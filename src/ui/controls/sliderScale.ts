@@ -3,7 +3,7 @@
  * for fields spanning decades (scale: 'log'). Slider values are rounded to "nice" numbers so a drag
  * writes short, shareable values into the URL.
  */
-import type { NumberField } from '../../config/schema';
+import type { NumberField } from '../../run/schema';
 
 export const STEPS = 1000;
 

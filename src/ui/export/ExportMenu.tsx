@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { version as APP_VERSION } from '../../../package.json';
-import { modelToJson, parseModelJson } from '../../core/modelJson';
+import { modelToJson, parseModelJson } from '../../run/modelJson';
 import { showImported } from '../../state/runController';
 import { useStore } from '../../state/store';
 import { loadPlotly } from '../plots/loadPlotly';

@@ -8,7 +8,7 @@
  * Non-finite forecast values after a divergence are written as NaN / Infinity (pandas and numpy
  * read both).
  */
-import type { RunResult } from '../../core/result';
+import type { RunResult } from '../../run/result';
 
 export function cell(x: number): string {
   if (Number.isFinite(x)) return String(x);

@@ -1,5 +1,5 @@
 /** Saving files from the page: a Blob handed to the browser's download through a temporary link. */
-import type { RunResult } from '../../core/result';
+import type { RunResult } from '../../run/result';
 
 /** Starts the download of `blob` as `filename`. */
 export function saveBlob(filename: string, blob: Blob): void {

@@ -1,6 +1,6 @@
 import { useMemo, type Ref } from 'react';
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
-import type { RunResult } from '../../core/result';
+import type { RunResult } from '../../run/result';
 import {
   axis,
   baseLayout,

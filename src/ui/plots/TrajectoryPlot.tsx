@@ -1,10 +1,10 @@
 import { useMemo, type Ref } from 'react';
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
-import type { RunResult } from '../../core/result';
+import type { RunResult } from '../../run/result';
 import { axis, baseLayout, note, vline } from './layout';
 import { COLORS } from './palette';
 import { PlotlyFigure } from './PlotlyFigure';
-import { validPredictionTimes } from '../../core/metrics';
+import { validPredictionTimes } from '../../method/metrics';
 import { clipDiverged, componentRanges, displayBox, fmt, testSeries, timeAxis } from './plotData';
 
 export interface TrajectoryPlotProps {

@@ -6,8 +6,8 @@
  * row-major, so sample t of component j of test i sits at ((i·(H+1) + t)·d + j); the error arrays
  * are count×(H+1) row-major; model.pairPoints is M×2×d.
  */
-import { systemParams, type RunConfig } from '../../config/schema';
-import { SYSTEMS, referenceFact } from '../../core/systems/registry';
+import { systemParams, type RunConfig } from '../../run/schema';
+import { SYSTEMS, referenceFact } from '../../sources/systems/registry';
 
 /** Smallest value drawn on a logarithmic error axis (log 0 is −∞). */
 export const LOG_FLOOR = 1e-16;

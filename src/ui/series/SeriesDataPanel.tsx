@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { RunConfig } from '../../config/schema';
-import { CSV_LIMITS } from '../../core/series/csv';
+import type { RunConfig } from '../../run/schema';
+import { CSV_LIMITS } from '../../sources/series/csv';
 import { train } from '../../state/runController';
 import {
   clearCsvError,

@@ -1,5 +1,5 @@
-import type { RunResult } from '../../core/result';
-import { baselineWins } from '../../core/series/report';
+import type { RunResult } from '../../run/result';
+import { baselineWins } from '../../run/series/report';
 import { formatMs, formatSig } from '../format';
 import { methodRows, mseText, stepWord } from './seriesPlotData';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { RunResult } from '../../core/result';
+import type { RunResult } from '../../run/result';
 import { PlotlyFigure } from '../plots/PlotlyFigure';
 import { SpectrumPlot } from '../plots/SpectrumPlot';
 import { forecastFigure, seriesErrorFigure, skillFigure } from './seriesFigures';

@@ -4,7 +4,7 @@
  * method relative to climatology. Dated data get a date x axis.
  */
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
-import type { RunResult, SeriesResult } from '../../core/result';
+import type { RunResult, SeriesResult } from '../../run/result';
 import { axis, baseLayout, hline, legendNames, legendRows, note } from '../plots/layout';
 import {
   SERIES_COLORS,

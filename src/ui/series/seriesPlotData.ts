@@ -3,7 +3,7 @@
  * Layouts (src/core/result.ts SeriesResult): truth, rnn[h], persistence[h] and climatology are
  * n×d row-major, so variable i of target q sits at q·d + i.
  */
-import type { SeriesResult } from '../../core/result';
+import type { SeriesResult } from '../../run/result';
 import { COLORS } from '../plots/palette';
 
 /** One colour per forecast, the same in every series plot and in the table (Okabe–Ito). */

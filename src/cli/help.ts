@@ -1,0 +1,40 @@
+/** The CLI's --help text, generated from the run schema. */
+import { FIELD_BY_KEY, FIELDS, allowedRange, type Field } from '../run/schema';
+
+/** The systems a field applies to (every entry of `sys` when it names none). */
+export function systemsOf(f: Field): string[] {
+  const all = FIELD_BY_KEY.sys.kind === 'enum' ? [...FIELD_BY_KEY.sys.options] : [];
+  return f.systems ?? all;
+}
+
+/** A field's default, or its per-system defaults when they differ ("vanderpol: 0.1; …"). */
+export function defaultsText(f: Field, sep = '; '): string {
+  const sys = systemsOf(f);
+  const show = (v: number | string) => (v === '' ? "''" : String(v));
+  const values = sys.map((s) => show(f.default(s)));
+  return new Set(values).size === 1 ? values[0] : sys.map((s, i) => `${s}: ${values[i]}`).join(sep);
+}
+
+export function helpText(): string {
+  const lines = [
+    'Sampled RNN Lab — train a sampled recurrent network (SWIM / random features + EDMD) headless.',
+    '',
+    'usage: npm run --silent srnn -- "<query>" [--full] [--data file.csv]',
+    '       e.g. npm run --silent srnn -- "sys=lorenz&width=1000&seed=7"',
+    '            npm run --silent srnn -- "sys=weather&city=new_york"   (shipped NOAA records)',
+    '            npm run --silent srnn -- "delay=6&cols=x,y" --data my.csv   (--data implies sys=csv)',
+    '',
+    'Prints one JSON document (config, query, timingsMs, metrics, eigenvalues, warnings) and exits 0.',
+    '--full adds the test trajectories and both forecasts. Bad input: one line on stderr, exit 2.',
+    '',
+    'keys (system-dependent defaults listed per system):',
+  ];
+  for (const f of FIELDS) {
+    const where = f.systems ? ` [${f.systems.join(', ')} only]` : '';
+    lines.push(
+      `  ${f.key.padEnd(8)} ${allowedRange(f)}${f.unit ? ` (${f.unit})` : ''}; default ${defaultsText(f, ', ')}${where}`,
+      `           ${f.doc}`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,79 @@
+/**
+ * Headless entry: `npm run --silent srnn -- "<query>" [--full] [--data file.csv] [--help]`.
+ * Parses the query with the same strict schema as every other entry, runs the pipeline, prints the
+ * JSON document on stdout and exits 0. Bad input (query, or a --data file that cannot be used):
+ * one line on stderr naming the problem, exit 2. A failure inside the run: one line on stderr,
+ * exit 1. Never a stack trace. sys=weather reads public/data/weather.csv; --data implies sys=csv.
+ */
+import { parseQuery } from '../run/query';
+import { runPipeline } from '../run/pipeline';
+import { planFor, type SeriesSource } from '../run/series/sources';
+import { helpText } from './help';
+import { resultToJson } from './resultJson';
+import { csvSource, weatherSource } from './seriesSource';
+
+function fail(code: number, message: string): never {
+  process.stderr.write(`srnn: ${message.split('\n')[0]}\n`);
+  process.exit(code);
+}
+
+/** Splits argv into flags, the --data path (as `--data x` or `--data=x`) and positionals. */
+function splitArgs(argv: string[]) {
+  const flags: string[] = [];
+  const positional: string[] = [];
+  let data: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--data' || a.startsWith('--data=')) {
+      if (data !== null) fail(2, '--data given more than once');
+      data = a === '--data' ? (argv[++i] ?? '') : a.slice('--data='.length);
+      if (data === '') fail(2, '--data needs a file name: --data file.csv');
+    } else if (a.startsWith('--')) flags.push(a);
+    else positional.push(a);
+  }
+  return { flags, positional, data };
+}
+
+function main(argv: string[]): void {
+  const { flags, positional, data } = splitArgs(argv);
+  if (flags.includes('--help')) {
+    process.stdout.write(helpText() + '\n');
+    return;
+  }
+  const unknownFlag = flags.find((f) => f !== '--full');
+  if (unknownFlag) fail(2, `unknown option '${unknownFlag}' (options: --full, --data, --help)`);
+  if (positional.length > 1)
+    fail(2, `expected one query string, got ${positional.length} arguments`);
+  let query = positional[0] ?? '';
+  if (data !== null && !/(^|[?&])sys=/.test(query)) query = `sys=csv${query ? '&' : ''}${query}`;
+  const { config, errors } = parseQuery(query, 'strict');
+  if (errors.length > 0) fail(2, errors[0].message);
+  if (data !== null && config.sys !== 'csv')
+    fail(2, `--data is for sys=csv, not sys=${config.sys}`);
+
+  let series: SeriesSource | undefined;
+  if (config.sys === 'csv') {
+    if (data === null) {
+      const from = config.file ? ` (this run was made from the local file '${config.file}')` : '';
+      fail(2, `sys=csv reads a local file: add --data file.csv${from}`);
+    }
+    try {
+      series = csvSource(data);
+      if (config.file === '') config.file = series.name;
+      planFor(config, series); // the file's problems are bad input (exit 2), not a failed run
+    } catch (e) {
+      fail(2, `${data}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  } else if (config.sys === 'weather') {
+    series = weatherSource();
+  }
+  let result;
+  try {
+    result = runPipeline(config, { series });
+  } catch (e) {
+    fail(1, `run failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  process.stdout.write(JSON.stringify(resultToJson(result, flags.includes('--full'))) + '\n');
+}
+
+main(process.argv.slice(2));

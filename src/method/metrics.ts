@@ -1,0 +1,158 @@
+/**
+ * Forecast metrics (METHOD.md §6).
+ * Normalised error: e(t) = ‖x̂_t − x_t‖ / sqrt(mean ‖x − x̄‖²), the denominator from the clean
+ * training states (= sqrt(Σ_i std_i²)). Valid prediction time: the first t·Δt with e(t) > ε
+ * (a diverged step counts as e = ∞); a forecast that never exceeds ε gets the full horizon.
+ */
+import type { Dictionary } from './sampling/hiddenLayer';
+import type { TrajectorySet } from '../sources/dataset';
+
+/** count×(horizon+1) normalised errors of forecasts against the truth (both count×(H+1)×d). */
+export function normalisedErrors(
+  forecast: Float64Array,
+  test: TrajectorySet,
+  horizon: number,
+  scale: number,
+): Float64Array {
+  const d = test.d;
+  const n = test.count;
+  const e = new Float64Array(n * (horizon + 1));
+  for (let j = 0; j < n; j++) {
+    for (let t = 0; t <= horizon; t++) {
+      let s = 0;
+      for (let i = 0; i < d; i++) {
+        const diff =
+          forecast[(j * (horizon + 1) + t) * d + i] - test.data[(j * test.points + t) * d + i];
+        s += diff * diff;
+      }
+      e[j * (horizon + 1) + t] = Number.isFinite(s) ? Math.sqrt(s) / scale : Infinity;
+    }
+  }
+  return e;
+}
+
+/** Valid prediction time of each forecast (model time units). */
+export function validPredictionTimes(
+  err: Float64Array,
+  count: number,
+  horizon: number,
+  eps: number,
+  dt: number,
+): Float64Array {
+  const out = new Float64Array(count);
+  for (let j = 0; j < count; j++) {
+    let t = 0;
+    while (t < horizon && !(err[j * (horizon + 1) + t + 1] > eps)) t++;
+    out[j] = t * dt;
+  }
+  return out;
+}
+
+/** Median of a list (mean of the two middle values for even length). */
+export function median(values: ArrayLike<number>): number {
+  const s = Array.from(values).sort((a, b) => a - b);
+  const n = s.length;
+  if (n === 0) return NaN;
+  return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+}
+
+/** Pointwise median across forecasts: length horizon+1. */
+export function medianCurve(err: Float64Array, count: number, horizon: number): Float64Array {
+  const out = new Float64Array(horizon + 1);
+  const col = new Float64Array(count);
+  for (let t = 0; t <= horizon; t++) {
+    for (let j = 0; j < count; j++) col[j] = err[j * (horizon + 1) + t];
+    out[t] = median(col);
+  }
+  return out;
+}
+
+/**
+ * Rollout MSE over steps 1..H of all forecasts: total and per component. Null when any forecast
+ * diverged (an MSE over a blown-up forecast is meaningless; the divergence is reported instead).
+ */
+export function rolloutMse(
+  forecast: Float64Array,
+  test: TrajectorySet,
+  horizon: number,
+): { total: number | null; perComponent: number[] | null } {
+  const d = test.d;
+  const per = new Float64Array(d);
+  for (let j = 0; j < test.count; j++) {
+    for (let t = 1; t <= horizon; t++) {
+      for (let i = 0; i < d; i++) {
+        const diff =
+          forecast[(j * (horizon + 1) + t) * d + i] - test.data[(j * test.points + t) * d + i];
+        per[i] += diff * diff;
+      }
+    }
+  }
+  const n = test.count * horizon;
+  const perComponent = Array.from(per, (v) => v / n);
+  if (!perComponent.every(Number.isFinite)) return { total: null, perComponent: null };
+  return { total: perComponent.reduce((a, b) => a + b, 0) / d, perComponent };
+}
+
+/** The input term of a controlled model: x_{t+1} ≈ CK Ψ(x_t) + CB u_t, u of pair k at inputs[k·p…]. */
+export interface InputDrive {
+  /** d×p. */
+  CB: Float64Array;
+  p: number;
+  /** One row of p per snapshot pair, in pair order (trajectory by trajectory). */
+  inputs: Float64Array;
+}
+
+/**
+ * One-step MSE of x_{t+1} ≈ CK Ψ(x_t) (+ CB u_t with a drive) over the within-trajectory pairs
+ * of a set, averaged over pairs and components. `maxPairs` evenly strided pairs are used (all
+ * when fewer).
+ */
+export function oneStepMse(
+  dict: Dictionary,
+  CK: Float64Array,
+  set: TrajectorySet,
+  maxPairs: number,
+  drive?: InputDrive,
+): number {
+  const { d, count, points } = set;
+  const m = dict.m;
+  const total = count * (points - 1);
+  const stride = Math.max(1, Math.floor(total / maxPairs));
+  const psi = new Float64Array(m);
+  let s = 0;
+  let n = 0;
+  for (let k = 0; k < total; k += stride) {
+    const j = Math.floor(k / (points - 1));
+    const t = k % (points - 1);
+    const off = (j * points + t) * d;
+    dict.lift(set.data, off, psi, 0);
+    for (let i = 0; i < d; i++) {
+      let y = 0;
+      for (let c = 0; c < m; c++) y += CK[i * m + c] * psi[c];
+      if (drive)
+        for (let c = 0; c < drive.p; c++)
+          y += drive.CB[i * drive.p + c] * drive.inputs[k * drive.p + c];
+      s += (y - set.data[off + d + i]) ** 2;
+    }
+    n++;
+  }
+  return s / (n * d);
+}
+
+/**
+ * Number of eigenvalues with |λ| > 1 + 1e-9 (growing modes of the linear rollout) and the
+ * spectral radius max |λ|.
+ */
+export function spectrumStats(eig: { re: ArrayLike<number>; im: ArrayLike<number> }): {
+  unstable: number;
+  radius: number;
+} {
+  let unstable = 0;
+  let radius = 0;
+  for (let k = 0; k < eig.re.length; k++) {
+    const mod = Math.hypot(eig.re[k], eig.im[k]);
+    radius = Math.max(radius, mod);
+    if (mod > 1 + 1e-9) unstable++;
+  }
+  return { unstable, radius };
+}

@@ -1,0 +1,67 @@
+/**
+ * What a controlled run tells the user beyond the numbers: solve fallbacks, divergent forecasts,
+ * inputs outside the training range, an input matrix that does not help, a controller that did
+ * not reach its goal.
+ */
+import type { RunConfig } from '../schema';
+import type { RolloutOutput } from '../../method/rollout';
+import type { ControlFit } from '../../method/edmdControl';
+import type { SignalRun } from './predictions';
+import type { ClosedLoop, ControlMetrics } from '../../sources/systems/controlledTypes';
+
+export interface WarningInputs {
+  config: RunConfig;
+  fit: ControlFit;
+  unstable: number;
+  runs: SignalRun[];
+  linear: RolloutOutput;
+  control: ControlMetrics;
+  loop: ClosedLoop;
+}
+
+/** Ratio of closed-loop to free mean distance above which the controller is reported as failing. */
+export const CONTROL_OK_RATIO = 0.1;
+
+export function controlWarnings(w: WarningInputs): string[] {
+  const { config, fit, runs, linear, control, loop } = w;
+  const out: string[] = [];
+  if (fit.solveMethod !== 'cholesky')
+    out.push(`the Gram matrix was numerically singular: solved by ${fit.solveMethod} (raise reg)`);
+  if (w.unstable > 0)
+    out.push(
+      `${w.unstable} eigenvalue${w.unstable > 1 ? 's' : ''} of K with |λ| > 1: the linear lifted model grows along them`,
+    );
+  for (const r of runs) {
+    const bad = r.withB.divergedAt.filter((s) => s >= 0).length;
+    if (bad)
+      out.push(
+        `${bad} of ${config.ntest} forecasts under the ${r.kind} input diverged (NaN or blow-up)`,
+      );
+  }
+  const badLinear = linear.divergedAt.filter((s) => s >= 0).length;
+  if (badLinear)
+    out.push(`${badLinear} of ${config.ntest} linear lifted forecasts diverged (NaN or blow-up)`);
+  const amp = Number(config.uamp);
+  if (Number(config.uinamp) > amp)
+    out.push(
+      `the test input's amplitude ${Number(config.uinamp)} exceeds the training amplitude ${amp}: the model extrapolates`,
+    );
+  if (Number(config.umax) > amp)
+    out.push(
+      `u_max = ${Number(config.umax)} exceeds the training amplitude ${amp}: the controller may use inputs the model never saw`,
+    );
+  const row = control.inputs.find((r) => r.kind === config.uin);
+  if (row && row.mse !== null && row.mseNoB !== null && row.mse >= row.mseNoB)
+    out.push(`with this input, B does not improve the ${config.horizon}-step prediction`);
+  if (!(control.ctrlRatio <= CONTROL_OK_RATIO))
+    out.push(
+      `the controller did not reach the goal: mean distance ${fmt(control.ctrlMeanDist)} is ${fmt(100 * control.ctrlRatio)} % of the uncontrolled ${fmt(control.freeMeanDist)} (goal ≤ ${100 * CONTROL_OK_RATIO} %)`,
+    );
+  if (loop.saturatedSteps > 0.8 * loop.steps)
+    out.push(
+      `the input sat on its bound ±${Number(config.umax)} in ${loop.saturatedSteps} of ${loop.steps} steps`,
+    );
+  return out;
+}
+
+const fmt = (v: number) => String(+v.toPrecision(3));

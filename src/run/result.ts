@@ -1,0 +1,163 @@
+/**
+ * The plain-data result of one run: typed arrays with their shapes, no class instances, so it can be
+ * transferred from the worker and written as JSON by the CLI. All matrices are row-major.
+ */
+import type { RunConfig } from './schema';
+import type { ControlMetrics, ControlResult } from '../sources/systems/controlledTypes';
+
+export type Phase = 'data' | 'sample' | 'features' | 'solve' | 'spectrum' | 'forecast';
+export const PHASES: Phase[] = ['data', 'sample', 'features', 'solve', 'spectrum', 'forecast'];
+
+export interface Progress {
+  phase: Phase;
+  /** Fraction of the current phase done, in [0, 1]. */
+  fraction: number;
+}
+
+export type TimingsMs = Record<Phase | 'total', number>;
+
+export interface Metrics {
+  /** One-step MSE of the re-lifted map x_{t+1} ≈ C K Ψ(x_t) on the training pairs (noisy if noise > 0). */
+  trainMse: number;
+  /** One-step MSE on the test trajectories' pairs. */
+  testMse: number;
+  /** MSE over all test forecasts and steps 1..H of the headline rollout (config.rollout). */
+  rolloutMse: number | null;
+  /** Rollout MSE of the re-lifted (RNN) and the linear Koopman forecasts (null: diverged). */
+  rolloutMseRelift: number | null;
+  rolloutMseLinear: number | null;
+  /** Per state component, headline rollout (null: diverged). */
+  rolloutMsePerComponent: number[] | null;
+  /** Number of test forecasts that diverged, per rollout. */
+  divergedRelift: number;
+  divergedLinear: number;
+  /** Median over test starts of the valid prediction time (model time units), headline rollout. */
+  vpt: number;
+  /** vpt · λ_max for chaotic systems with a known Lyapunov exponent, else null. */
+  vptLyapunov: number | null;
+  vptRelift: number;
+  vptLinear: number;
+  /** Number of eigenvalues with |λ| > 1 + 1e-9. */
+  unstableEigenvalues: number;
+  /** Largest |λ|. */
+  spectralRadius: number;
+  /** Measured series only (sys = weather, csv): per-variable errors of the RNN and the baselines. */
+  series?: SeriesMetrics;
+  /** Controlled systems only (sys = forcedvdp, duffing): prediction under inputs and the closed loop. */
+  control?: ControlMetrics;
+}
+
+/**
+ * Test errors of a measured-series run in physical units squared (°C², mm², …), per forecast
+ * horizon and variable: [h][i] is the MSE of variable i at horizons[h] steps ahead over the test
+ * targets (the same targets for every method and horizon). null: the RNN forecast diverged.
+ */
+export interface SeriesMetrics {
+  variables: string[];
+  units: string[];
+  /** Forecast horizons in steps (days for weather): [1, H]. */
+  horizons: number[];
+  rnn: Array<Array<number | null>>;
+  persistence: number[][];
+  climatology: number[][];
+}
+
+export interface Divergence {
+  rollout: 'relift' | 'linear';
+  testIndex: number;
+  /** First step whose state is NaN/Inf or exceeds the blow-up bound. */
+  step: number;
+  reason: 'nan' | 'blowup';
+}
+
+export interface RunResult {
+  config: RunConfig;
+  query: string;
+  timingsMs: TimingsMs;
+  metrics: Metrics;
+  eigenvalues: { re: Float64Array; im: Float64Array };
+  /** Size of the matrix whose eigenvalues are reported (M+1, or r for a rank-r projection). */
+  spectrumRank: number;
+  warnings: string[];
+  divergences: Divergence[];
+  /** Which hot kernel ran ('wasm-simd' or 'js'), and the solve path ('cholesky', …). */
+  kernel: string;
+  solveMethod: string;
+  dim: number;
+  stateNames: string[];
+  dt: number;
+  /** Up to ~3000 training states (rows×dim) for the phase plot, with the trajectory id of each. */
+  trainSample: { x: Float64Array; traj: Int32Array; rows: number };
+  model: {
+    width: number;
+    /** W: M×d, b: M. */
+    W: Float64Array;
+    b: Float64Array;
+    /** SWIM pairs: M×2 indices into trainPoints (null for random features). */
+    pairs: Int32Array | null;
+    /** The two points of each SWIM pair, M×2×d (null for random features). */
+    pairPoints: Float64Array | null;
+    /** Koopman matrix K (r×r, r = spectrumRank; K_r in the POD basis when r < M+1). */
+    K: Float64Array;
+    /** Readout C: d×(M+1), x ≈ C Ψ(x). */
+    C: Float64Array;
+    /** One-step map of the RNN, C·K: d×(M+1), x̂_{t+1} = CK Ψ(x̂_t) (always untruncated). */
+    CK: Float64Array;
+  };
+  test: {
+    count: number;
+    horizon: number;
+    /** Each count×(horizon+1)×dim. Non-finite forecast values after a divergence are NaN. */
+    truth: Float64Array;
+    relift: Float64Array;
+    linear: Float64Array;
+    /** Normalised error e(t), count×(horizon+1), for each rollout. */
+    errorRelift: Float64Array;
+    errorLinear: Float64Array;
+    /** Median e(t) across test starts, length horizon+1. */
+    medianErrorRelift: Float64Array;
+    medianErrorLinear: Float64Array;
+  };
+  /** Measured series only (sys = weather, csv): what the date-axis plots draw. */
+  series?: SeriesResult;
+  /**
+   * Controlled systems only: B, the chosen input's predictions (with B, B = 0, linear) and the
+   * closed loop. `test` then holds the chosen input's test trajectories and forecasts.
+   */
+  control?: ControlResult;
+}
+
+/**
+ * The test targets of a measured-series run and every forecast of them, in physical units.
+ * For weather the config's `dt` is meaningless: one step is one day (result.dt = 1).
+ */
+export interface SeriesResult {
+  source: 'weather' | 'csv';
+  /** e.g. "Seattle, NOAA daily records" or the CSV's file name. */
+  title: string;
+  /** e.g. "train 2012–2014, test 2015". */
+  splitText: string;
+  step: 'day' | 'row';
+  /** Delay k of the embedding (the model's input is d·k standardised values). */
+  delay: number;
+  /** Forecast horizons in steps, [1, H]; rnn and persistence are indexed like this. */
+  horizons: number[];
+  variables: string[];
+  units: string[];
+  /** n = number of test targets. */
+  count: number;
+  /** Date of each target ("YYYY-MM-DD[ HH:MM:SS]"), or null for undated data. */
+  dates: string[] | null;
+  /** 1-based data row of each target (the x axis of undated data). */
+  rows: Int32Array;
+  /** n×d truth; rnn[h] and persistence[h]: n×d forecasts at horizons[h]; climatology: n×d. */
+  truth: Float64Array;
+  rnn: Float64Array[];
+  persistence: Float64Array[];
+  climatology: Float64Array;
+  /** What the climatology baseline is here ("day-of-year mean 2012–2014" or "training mean"). */
+  climatologyLabel: string;
+  /** Per-variable standardisation of the training rows (physical units). */
+  mean: Float64Array;
+  std: Float64Array;
+}
