@@ -15,6 +15,7 @@
  */
 import { parseQuery } from './query';
 import { FIELD_BY_KEY, type RunConfig } from './schema';
+import { familyOf } from './registry';
 import type { RunResult } from './result';
 
 export const MODEL_FORMAT = 'sampled-rnn-lab/model';
@@ -379,7 +380,8 @@ export function parseModelJson(text: string): ParsedModel {
         throw new BadFile(`metrics.${k} must be a number or null`);
 
     const appVersion = typeof doc.appVersion === 'string' ? doc.appVersion : 'unknown';
-    const result: Record<string, unknown> = { ...doc, config };
+    // Files written before results named their family: it follows from the system.
+    const result: Record<string, unknown> = { ...doc, config, family: familyOf(config.sys) };
     for (const k of ['format', 'formatVersion', 'appVersion', 'seed', 'arrays', 'nonFinite'])
       delete result[k];
     return { ok: true, result: result as unknown as RunResult, appVersion };

@@ -148,6 +148,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   const divergences = [...divergenceList('relift', relift), ...divergenceList('linear', linear)];
   const warnings = buildWarnings(config, fit.r, fit.m, fit.solveMethod, unstable, divergences);
   return {
+    family: 'free',
     config,
     query: serializeQuery(config),
     timingsMs: timings,

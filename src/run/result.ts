@@ -2,6 +2,7 @@
  * The plain-data result of one run: typed arrays with their shapes, no class instances, so it can be
  * transferred from the worker and written as JSON by the CLI. All matrices are row-major.
  */
+import type { Family } from './registry';
 import type { RunConfig } from './schema';
 import type { ControlMetrics, ControlResult } from '../sources/systems/controlledTypes';
 
@@ -71,6 +72,8 @@ export interface Divergence {
 }
 
 export interface RunResult {
+  /** Which family of run produced this (decides which result parts are present). */
+  family: Family;
   config: RunConfig;
   query: string;
   timingsMs: TimingsMs;

@@ -3,12 +3,7 @@
  * doc string. The URL, the CLI, the worker and the generated controls all read this table
  * (after tensorflow/playground's declarative state table, with validation added).
  */
-import {
-  SERIES_DEFAULTS,
-  SERIES_IDS,
-  SERIES_LABELS,
-  type SeriesKind,
-} from './series/sources';
+import { SERIES_DEFAULTS, SERIES_IDS, SERIES_LABELS, type SeriesKind } from './series/sources';
 import { CONTROLLED, CONTROLLED_IDS } from '../sources/systems/controlledRegistry';
 import { SYSTEMS, SYSTEM_IDS } from '../sources/systems/registry';
 import type { ParamSpec } from '../sources/systems/types';

@@ -118,6 +118,7 @@ export function runSeriesPipeline(
     warnings.push(`the Gram matrix was numerically singular: solved by ${fit.solveMethod}`);
 
   return {
+    family: 'series',
     config,
     query: serializeQuery(config),
     timingsMs: timings,

@@ -39,7 +39,11 @@ import { meanErrorCurve, runSignal } from './predictions';
 import { getControlledSystem } from '../../sources/systems/controlledRegistry';
 import { linearControlled } from '../../method/rolloutControl';
 import { holdSteps, testSignal } from '../../sources/signals';
-import { INPUT_SIGNALS, type ControlMetrics, type InputSignalKind } from '../../sources/systems/controlledTypes';
+import {
+  INPUT_SIGNALS,
+  type ControlMetrics,
+  type InputSignalKind,
+} from '../../sources/systems/controlledTypes';
 import { controlWarnings } from './warnings';
 
 const TRAIN_MSE_PAIRS = 5000;
@@ -182,6 +186,7 @@ export function runControlPipeline(
     ...divergenceList('linear', linear),
   ];
   return {
+    family: 'controlled',
     config,
     query: serializeQuery(config),
     timingsMs: timings,

@@ -11,7 +11,11 @@ import type { TrajectorySet } from '../../sources/dataset';
 import { simulateControlled } from '../../sources/controlDataset';
 import type { ControlFit } from '../../method/edmdControl';
 import { reliftControlled } from '../../method/rolloutControl';
-import type { ControlledSystemSpec, InputErrorRow, InputSignalKind } from '../../sources/systems/controlledTypes';
+import type {
+  ControlledSystemSpec,
+  InputErrorRow,
+  InputSignalKind,
+} from '../../sources/systems/controlledTypes';
 
 /** The short-horizon window of the prediction metric (steps). */
 export const SHORT_STEPS = 50;

@@ -1,0 +1,67 @@
+/**
+ * The one registry of what a run can be about: query id → family, label, system spec (simulated
+ * systems) and the default settings that suit it. The schema, the run, the hosts and the UI all
+ * read this; adding a system is one spec file and one line here (docs/ARCHITECTURE.md).
+ */
+import { CONTROLLED } from '../sources/systems/controlledRegistry';
+import type { ControlledSystemSpec } from '../sources/systems/controlledTypes';
+import { SYSTEMS, referenceFact } from '../sources/systems/registry';
+import type { ReferenceFact, SystemSpec } from '../sources/systems/types';
+import { SERIES_DEFAULTS, SERIES_LABELS, SERIES_IDS } from './series/sources';
+
+/** free: x' = f(x); controlled: x' = f(x, u) with p ≥ 1 inputs; series: measured data. */
+export type Family = 'free' | 'controlled' | 'series';
+
+export interface RegistryEntry {
+  id: string;
+  family: Family;
+  label: string;
+  /** The simulated system (null for measured series). */
+  spec: SystemSpec | ControlledSystemSpec | null;
+  /** Defaults of the shared settings for this entry (query key → value). */
+  defaults: Record<string, number>;
+}
+
+export const REGISTRY: Record<string, RegistryEntry> = Object.fromEntries([
+  ...Object.values(SYSTEMS).map((s) => [
+    s.id,
+    { id: s.id, family: 'free', label: s.label, spec: s, defaults: s.defaults },
+  ]),
+  ...Object.values(CONTROLLED).map((s) => [
+    s.id,
+    { id: s.id, family: 'controlled', label: s.label, spec: s, defaults: s.defaults },
+  ]),
+  ...SERIES_IDS.map((id) => [
+    id,
+    { id, family: 'series', label: SERIES_LABELS[id], spec: null, defaults: SERIES_DEFAULTS[id] },
+  ]),
+]) as Record<string, RegistryEntry>;
+
+/** Every id, in menu order. */
+export const REGISTRY_IDS = Object.keys(REGISTRY);
+
+export function entryOf(sys: string): RegistryEntry {
+  if (!Object.prototype.hasOwnProperty.call(REGISTRY, sys))
+    throw new RangeError(`unknown system '${sys}' (one of ${REGISTRY_IDS.join(', ')})`);
+  return REGISTRY[sys];
+}
+
+export function familyOf(sys: string): Family {
+  return entryOf(sys).family;
+}
+
+/** The ids of one family, in menu order. */
+export function idsOf(family: Family): string[] {
+  return REGISTRY_IDS.filter((id) => REGISTRY[id].family === family);
+}
+
+/**
+ * The reference fact (limit-cycle ω, Lyapunov exponent, …) of a configuration's system at its
+ * parameter values, or null (measured series, unknown parameter values).
+ */
+export function referenceFactFor(config: Record<string, number | string>): ReferenceFact | null {
+  const spec = entryOf(String(config.sys)).spec;
+  if (!spec) return null;
+  const params = Object.fromEntries(spec.params.map((p) => [p.key, Number(config[p.key])]));
+  return referenceFact(spec as SystemSpec, params);
+}
