@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-/** Modules the pure core may never import: it must run unchanged in Node, a worker and tests. */
+/** Libraries of the page: the pure layers must run unchanged in Node, a worker and tests. */
 const uiModules = [
   'react',
   'react-dom',
@@ -13,6 +13,107 @@ const uiModules = [
   'comlink',
   'plotly.js*',
 ];
+
+/**
+ * The layer rule of docs/ARCHITECTURE.md, one entry per layer: its files and the project folders
+ * it must not import (by folder name in a relative specifier). tests/unit/layers.test.ts checks
+ * the same rule on the resolved import graph, including dynamic imports and worker URLs.
+ *
+ *   numerics → method, sources → run → hosts (workers/, src/cli/) → state → ui
+ */
+const LAYERS = [
+  {
+    name: 'numerics',
+    files: ['src/numerics/**/*.{ts,tsx}'],
+    forbidden: ['method', 'sources', 'run', 'workers', 'cli', 'state', 'ui'],
+    rule: 'numerics imports nothing of the project',
+    pure: true,
+  },
+  {
+    name: 'method',
+    files: ['src/method/**/*.{ts,tsx}'],
+    forbidden: ['sources', 'run', 'workers', 'cli', 'state', 'ui'],
+    rule: 'method imports numerics only (never sources, nor the run, config or schema)',
+    pure: true,
+  },
+  {
+    name: 'sources',
+    files: ['src/sources/**/*.{ts,tsx}'],
+    forbidden: ['method', 'run', 'workers', 'cli', 'state', 'ui'],
+    rule: 'sources import numerics only (never method, nor the run, config or schema)',
+    pure: true,
+  },
+  {
+    name: 'run',
+    files: ['src/run/**/*.{ts,tsx}'],
+    forbidden: ['workers', 'cli', 'state', 'ui'],
+    rule: 'run imports method, sources and numerics',
+    pure: true,
+  },
+  {
+    name: 'worker',
+    files: ['workers/**/*.{ts,tsx}'],
+    forbidden: ['cli', 'state', 'ui'],
+    rule: 'the worker imports the run and below',
+  },
+  {
+    name: 'cli',
+    files: ['src/cli/**/*.{ts,tsx}'],
+    forbidden: ['workers', 'state', 'ui'],
+    rule: 'the CLI imports the run and below',
+  },
+  {
+    name: 'state',
+    files: ['src/state/**/*.{ts,tsx}'],
+    forbidden: ['cli', 'ui'],
+    typesOnly: ['workers'],
+    rule: "state imports the run and below, and the worker's types",
+  },
+  {
+    name: 'ui',
+    files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
+    forbidden: ['cli'],
+    typesOnly: ['workers'],
+    rule: "the UI imports state, the run and below, and the worker's types",
+  },
+];
+
+/** A relative specifier that passes through a folder of one of these names. */
+const into = (folders) => `^\\.\\.?/(?:.*/)?(?:${folders.join('|')})(?:/|$)`;
+/** The same for esquery selectors, whose regex literals cannot contain '/'. */
+const intoSelector = (folders) => `/^\\.\\.?\\x2F(?:.*\\x2F)?(?:${folders.join('|')})(?:\\x2F|$)/`;
+
+function layerConfig(layer) {
+  const message = `Layer rule (docs/ARCHITECTURE.md): ${layer.rule}.`;
+  const patterns = [{ regex: into(layer.forbidden), message }];
+  if (layer.typesOnly)
+    patterns.push({ regex: into(layer.typesOnly), allowTypeImports: true, message });
+  if (layer.pure)
+    patterns.push(
+      { group: uiModules, message: 'The pure layers use no UI, state or worker libraries.' },
+      {
+        group: ['node:*', 'fs', 'path', 'worker_threads'],
+        message: 'The pure layers must run in the browser too.',
+      },
+    );
+  const urlForbidden = layer.forbidden; // a worker URL is how state/ui reach workers/
+  const dynamicForbidden = [...layer.forbidden, ...(layer.typesOnly ?? [])];
+  return {
+    files: layer.files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns }],
+      // import('…') and new URL('…', import.meta.url) are references no-restricted-imports misses.
+      'no-restricted-syntax': [
+        'error',
+        { selector: `ImportExpression[source.value=${intoSelector(dynamicForbidden)}]`, message },
+        {
+          selector: `NewExpression[callee.name="URL"][arguments.0.value=${intoSelector(urlForbidden)}]`,
+          message,
+        },
+      ],
+    },
+  };
+}
 
 export default tseslint.config(
   {
@@ -40,29 +141,20 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  ...LAYERS.map(layerConfig),
   {
     files: ['src/numerics/**/*.ts', 'src/method/**/*.ts', 'src/sources/**/*.ts', 'src/run/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-globals': [
         'error',
-        {
-          patterns: [
-            {
-              group: uiModules,
-              message: 'src/core is pure numerics: no UI, state or worker libraries.',
-            },
-            {
-              group: ['node:*', 'fs', 'path', 'worker_threads'],
-              message: 'src/core must run in the browser too.',
-            },
-            {
-              group: ['**/ui/**', '**/state/**', '**/workers/**'],
-              message: 'Dependencies point one way: ui → state → worker → core.',
-            },
-          ],
-        },
+        'window',
+        'document',
+        'Math.random',
+        ...['process', 'require', 'Buffer', '__dirname', '__filename'].map((name) => ({
+          name,
+          message: 'The pure layers run in the browser too: no Node globals.',
+        })),
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'Math.random'],
       'no-restricted-properties': [
         'error',
         {
@@ -93,7 +185,8 @@ export default tseslint.config(
         ].map((property) => ({
           object: 'Math',
           property,
-          message: 'Not bit-identical across engines: use logDet / tanhDet (src/core).',
+          message:
+            'Not bit-identical across engines: use logDet / tanhDet / trigDet (src/numerics).',
         })),
       ],
     },
