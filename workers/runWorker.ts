@@ -1,12 +1,15 @@
 /**
- * The one worker: runs the pure pipeline off the main thread and hands back plain data.
+ * The one worker: runs the staged pipeline off the main thread and hands back plain data.
  * Exposed with comlink as a single typed API object; the client imports only its type
- * (after squoosh's worker-bridge). Cancel is terminate-and-respawn on the client side, so
- * nothing here needs to poll for an abort flag.
+ * (after squoosh's worker-bridge). The worker keeps the stage cache between runs, so a change of
+ * `reg` refits from the cached features and a change of `eps` only reassesses
+ * (src/run/stageCache.ts). Cancel is terminate-and-respawn on the client side (a synchronous run
+ * cannot read a message mid-way); the cache dies with the worker and is rebuilt by the next run.
  */
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../src/run/schema';
 import { runPipeline } from '../src/run/pipeline';
+import { createStageCache } from '../src/run/stageCache';
 import type { Progress, RunResult } from '../src/run/result';
 import type { SeriesSource } from '../src/run/series/sources';
 
@@ -28,6 +31,21 @@ function transferables(result: RunResult): ArrayBuffer[] {
   return [...seen];
 }
 
+/**
+ * A copy of the result whose typed arrays own fresh buffers: the stage cache keeps the originals,
+ * which transferring would detach (memcpy cost, far below the run's).
+ */
+function detached<T>(v: T, depth = 0): T {
+  if (depth > 6 || v === null || typeof v !== 'object') return v;
+  if (ArrayBuffer.isView(v)) return (v as unknown as Float64Array).slice() as unknown as T;
+  if (Array.isArray(v)) return v.map((x) => detached(x, depth + 1)) as unknown as T;
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => [k, detached(x, depth + 1)]),
+  ) as T;
+}
+
+const cache = createStageCache();
+
 function throttle(onProgress: (p: Progress) => void): (p: Progress) => void {
   const minGap = 1000 / MAX_PROGRESS_PER_SECOND;
   let last = -Infinity;
@@ -46,10 +64,13 @@ const api = {
    * Measured series (sys = weather, csv) come with the text of their data file.
    */
   run(config: RunConfig, onProgress?: (p: Progress) => void, series?: SeriesSource): RunResult {
-    const result = runPipeline(config, {
-      ...(onProgress ? { onProgress: throttle(onProgress) } : {}),
-      series,
-    });
+    const result = detached(
+      runPipeline(config, {
+        ...(onProgress ? { onProgress: throttle(onProgress) } : {}),
+        series,
+        cache,
+      }),
+    );
     return Comlink.transfer(result, transferables(result));
   },
 };

@@ -5,7 +5,7 @@
  * the `control` input signal, closed loop and free run. Controlled runs always carry
  * `controllerMs` (design, per-step median/max and loop wall times; not part of `metrics`).
  */
-import type { ControlResult } from '../sources/systems/controlledTypes';
+import type { ControlResult } from '../run/result';
 import type { RunResult, SeriesResult } from '../run/result';
 
 function nest(

@@ -12,10 +12,43 @@
  */
 import { median } from './metrics';
 import type { Dictionary } from './sampling/hiddenLayer';
-import { createRk4 } from '../numerics/integrate';
-import { controlledSubsteps, simulateControlled } from '../sources/controlDataset';
 import { createMpc, type LiftedModel } from './mpc';
-import type { ClosedLoop, ControlledSystemSpec } from '../sources/systems/controlledTypes';
+
+/**
+ * The true system as the controller meets it: d states, p inputs, and a step over one Δt under
+ * an input held constant (the host integrates it; the method never knows which system it is).
+ */
+export interface Plant {
+  d: number;
+  p: number;
+  /** A fresh stepper: advances x (length d) in place by Δt under u (length p). */
+  stepper(): (x: Float64Array, u: Float64Array) => void;
+}
+
+/** The closed loop: the true system driven by MPC on the learned lifted model, and the free run. */
+export interface ClosedLoop {
+  steps: number;
+  dt: number;
+  /** Start state and goal state (d each). */
+  start: Float64Array;
+  goal: Float64Array;
+  /** (steps+1)×d: controlled and uncontrolled (u = 0) true trajectories. */
+  x: Float64Array;
+  free: Float64Array;
+  /** steps×p: the applied input u_t (held over [tΔt, (t+1)Δt)). */
+  u: Float64Array;
+  /** Stage cost ‖x_t − goal‖² + r‖u_t‖² per step (steps), controlled and free. */
+  stageCost: Float64Array;
+  freeStageCost: Float64Array;
+  /** Time window [t0, t1] (model time) of the mean-distance metric. */
+  window: [number, number];
+  /** Steps whose input sat on the bound |u| = u_max. */
+  saturatedSteps: number;
+  /** Largest number of active-set iterations one QP took. */
+  qpIterationsMax: number;
+  /** Wall times (ms): building the condensed MPC matrices, per-step QP median and max, whole loop. */
+  timing: { designMs: number; stepMsMedian: number; stepMsMax: number; loopMs: number };
+}
 
 export interface ClosedLoopOptions {
   dt: number;
@@ -63,13 +96,12 @@ function stageCosts(
 }
 
 export function runClosedLoop(
-  spec: ControlledSystemSpec,
-  params: Record<string, number>,
+  plant: Plant,
   model: LiftedModel,
   dict: Dictionary,
   o: ClosedLoopOptions,
 ): ClosedLoop {
-  const { dim: d, inputs: p } = spec;
+  const { d, p } = plant;
   const steps = Math.max(1, Math.round(o.time / o.dt));
   const t0 = performance.now();
   // The MPC reads its goal from this array at every step: the integral action moves it.
@@ -79,13 +111,7 @@ export function runClosedLoop(
     { horizon: o.horizon, inputWeight: o.inputWeight, umax: o.umax, goal: goalEff },
     dict,
   );
-  const ut = new Float64Array(p);
-  const rk = createRk4(
-    (x, out) => spec.rhs(x, ut, params, out),
-    d,
-    o.dt,
-    controlledSubsteps(spec, o.dt),
-  );
+  const step = plant.stepper();
   const x = new Float64Array((steps + 1) * d);
   const u = new Float64Array(steps * p);
   const state = Float64Array.from(o.start);
@@ -98,11 +124,10 @@ export function runClosedLoop(
     const { u: move, qp } = mpc.step(x, k * d);
     stepMs[k] = performance.now() - s0;
     qpMax = Math.max(qpMax, qp.iterations);
-    ut.set(move);
     u.set(move, k * p);
     const onBound = move.some((v) => Math.abs(v) >= o.umax * (1 - 1e-12));
     if (onBound) saturated++;
-    rk.step(state);
+    step(state, move);
     if (!state.every((v) => Number.isFinite(v) && Math.abs(v) < 1e12))
       throw new RangeError(
         `the closed loop blew up at step ${k + 1}; choose a smaller dt or u_max`,
@@ -113,7 +138,7 @@ export function runClosedLoop(
   }
   const loopMs = performance.now() - t0;
   const zero = new Float64Array(steps * p); // the free run's input
-  const free = simulateControlled(spec, params, o.start, zero, 0, steps, o.dt);
+  const free = freeRun(plant, o.start, zero, steps);
   return {
     steps,
     dt: o.dt,
@@ -134,4 +159,20 @@ export function runClosedLoop(
       loopMs,
     },
   };
+}
+
+/** The plant left alone (u = 0) from `start`: (steps+1)×d states. */
+function freeRun(plant: Plant, start: Float64Array, zero: Float64Array, steps: number) {
+  const { d, p } = plant;
+  const step = plant.stepper();
+  const out = new Float64Array((steps + 1) * d);
+  const x = Float64Array.from(start);
+  out.set(x, 0);
+  for (let k = 0; k < steps; k++) {
+    step(x, zero.subarray(k * p, (k + 1) * p));
+    if (!x.every((v) => Number.isFinite(v) && Math.abs(v) <= 1e12))
+      throw new RangeError(`the uncontrolled run blew up at step ${k + 1}; choose a smaller dt`);
+    out.set(x, (k + 1) * d);
+  }
+  return out;
 }

@@ -1,79 +1,158 @@
 /**
- * Outer weights by extended dynamic mode decomposition (EDMD): ridge least squares that approximate
- * the Koopman operator on the dictionary Ψ(x) = [ψ(x); 1] (METHOD.md §3).
+ * Outer weights by extended dynamic mode decomposition (EDMD), with p ≥ 0 inputs: ridge least
+ * squares that approximate the Koopman operator on the dictionary Ψ(x) = [ψ(x); 1] (METHOD.md §3).
  * Williams, Kevrekidis, Rowley, "A data-driven approximation of the Koopman operator: extending
- * dynamic mode decomposition", J. Nonlinear Sci. 25 (2015).
+ * dynamic mode decomposition", J. Nonlinear Sci. 25 (2015); with inputs, Korda & Mezić, "Linear
+ * predictors for nonlinear dynamical systems: Koopman operator meets model predictive control",
+ * Automatica 93 (2018) and Proctor, Brunton, Kutz, "Dynamic mode decomposition with control",
+ * SIAM J. Appl. Dyn. Syst. 15 (2016).
  *
- *   G = Σ Ψ(x_k) Ψ(x_k)ᵀ (m×m, m = M+1),  A = Σ Ψ(y_k) Ψ(x_k)ᵀ,  λ = λ_rel · trace(G)/m,
- *   K = A (G + λI)⁻¹,  C = (Σ x_k Ψ(x_k)ᵀ)(G + λI)⁻¹  (d×m).
+ * With z_k = [Ψ(x_k); u_k] ∈ R^n (n = m + p, m = M + 1):
+ *   G_z = Σ z_k z_kᵀ (n×n),  A_z = Σ Ψ(y_k) z_kᵀ (m×n),  λ = λ_rel · trace(G_ΨΨ)/m,
+ *   [K B] = A_z (G_z + λI)⁻¹   (K: m×m, B: m×p),
+ *   C = (Σ x_k Ψ(x_k)ᵀ)(G_ΨΨ + λI)⁻¹   (d×m; G_ΨΨ the top-left m×m block of G_z),
+ * and the RNN's maps C·K (d×m) and C·B (d×p): x̂_{t+1} = C (K Ψ(x̂_t) + B u_t). For p = 0 this is
+ * plain EDMD: K = A (G + λI)⁻¹, C = (Σ x Ψᵀ)(G + λI)⁻¹ with one factorisation.
  *
- * G and A are accumulated over blocks of pairs by the hot kernel (src/core/kernels), so memory is
- * O(m²), never O(N·m). The RNN's one-step map C·K is always exact. When the Koopman matrix is
- * truncated to rank r < m (for the spectrum and the linear rollout, whose cost is O(m³) and
- * O(m²) per step), K is projected onto the r leading principal directions Q of Ψ_X (POD, as in
- * DMD): K_r = (Σ Qᵀ Ψ(y_k) Ψ(x_k)ᵀ Q)(QᵀGQ + λI)⁻¹, read out by C·Q.
+ * The fit is three stages, so a run can redo only what its settings changed (docs/ARCHITECTURE.md):
+ * - `accumulateEdmd` (the features): one pass over the data; G_z, A_z and Σ x zᵀ are accumulated
+ *   over blocks of pairs by the hot kernel (src/numerics/kernels), so memory is O(n²), never O(N·n).
+ * - `projectEdmd` (p = 0 and rank r < m only): the r leading POD directions Q of Ψ_X (DMD style)
+ *   and the projected cross term Σ QᵀΨ(y) (QᵀΨ(x))ᵀ, from a second pass over the data.
+ * - `solveEdmd` (the ridge λ): C, K (or K_r = (QᵀAQ)(QᵀGQ + λI)⁻¹ read out by C·Q) and C·K. When
+ *   truncated, C·K = (C·A)(G + λI)⁻¹ with C·A = Σ (C Ψ(y_k)) Ψ(x_k)ᵀ from one more pass (the full A
+ *   is never formed there), so the RNN's one-step map is always the untruncated one.
  */
-import { createGramAccumulator, defaultKernel, gemmNN } from '../numerics/kernels/gramKernels';
+import {
+  createGramAccumulator,
+  defaultKernel,
+  DEFAULT_BLOCK_ROWS,
+  gemmNN,
+} from '../numerics/kernels/gramKernels';
 import { solveRightSpd } from '../numerics/linalg/cholesky';
-import { factorSpd } from '../numerics/spdSolver';
 import { transpose } from '../numerics/linalg/matrix';
 import { principalSubspace } from '../numerics/pod';
 import type { Rng } from '../numerics/rng';
+import { factorSpd } from '../numerics/spdSolver';
+import type { TrajectorySet } from '../numerics/trajectorySet';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';
-import type { TrajectorySet } from '../sources/dataset';
 
-export interface EdmdOptions {
-  /** Relative ridge λ_rel ≥ 0. */
-  reg: number;
-  /** Rank of the Koopman matrix kept for spectrum and linear rollout; ≥ m means no truncation. */
-  rank: number;
-  onProgress?: (fraction: number) => void;
+/** The training data as the fit reads it (states; inputs per pair when p ≥ 1). */
+type FitData = TrajectorySet;
+
+/** The sums of one pass over the data (the "features" stage); nothing here depends on λ. */
+export interface EdmdSums {
+  d: number;
+  m: number;
+  p: number;
+  /** G_z (n×n, n = m + p; upper and lower triangles filled). */
+  G: Float64Array;
+  /** A_z (m×n), or null when a truncated fit was asked for (A is then never formed). */
+  A: Float64Array | null;
+  /** Σ x_k z_kᵀ (d×n). */
+  xz: Float64Array;
+}
+
+/** The POD projection of a truncated fit (p = 0, r < m). */
+export interface EdmdProjection {
+  r: number;
+  /** Q: m×r, orthonormal columns. */
+  Q: Float64Array;
+  /** Σ QᵀΨ(y_k) (QᵀΨ(x_k))ᵀ (r×r) and QᵀGQ (r×r). */
+  Ar: Float64Array;
+  Gr: Float64Array;
 }
 
 export interface EdmdFit {
   d: number;
-  /** Dictionary size m = M + 1. */
+  /** Dictionary size m = M + 1 and number of inputs p. */
   m: number;
+  p: number;
   /** Absolute ridge λ actually used. */
   lambda: number;
   /** Readout C: d×m. */
   C: Float64Array;
-  /** One-step map of the RNN, C·K: d×m (x̂_{t+1} = CK Ψ(x̂_t)). */
+  /** One-step map of the RNN, C·K: d×m (always untruncated). */
   CK: Float64Array;
   /** Rank r of the Koopman matrix kept (r = m: untruncated). */
   r: number;
   /** Koopman matrix K (r = m) or K_r (r < m): r×r. */
   K: Float64Array;
-  /** POD basis Q (m×r, orthonormal columns), or null when r = m (Q = I). */
+  /** Input matrix B (m×p) and the RNN's input map C·B (d×p); empty when p = 0. */
+  B: Float64Array;
+  CB: Float64Array;
+  /** POD basis Q (m×r), or null when r = m (Q = I). */
   Q: Float64Array | null;
   /** Readout of the reduced state, C·Q: d×r (= C when r = m). */
   CQ: Float64Array;
-  /** How the SPD systems were solved: 'cholesky', 'cholesky-jitter' or 'eig-pinv'. */
+  /** How the SPD systems were solved: 'cholesky', 'cholesky-jitter' or 'eig-pinv' (the worst). */
   solveMethod: string;
-  /** Sub-phase wall times (ms): gram = feature evaluation + accumulation, solve = the rest. */
-  featuresMs: number;
-  solveMs: number;
 }
 
-/** Visits every within-trajectory snapshot pair (x_t, x_{t+1}) in chunks of ≤ chunk pairs. */
+/** Visits every within-trajectory pair index range [t0, t0 + rows) of every trajectory. */
 function forEachChunk(
-  set: TrajectorySet,
+  set: FitData,
   chunk: number,
   visit: (traj: number, t0: number, rows: number) => void,
 ): void {
   const pairsPer = set.points - 1;
-  for (let j = 0; j < set.count; j++) {
+  for (let j = 0; j < set.count; j++)
     for (let t0 = 0; t0 < pairsPer; t0 += chunk) visit(j, t0, Math.min(chunk, pairsPer - t0));
-  }
+}
+
+/**
+ * Pass 1: G_z, A_z (unless `truncated`) and Σ x zᵀ over every pair (x_t, u_t, x_{t+1}). Each state
+ * is lifted once (rows + 1 states per chunk give the rows' inputs and targets).
+ */
+export function accumulateEdmd(
+  dict: Dictionary,
+  train: FitData,
+  truncated: boolean,
+  onProgress?: (fraction: number) => void,
+): EdmdSums {
+  const d = train.d;
+  const p = train.p ?? 0;
+  const m = dict.m;
+  const n = m + p;
+  const acc = createGramAccumulator(n, { withCross: !truncated });
+  const rowsMax = acc.blockRows;
+  const psi = new Float64Array((rowsMax + 1) * m);
+  const xz = new Float64Array(d * n);
+  const pairsPer = train.points - 1;
+  const total = train.count * pairsPer;
+  let done = 0;
+  forEachChunk(train, rowsMax, (j, s, rows) => {
+    const base = j * train.points + s;
+    liftMany(dict, train.data, base, rows + 1, psi, 0);
+    const X = acc.xBlock;
+    const Y = acc.yBlock;
+    for (let k = 0; k < rows; k++) {
+      X.set(psi.subarray(k * m, (k + 1) * m), k * n);
+      const uOff = (j * pairsPer + s + k) * p;
+      for (let i = 0; i < p; i++) X[k * n + m + i] = train.inputs![uOff + i];
+      if (Y) {
+        Y.set(psi.subarray((k + 1) * m, (k + 2) * m), k * n);
+        if (p > 0) Y.fill(0, k * n + m, (k + 1) * n);
+      }
+    }
+    acc.accumulate(rows);
+    addTransposedProduct(train.data, base * d, rows, d, X, n, xz);
+    done += rows;
+    onProgress?.(done / total);
+  });
+  const G = acc.gram();
+  const A = truncated ? null : acc.cross().slice(0, m * n);
+  acc.dispose();
+  return { d, m, p, G, A, xz };
 }
 
 /**
  * Lifts the states t0 … t0+rows of trajectory j: Ψ(x_{t0..t0+rows−1}) into xBlock rows and
- * Ψ(x_{t0+1..t0+rows}) into yBlock rows (sharing rows: each state is lifted once).
+ * Ψ(x_{t0+1..t0+rows}) into yBlock rows (each state lifted once).
  */
 function liftChunk(
   dict: Dictionary,
-  set: TrajectorySet,
+  set: FitData,
   j: number,
   t0: number,
   rows: number,
@@ -87,98 +166,42 @@ function liftChunk(
   liftMany(dict, set.data, base + rows, 1, yBlock, (rows - 1) * m);
 }
 
-/** Fits C, CK and (possibly truncated) K on the training set's snapshot pairs. */
-export function fitEdmd(
+/**
+ * The POD basis of rank r (randomized subspace iteration on G, seeded by `rng`) and the projected
+ * cross term, from a second pass over the data (p = 0 only).
+ */
+export function projectEdmd(
   dict: Dictionary,
-  train: TrajectorySet,
-  opts: EdmdOptions,
+  train: FitData,
+  sums: EdmdSums,
+  r: number,
   rng: Rng,
-): EdmdFit {
-  const d = train.d;
-  const m = dict.m;
-  const r = Math.min(opts.rank, m);
-  const full = r === m;
-  const nPairs = train.count * (train.points - 1);
-  const t0 = performance.now();
-
-  // Pass 1: G (and A when untruncated), Σ x Ψᵀ.
-  const acc = createGramAccumulator(m, { withCross: full });
-  const yScratch = acc.yBlock ?? new Float64Array(acc.blockRows * m);
-  const xPsi = new Float64Array(d * m);
+  onProgress?: (fraction: number) => void,
+): EdmdProjection {
+  const { m, G } = sums;
+  const Q = principalSubspace(G, m, r, rng);
+  const acc = createGramAccumulator(r, { withCross: true });
+  const xb = new Float64Array(acc.blockRows * m);
+  const yb = new Float64Array(acc.blockRows * m);
+  const total = train.count * (train.points - 1);
   let done = 0;
   forEachChunk(train, acc.blockRows, (j, t, rows) => {
-    liftChunk(dict, train, j, t, rows, acc.xBlock, yScratch);
-    acc.accumulate(rows);
-    addTransposedProduct(train.data, (j * train.points + t) * d, rows, d, acc.xBlock, m, xPsi);
-    done += rows;
-    opts.onProgress?.((full ? 0.9 : 0.6) * (done / nPairs));
-  });
-  const G = acc.gram();
-  const A = full ? acc.cross() : null;
-  acc.dispose();
-  const featuresMs = performance.now() - t0;
-
-  let trace = 0;
-  for (let i = 0; i < m; i++) trace += G[i * m + i];
-  const lambda = opts.reg * (trace / m);
-  const Greg = Float64Array.from(G);
-  for (let i = 0; i < m; i++) Greg[i * m + i] += lambda;
-
-  const spd = factorSpd(Greg, m);
-  const C = spd.solveRight(xPsi, d);
-  let solveMethod = spd.method;
-
-  if (full && A) {
-    const K = spd.solveRight(A, m);
-    if (spd.method !== 'cholesky') solveMethod = spd.method;
-    const CK = matmulSmall(C, d, m, K, m);
-    opts.onProgress?.(1);
-    return {
-      d,
-      m,
-      lambda,
-      C,
-      CK,
-      r,
-      K,
-      Q: null,
-      CQ: C,
-      solveMethod,
-      featuresMs,
-      solveMs: performance.now() - t0 - featuresMs,
-    };
-  }
-
-  // Truncated: POD basis of Ψ_X from G, then pass 2 for the projected cross term and C·A.
-  const Q = principalSubspace(G, m, r, rng);
-  const acc2 = createGramAccumulator(r, { withCross: true });
-  const xb = new Float64Array(acc2.blockRows * m);
-  const yb = new Float64Array(acc2.blockRows * m);
-  const cA = new Float64Array(d * m);
-  const Ct = transpose(C, d, m);
-  done = 0;
-  forEachChunk(train, acc2.blockRows, (j, t, rows) => {
     liftChunk(dict, train, j, t, rows, xb, yb);
     // Project each state once: the y rows are the x rows shifted by one, plus the chunk's last state.
     const px = gemmNN(xb, rows, m, Q, r);
-    acc2.xBlock.set(px);
-    acc2.yBlock!.set(px.subarray(r), 0);
-    acc2.yBlock!.set(
+    acc.xBlock.set(px);
+    acc.yBlock!.set(px.subarray(r), 0);
+    acc.yBlock!.set(
       gemmNN(yb.subarray((rows - 1) * m, rows * m), 1, m, Q, r, defaultKernel()),
       (rows - 1) * r,
     );
-    acc2.accumulate(rows);
-    // C·A = Σ (C Ψ(y_k)) Ψ(x_k)ᵀ: d×m, by the gemm kernel (C Ψ(y_k) first, d is small).
-    const cy = gemmNN(yb, rows, m, Ct, d);
-    addTransposedProduct(cy, 0, rows, d, xb, m, cA);
+    acc.accumulate(rows);
     done += rows;
-    opts.onProgress?.(0.6 + 0.4 * (done / nPairs));
+    onProgress?.(done / total);
   });
-  const Ar = acc2.cross();
-  acc2.dispose();
-  const CK = spd.solveRight(cA, d);
-  if (spd.method !== 'cholesky') solveMethod = spd.method;
-  // QᵀGQ + λI: the projected regularised Gram (Q orthonormal).
+  const Ar = acc.cross();
+  acc.dispose();
+  // QᵀGQ: the projected Gram (Q orthonormal).
   const GQ = gemmNN(G, m, m, Q, r);
   const Gr = new Float64Array(r * r);
   for (let a = 0; a < r; a++)
@@ -187,23 +210,115 @@ export function fitEdmd(
       for (let i = 0; i < m; i++) s += Q[i * r + a] * GQ[i * r + b];
       Gr[a * r + b] = s;
     }
-  for (let a = 0; a < r; a++) Gr[a * r + a] += lambda;
-  const krSol = solveRightSpd(Ar, r, Gr, r);
-  if (krSol.method !== 'cholesky') solveMethod = krSol.method;
+  return { r, Q, Ar, Gr };
+}
+
+/** The ridge solve: C, K (or K_r), B, C·K, C·B for λ = reg · trace(G_ΨΨ)/m. */
+export function solveEdmd(
+  dict: Dictionary,
+  train: FitData,
+  sums: EdmdSums,
+  proj: EdmdProjection | null,
+  reg: number,
+  onProgress?: (fraction: number) => void,
+): EdmdFit {
+  const { d, m, p } = sums;
+  const n = m + p;
+  let trace = 0;
+  for (let i = 0; i < m; i++) trace += sums.G[i * n + i];
+  const lambda = reg * (trace / m);
+  const Gz = Float64Array.from(sums.G);
+  for (let i = 0; i < n; i++) Gz[i * n + i] += lambda;
+  const zSolver = factorSpd(Gz, n);
+  const methods: string[] = [];
+
+  // C from the Ψ block alone: x ≈ C Ψ(x) is the lifted model's readout.
+  let C: Float64Array;
+  if (p === 0) {
+    C = zSolver.solveRight(sums.xz, d);
+    methods.push(zSolver.method);
+  } else {
+    const Gpsi = new Float64Array(m * m);
+    const xPsi = new Float64Array(d * m);
+    for (let i = 0; i < m; i++) Gpsi.set(Gz.subarray(i * n, i * n + m), i * m);
+    for (let i = 0; i < d; i++) xPsi.set(sums.xz.subarray(i * n, i * n + m), i * m);
+    const psiSolver = factorSpd(Gpsi, m);
+    C = psiSolver.solveRight(xPsi, d);
+    methods.push(psiSolver.method);
+  }
+
+  if (!proj) {
+    // [K B] = A_z (G_z + λI)⁻¹.
+    const KB = zSolver.solveRight(sums.A!, m);
+    methods.push(zSolver.method);
+    const K = p === 0 ? KB : new Float64Array(m * m);
+    const B = new Float64Array(m * p);
+    if (p > 0)
+      for (let i = 0; i < m; i++) {
+        K.set(KB.subarray(i * n, i * n + m), i * m);
+        B.set(KB.subarray(i * n + m, (i + 1) * n), i * p);
+      }
+    onProgress?.(1);
+    return {
+      d,
+      m,
+      p,
+      lambda,
+      C,
+      CK: matmulSmall(C, d, m, K, m),
+      r: m,
+      K,
+      B,
+      CB: matmulSmall(C, d, m, B, p),
+      Q: null,
+      CQ: C,
+      solveMethod: worst(methods),
+    };
+  }
+
+  // Truncated (p = 0): C·A = Σ (C Ψ(y_k)) Ψ(x_k)ᵀ by the gemm kernel (C Ψ(y_k) first, d is small),
+  // in the projection pass's chunks, then C·K = (C·A)(G + λI)⁻¹.
+  const { r, Q, Ar, Gr } = proj;
+  const chunk = DEFAULT_BLOCK_ROWS;
+  const xb = new Float64Array(chunk * m);
+  const yb = new Float64Array(chunk * m);
+  const cA = new Float64Array(d * m);
+  const Ct = transpose(C, d, m);
+  const total = train.count * (train.points - 1);
+  let done = 0;
+  forEachChunk(train, chunk, (j, t, rows) => {
+    liftChunk(dict, train, j, t, rows, xb, yb);
+    const cy = gemmNN(yb, rows, m, Ct, d);
+    addTransposedProduct(cy, 0, rows, d, xb, m, cA);
+    done += rows;
+    onProgress?.(done / total);
+  });
+  const CK = zSolver.solveRight(cA, d);
+  methods.push(zSolver.method);
+  const Grl = Float64Array.from(Gr);
+  for (let a = 0; a < r; a++) Grl[a * r + a] += lambda;
+  const krSol = solveRightSpd(Ar, r, Grl, r);
+  methods.push(krSol.method);
   return {
     d,
     m,
+    p,
     lambda,
     C,
     CK,
     r,
     K: krSol.x,
+    B: new Float64Array(0),
+    CB: new Float64Array(0),
     Q,
     CQ: matmulSmall(C, d, m, Q, r),
-    solveMethod,
-    featuresMs,
-    solveMs: performance.now() - t0 - featuresMs,
+    solveMethod: worst(methods),
   };
+}
+
+/** The first method that is not plain Cholesky (the fallback that ran), else 'cholesky'. */
+function worst(methods: string[]): string {
+  return methods.find((s) => s !== 'cholesky') ?? 'cholesky';
 }
 
 /**
@@ -241,4 +356,21 @@ export function matmulSmall(
       for (let j = 0; j < q; j++) out[i * q + j] += aik * b[k * q + j];
     }
   return out;
+}
+
+/**
+ * The whole fit in one call (features → projection when r < m → solve): what the staged run does
+ * without a stage cache. rank ≥ m (or p ≥ 1) means no truncation.
+ */
+export function fitEdmd(
+  dict: Dictionary,
+  train: FitData,
+  opts: { reg: number; rank: number },
+  rng: Rng,
+): EdmdFit {
+  const r = (train.p ?? 0) > 0 ? dict.m : Math.min(opts.rank, dict.m);
+  const truncated = r < dict.m;
+  const sums = accumulateEdmd(dict, train, truncated);
+  const proj = truncated ? projectEdmd(dict, train, sums, r, rng) : null;
+  return solveEdmd(dict, train, sums, proj, opts.reg);
 }

@@ -5,7 +5,7 @@
  * (a diverged step counts as e = ∞); a forecast that never exceeds ε gets the full horizon.
  */
 import type { Dictionary } from './sampling/hiddenLayer';
-import type { TrajectorySet } from '../sources/dataset';
+import type { TrajectorySet } from '../numerics/trajectorySet';
 
 /** count×(horizon+1) normalised errors of forecasts against the truth (both count×(H+1)×d). */
 export function normalisedErrors(
@@ -104,7 +104,8 @@ export interface InputDrive {
 
 /**
  * One-step MSE of x_{t+1} ≈ CK Ψ(x_t) (+ CB u_t with a drive) over the within-trajectory pairs
- * of a set, averaged over pairs and components. `maxPairs` evenly strided pairs are used (all
+ * of a set, averaged over pairs and the first `outputs` components (all by default; a delay
+ * embedding compares only its newest d entries). `maxPairs` evenly strided pairs are used (all
  * when fewer).
  */
 export function oneStepMse(
@@ -113,6 +114,7 @@ export function oneStepMse(
   set: TrajectorySet,
   maxPairs: number,
   drive?: InputDrive,
+  outputs = set.d,
 ): number {
   const { d, count, points } = set;
   const m = dict.m;
@@ -126,7 +128,7 @@ export function oneStepMse(
     const t = k % (points - 1);
     const off = (j * points + t) * d;
     dict.lift(set.data, off, psi, 0);
-    for (let i = 0; i < d; i++) {
+    for (let i = 0; i < outputs; i++) {
       let y = 0;
       for (let c = 0; c < m; c++) y += CK[i * m + c] * psi[c];
       if (drive)
@@ -136,7 +138,7 @@ export function oneStepMse(
     }
     n++;
   }
-  return s / (n * d);
+  return s / (n * outputs);
 }
 
 /**

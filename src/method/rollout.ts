@@ -1,14 +1,16 @@
 /**
- * The two free-running forecasts of METHOD.md §4, from each test trajectory's true initial state.
- * - Re-lifted (the RNN): x̂_{t+1} = (CK) Ψ(x̂_t); as an RNN, h_{t+1} = σ(W·CK·[h_t; 1] + b).
- * - Linear Koopman: z_0 = QᵀΨ(x_0), z_{t+1} = K z_t, x̂_t = (CQ) z_t (Q = I when K is untruncated).
+ * The two free-running forecasts of METHOD.md §4 from given start states, with p ≥ 0 inputs
+ * u_0 … u_{H−1} (the same sequence for every start):
+ * - Re-lifted (the RNN): x̂_{t+1} = CK Ψ(x̂_t) + CB u_t; as an RNN, h_{t+1} = σ(W·CK·[h_t; 1] + b).
+ *   Without a drive (or to show what B is worth, with B = 0) the input term is absent.
+ * - Linear Koopman: z_0 = QᵀΨ(x_0), z_{t+1} = K z_t + B u_t, x̂_t = (CQ) z_t (Q = I untruncated).
  * A forecast that produces a non-finite value or leaves the blow-up box is stopped; its remaining
  * steps are NaN and the step is reported.
  */
-import type { EdmdFit } from './edmd';
 import { gemmNN } from '../numerics/kernels/gramKernels';
+import type { EdmdFit } from './edmd';
+import { markovParameters, outputPowers } from './liftedPowers';
 import type { Dictionary } from './sampling/hiddenLayer';
-import type { TrajectorySet } from '../sources/dataset';
 
 export interface RolloutOutput {
   /** count×(horizon+1)×d, row 0 of each forecast = the true initial state. */
@@ -26,7 +28,11 @@ export interface BlowupBox {
 
 export const BLOWUP_FACTOR = 10;
 
-export function blowupBox(train: TrajectorySet, mean: Float64Array, std: Float64Array): BlowupBox {
+export function blowupBox(
+  train: { d: number; data: Float64Array },
+  mean: Float64Array,
+  std: Float64Array,
+): BlowupBox {
   const d = train.d;
   const radius = new Float64Array(d);
   for (let k = 0; k < train.data.length; k++) {
@@ -62,14 +68,6 @@ export function outputFrom(starts: Float64Array, d: number, horizon: number): Ro
     divergedAt: new Int32Array(count).fill(-1),
     divergedReason: new Array(count).fill(null),
   };
-}
-
-function initOutput(test: TrajectorySet, horizon: number): RolloutOutput {
-  const { d, count } = test;
-  const starts = new Float64Array(count * d);
-  for (let j = 0; j < count; j++)
-    starts.set(test.data.subarray(j * test.points * d, j * test.points * d + d), j * d);
-  return outputFrom(starts, d, horizon);
 }
 
 /** A known input sequence added to the re-lifted map: x̂_{t+1} = CK Ψ(x̂_t) + CB u_t. */
@@ -121,28 +119,49 @@ export function advanceRelift(
   return out;
 }
 
-/** Re-lifted rollout of every test trajectory for `horizon` steps. */
+/** Re-lifted rollouts from each start (starts: count×d); `drive` adds CB u_t. */
 export function rolloutRelift(
   dict: Dictionary,
-  fit: EdmdFit,
-  test: TrajectorySet,
+  CK: Float64Array,
+  starts: Float64Array,
+  d: number,
   horizon: number,
   box: BlowupBox,
+  drive?: RolloutDrive,
 ): RolloutOutput {
-  return advanceRelift(initOutput(test, horizon), dict, fit.CK, fit.d, horizon, box);
+  return advanceRelift(outputFrom(starts, d, horizon), dict, CK, d, horizon, box, drive);
 }
 
-/** Linear Koopman rollout of all test trajectories at once: Z_{t+1} = Z_t Kᵀ (rows = forecasts). */
+/**
+ * Linear Koopman rollouts from each start. Free (p = 0): all forecasts at once,
+ * Z_{t+1} = Z_t Kᵀ (rows = forecasts), x̂_t = CQ z_t. With inputs (p ≥ 1, u: horizon×p), written
+ * through the output powers Φ_t = C K^t (d×m, src/method/liftedPowers.ts):
+ *   x̂_t = Φ_t z_0 + Σ_{s<t} Φ_{t−1−s} B u_s,
+ * which costs H·d·m² once instead of H·count·m² for advancing every z_t.
+ */
 export function rolloutLinear(
   dict: Dictionary,
   fit: EdmdFit,
-  test: TrajectorySet,
+  starts: Float64Array,
+  horizon: number,
+  box: BlowupBox,
+  u?: Float64Array,
+): RolloutOutput {
+  return fit.p > 0 && u
+    ? linearWithInputs(dict, fit, starts, u, horizon, box)
+    : linearFree(dict, fit, starts, horizon, box);
+}
+
+function linearFree(
+  dict: Dictionary,
+  fit: EdmdFit,
+  starts: Float64Array,
   horizon: number,
   box: BlowupBox,
 ): RolloutOutput {
   const { d, m, r, K, Q, CQ } = fit;
-  const n = test.count;
-  const out = initOutput(test, horizon);
+  const out = outputFrom(starts, d, horizon);
+  const n = out.divergedAt.length;
   const stride = (horizon + 1) * d;
   const psi = new Float64Array(n * m);
   for (let j = 0; j < n; j++) dict.lift(out.x, j * stride, psi, j * m);
@@ -167,6 +186,52 @@ export function rolloutLinear(
         out.divergedReason[j] = bad;
         out.x.fill(NaN, off, (j + 1) * stride);
         Z.fill(0, j * r, (j + 1) * r); // keep the dead row finite so it cannot poison anything
+      }
+    }
+  }
+  return out;
+}
+
+function linearWithInputs(
+  dict: Dictionary,
+  fit: EdmdFit,
+  starts: Float64Array,
+  u: Float64Array,
+  horizon: number,
+  box: BlowupBox,
+): RolloutOutput {
+  const { d, m, p, K, B, C } = fit;
+  const count = starts.length / d;
+  const out = outputFrom(starts, d, horizon);
+  const stride = (horizon + 1) * d;
+  const phi = outputPowers(C, K, d, m, horizon); // Φ_1 … Φ_H
+  const gamma = markovParameters(C, phi, B, d, m, p, horizon); // Γ_0 … Γ_{H−1}
+  // Input response y_t = Σ_{s<t} Γ_{t−1−s} u_s (the same for every start).
+  const forced = new Float64Array((horizon + 1) * d);
+  for (let t = 1; t <= horizon; t++)
+    for (let s = 0; s < t; s++)
+      for (let i = 0; i < d; i++) {
+        let v = 0;
+        for (let c = 0; c < p; c++) v += gamma[((t - 1 - s) * d + i) * p + c] * u[s * p + c];
+        forced[t * d + i] += v;
+      }
+  const z0 = new Float64Array(m);
+  for (let j = 0; j < count; j++) {
+    dict.lift(starts, j * d, z0, 0);
+    for (let t = 1; t <= horizon; t++) {
+      const off = j * stride + t * d;
+      for (let i = 0; i < d; i++) {
+        const row = ((t - 1) * d + i) * m;
+        let v = forced[t * d + i];
+        for (let c = 0; c < m; c++) v += phi[row + c] * z0[c];
+        out.x[off + i] = v;
+      }
+      const bad = check(out.x, off, d, box);
+      if (bad) {
+        out.divergedAt[j] = t;
+        out.divergedReason[j] = bad;
+        out.x.fill(NaN, off, (j + 1) * stride);
+        break;
       }
     }
   }

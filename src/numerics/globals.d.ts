@@ -20,3 +20,9 @@ declare namespace WebAssembly {
   }
   function validate(bytes: Uint8Array): boolean;
 }
+
+/** The part of AbortSignal the run checks between stages (DOM and Node both provide it). */
+interface AbortSignal {
+  readonly aborted: boolean;
+  throwIfAborted(): void;
+}

@@ -3,16 +3,16 @@
  * inputs, the test input for prediction under new inputs, and the model-predictive controller.
  * Spread into FIELDS by schema.ts.
  */
-import { CONTROLLED, CONTROLLED_IDS } from '../sources/systems/controlledRegistry';
-import { INPUT_SIGNALS } from '../sources/systems/controlledTypes';
+import { INPUT_SIGNALS } from '../sources/signals';
+import { entryOf, idsOf, isRegistered } from './registry';
 import type { Field, NumberField } from './schema';
 
-const U = CONTROLLED_IDS;
+const U = idsOf('controlled');
 
 const perSystem =
   (key: string, fallback: number) =>
   (sys: string): number =>
-    CONTROLLED[sys]?.defaults[key] ?? fallback;
+    (isRegistered(sys) && U.includes(sys) ? entryOf(sys).defaults[key] : undefined) ?? fallback;
 
 /** Shown in the "Data" group: how the training inputs are drawn. */
 export const controlDataFields: Field[] = [

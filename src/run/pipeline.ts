@@ -1,210 +1,177 @@
 /**
- * One run, end to end: data → sampled hidden layer → EDMD → spectrum → forecasts → metrics, with
- * per-phase wall times. Pure and synchronous: the worker and the CLI both call it.
- * Same config ⇒ bit-identical weights, K, C, metrics and eigenvalues (one seeded generator, forked
- * per phase in a fixed order).
+ * One run, every family: data → sample → features → project → solve → spectrum → forecast →
+ * assess, with one phase clock, one order of random streams and one result type. Families
+ * (src/run/families/) supply the data, forecast and assess stages; the rest is shared. Each stage
+ * is looked up in the stage cache under the settings it reads (src/run/stageCache.ts), so a host
+ * that keeps a cache (the worker) redoes only what a change of settings touches. Pure and
+ * synchronous: the worker and the CLI both call it. Same config ⇒ bit-identical weights, K, C,
+ * metrics and eigenvalues.
  */
-import { serializeQuery } from './query';
-import { systemParams, type RunConfig } from './schema';
-import { buildDataset } from '../sources/dataset';
-import { fitEdmd } from '../method/edmd';
+import {
+  accumulateEdmd,
+  projectEdmd,
+  solveEdmd,
+  type EdmdFit,
+  type EdmdProjection,
+  type EdmdSums,
+} from '../method/edmd';
+import { spectrumStats } from '../method/metrics';
+import { samplerOf } from '../method/sampling';
+import { layerDictionary } from '../method/sampling/hiddenLayer';
 import { defaultKernel } from '../numerics/kernels/gramKernels';
 import { eigenvalues } from '../numerics/linalg/eigenvalues';
-import {
-  median,
-  medianCurve,
-  normalisedErrors,
-  oneStepMse,
-  rolloutMse,
-  spectrumStats,
-  validPredictionTimes,
-} from '../method/metrics';
-import type { Divergence, Metrics, Progress, RunResult } from './result';
-import { createPhaseClock } from './phaseClock';
 import { createRng } from '../numerics/rng';
-import { blowupBox, rolloutLinear, rolloutRelift } from '../method/rollout';
-import { layerDictionary } from '../method/sampling/hiddenLayer';
-import { getSystem, referenceFact } from '../sources/systems/registry';
-import { isSeriesSystem, type SeriesSource } from './series/sources';
-import { runSeriesPipeline } from './seriesPipeline';
-import { isControlledSystem } from '../sources/systems/controlledRegistry';
-import { runControlPipeline } from './control/controlPipeline';
-import {
-  countDiverged,
-  divergenceList,
-  modelOf,
-  pairIndex,
-  sampleLayer,
-  subsample,
-} from './runParts';
-
-export { pairIndex };
-
-/** Pairs used for the one-step training MSE (evenly strided): the metric, not the fit. */
-const TRAIN_MSE_PAIRS = 5000;
+import { controlledFamily } from './families/controlled';
+import { freeFamily } from './families/free';
+import { seriesFamily } from './families/series';
+import type { Assessment, FamilyDef, Prepared, SampledModel, SpectrumPart } from './families/types';
+import { createPhaseClock } from './phaseClock';
+import { serializeQuery } from './query';
+import { familyOf, type Family } from './registry';
+import type { Phase, Progress, RunResult, StageTiming } from './result';
+import type { RunConfig } from './schema';
+import type { SeriesSource } from './series/sources';
+import { createStageCache, stageKey, type StageCache, type StageName } from './stageCache';
 
 export interface RunOptions {
   onProgress?: (p: Progress) => void;
   /** Measured series (sys = weather, csv): the text of weather.csv or of the user's file. */
   series?: SeriesSource;
+  /** Stage outputs of earlier runs (a fresh cache when absent: everything is computed). */
+  cache?: StageCache;
+  /** Checked between stages: an aborted run throws the signal's reason. */
+  signal?: AbortSignal;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const FAMILIES: Record<Family, FamilyDef<any, any>> = {
+  free: freeFamily,
+  controlled: controlledFamily,
+  series: seriesFamily,
+};
+
+/** The phase of `timingsMs` each stage's wall time is counted in. */
+const PHASE_OF: Record<StageName, Phase> = {
+  data: 'data',
+  sample: 'sample',
+  features: 'features',
+  project: 'solve',
+  solve: 'solve',
+  spectrum: 'spectrum',
+  forecast: 'forecast',
+  assess: 'forecast',
+};
+
 export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult {
-  if (isSeriesSystem(config.sys)) {
-    if (!opts.series) throw new RangeError(`sys=${config.sys} needs its data file`);
-    return runSeriesPipeline(config, opts.series, opts);
-  }
-  if (isControlledSystem(config.sys)) return runControlPipeline(config, opts);
-  const spec = getSystem(config.sys);
-  const params = systemParams(config);
+  const family = FAMILIES[familyOf(config.sys)];
+  const cache = opts.cache ?? createStageCache();
   const clock = createPhaseClock(opts.onProgress);
-  const progress = clock.progress;
-  const endPhase = clock.end;
+  const stages: StageTiming[] = [];
+  // One fork per stream, always in this order (part of the reproducibility contract), whether or
+  // not a stage runs: a stage served from the cache leaves the other streams unchanged.
   const rng = createRng(config.seed);
-  const rngData = rng.fork();
-  const rngSample = rng.fork();
-  const rngFit = rng.fork();
+  const streams = { data: rng.fork(), sample: rng.fork(), fit: rng.fork(), signal: rng.fork() };
 
-  // Data
-  progress('data', 0);
-  const ds = buildDataset(
-    spec,
-    params,
-    {
-      dt: config.dt,
-      ntraj: config.ntraj,
-      len: config.len,
-      ntest: config.ntest,
-      horizon: config.horizon,
-      noise: config.noise,
-    },
-    rngData,
-  );
-  endPhase('data');
-
-  // Sampling
-  progress('sample', 0);
-  const pairs = pairIndex(ds.train);
-  const layer = sampleLayer(config, pairs, ds.mean, ds.std, rngSample);
-  const dict = layerDictionary(layer);
-  endPhase('sample');
-
-  // Features + Gram, then solve (timed inside fitEdmd).
-  progress('features', 0);
-  const fit = fitEdmd(
-    dict,
-    ds.train,
-    { reg: config.reg, rank: config.rank, onProgress: (f) => progress('features', f) },
-    rngFit,
-  );
-  clock.record('features', fit.featuresMs);
-  clock.record('solve', fit.solveMs);
-
-  // Spectrum
-  progress('spectrum', 0);
-  const eig = eigenvalues(fit.K, fit.r);
-  const { unstable, radius } = spectrumStats(eig);
-  endPhase('spectrum');
-
-  // Forecasts and metrics
-  progress('forecast', 0);
-  const box = blowupBox(ds.trainClean, ds.mean, ds.std);
-  const relift = rolloutRelift(dict, fit, ds.test, config.horizon, box);
-  progress('forecast', 0.5);
-  const linear = rolloutLinear(dict, fit, ds.test, config.horizon, box);
-  const scale = Math.sqrt(ds.std.reduce((s, v) => s + v * v, 0));
-  const errRelift = normalisedErrors(relift.x, ds.test, config.horizon, scale);
-  const errLinear = normalisedErrors(linear.x, ds.test, config.horizon, scale);
-  const vptR = median(
-    validPredictionTimes(errRelift, ds.test.count, config.horizon, config.eps, config.dt),
-  );
-  const vptL = median(
-    validPredictionTimes(errLinear, ds.test.count, config.horizon, config.eps, config.dt),
-  );
-  const mseR = rolloutMse(relift.x, ds.test, config.horizon);
-  const mseL = rolloutMse(linear.x, ds.test, config.horizon);
-  const head = config.rollout === 'relift' ? { mse: mseR, vpt: vptR } : { mse: mseL, vpt: vptL };
-  const fact = referenceFact(spec, params);
-  const lyap = spec.chaotic && fact?.lyapunov ? fact.lyapunov : null;
-  const metrics: Metrics = {
-    trainMse: oneStepMse(dict, fit.CK, ds.train, TRAIN_MSE_PAIRS),
-    testMse: oneStepMse(dict, fit.CK, ds.test, Infinity),
-    rolloutMse: head.mse.total,
-    rolloutMseRelift: mseR.total,
-    rolloutMseLinear: mseL.total,
-    rolloutMsePerComponent: head.mse.perComponent,
-    divergedRelift: countDiverged(relift),
-    divergedLinear: countDiverged(linear),
-    vpt: head.vpt,
-    vptLyapunov: lyap === null ? null : head.vpt * lyap,
-    vptRelift: vptR,
-    vptLinear: vptL,
-    unstableEigenvalues: unstable,
-    spectralRadius: radius,
+  const stage = <T>(
+    name: StageName,
+    key: string,
+    compute: (progress: (f: number) => void) => T,
+  ): T => {
+    opts.signal?.throwIfAborted();
+    const phase = PHASE_OF[name];
+    clock.progress(phase, 0);
+    const t0 = performance.now();
+    let value = cache.get(name, key) as T | undefined;
+    const cached = value !== undefined;
+    if (value === undefined) {
+      value = compute((f) => clock.progress(phase, f));
+      cache.set(name, key, value);
+    }
+    clock.end(phase);
+    stages.push({ stage: name, ms: performance.now() - t0, cached });
+    return value;
   };
-  endPhase('forecast');
+
+  const kData = stageKey('', [
+    family.family,
+    config.seed,
+    ...family.dataReads(config, opts.series),
+  ]);
+  const data: Prepared = stage('data', kData, () => family.data(config, streams.data, opts.series));
+
+  const kSample = stageKey(kData, [config.sampler, config.width, config.act]);
+  const model = stage('sample', kSample, (): SampledModel => {
+    const layer = samplerOf(config.sampler).sample(data, config.width, config.act, streams.sample);
+    return { layer, dict: layerDictionary(layer) };
+  });
+
+  const p = data.train.p ?? 0;
+  const m = config.width + 1;
+  const r = p === 0 ? Math.min(config.rank, m) : m;
+  const truncated = r < m;
+  const kFeatures = stageKey(kSample, [truncated]);
+  const sums = stage('features', kFeatures, (progress): EdmdSums =>
+    accumulateEdmd(model.dict, data.train, truncated, progress),
+  );
+
+  let kFit = kFeatures;
+  let proj: EdmdProjection | null = null;
+  if (truncated) {
+    kFit = stageKey(kFeatures, [r]);
+    proj = stage('project', kFit, (progress) =>
+      projectEdmd(model.dict, data.train, sums, r, streams.fit, progress),
+    );
+  }
+  const kSolve = stageKey(kFit, [config.reg]);
+  const fit = stage('solve', kSolve, (progress): EdmdFit =>
+    solveEdmd(model.dict, data.train, sums, proj, config.reg, progress),
+  );
+
+  const spectrum = stage('spectrum', stageKey(kSolve, []), (): SpectrumPart => {
+    const eig = eigenvalues(fit.K, fit.r);
+    return { eig, ...spectrumStats(eig) };
+  });
+
+  const kForecast = stageKey(kSolve, family.forecastReads(config));
+  const inputs = { data, model, fit };
+  const forecast = stage('forecast', kForecast, (progress) =>
+    family.forecast(config, inputs, streams.signal, progress),
+  );
+  const kAssess = stageKey(kForecast, family.assessReads(config));
+  const a: Assessment = stage('assess', kAssess, () =>
+    family.assess(config, { ...inputs, spectrum, forecast }),
+  );
   const timings = clock.finish();
 
-  const divergences = [...divergenceList('relift', relift), ...divergenceList('linear', linear)];
-  const warnings = buildWarnings(config, fit.r, fit.m, fit.solveMethod, unstable, divergences);
   return {
-    family: 'free',
+    family: family.family,
     config,
     query: serializeQuery(config),
     timingsMs: timings,
-    metrics,
-    eigenvalues: eig,
+    stages,
+    metrics: a.metrics,
+    eigenvalues: spectrum.eig,
     spectrumRank: fit.r,
-    warnings,
-    divergences,
+    warnings: a.warnings,
+    divergences: a.divergences,
     kernel: defaultKernel(),
     solveMethod: fit.solveMethod,
-    dim: spec.dim,
-    stateNames: spec.stateNames,
-    dt: config.dt,
-    trainSample: subsample(ds.train),
-    model: modelOf(layer, pairs, fit),
-    test: {
-      count: ds.test.count,
-      horizon: config.horizon,
-      truth: ds.test.data,
-      relift: relift.x,
-      linear: linear.x,
-      errorRelift: errRelift,
-      errorLinear: errLinear,
-      medianErrorRelift: medianCurve(errRelift, ds.test.count, config.horizon),
-      medianErrorLinear: medianCurve(errLinear, ds.test.count, config.horizon),
+    dim: data.dim,
+    stateNames: data.stateNames,
+    dt: data.dt,
+    trainSample: data.trainSample,
+    model: {
+      width: model.layer.width,
+      W: model.layer.W,
+      b: model.layer.b,
+      pairs: model.layer.pairs,
+      pairPoints: a.pairPoints,
+      K: fit.K,
+      C: fit.C,
+      CK: fit.CK,
     },
+    test: a.test,
+    ...(a.series ? { series: a.series } : {}),
+    ...(a.control ? { control: a.control } : {}),
   };
-}
-
-function buildWarnings(
-  config: RunConfig,
-  r: number,
-  m: number,
-  solveMethod: string,
-  unstable: number,
-  divergences: Divergence[],
-): string[] {
-  const w: string[] = [];
-  if (r < m)
-    w.push(
-      `spectrum and linear rollout use K projected onto its ${r} leading POD directions (M+1 = ${m})`,
-    );
-  if (solveMethod !== 'cholesky')
-    w.push(`the Gram matrix was numerically singular: solved by ${solveMethod} (raise reg)`);
-  if (unstable > 0)
-    w.push(
-      `${unstable} eigenvalue${unstable > 1 ? 's' : ''} with |λ| > 1: the linear rollout grows along them`,
-    );
-  for (const name of ['relift', 'linear'] as const) {
-    const ds = divergences.filter((d) => d.rollout === name);
-    if (ds.length === 0) continue;
-    const first = ds.reduce((a, b) => (b.step < a.step ? b : a));
-    const label = name === 'relift' ? 're-lifted' : 'linear Koopman';
-    w.push(
-      `${ds.length} of ${config.ntest} ${label} forecasts diverged (${first.reason === 'nan' ? 'NaN/Inf' : 'blow-up'}); first at step ${first.step} (t = ${+(first.step * config.dt).toPrecision(6)}) in test ${first.testIndex}`,
-    );
-  }
-  return w;
 }

@@ -3,7 +3,7 @@
  * One parser for the URL (lenient: fall back or clamp, and report each change) and the CLI (strict:
  * the first problem is an error naming the field and its allowed range). NaN never gets through.
  */
-import { isControlledSystem } from '../sources/systems/controlledRegistry';
+import { familyOf } from './registry';
 import { migratePairs, OLDEST_LINK_VERSION, UNVERSIONED_LINK_VERSION, type Pair } from './migrate';
 import {
   FIELD_BY_KEY,
@@ -203,7 +203,7 @@ export function parseQuery(query: string, mode: 'strict' | 'lenient'): ParseResu
       config.width = LIMITS.maxControlledWidth;
       n.message += `; clamped to ${LIMITS.maxControlledWidth}`;
     } else if (mode === 'lenient') {
-      for (const k of YEAR_KEYS) config[k] = FIELD_BY_KEY[k].default(config.sys);
+      for (const k of YEAR_KEYS) config[k] = Number(FIELD_BY_KEY[k].default(config.sys));
       n.message += `; using the default years`;
     }
     problem(n.key, n.message);
@@ -255,7 +255,7 @@ export function crossFieldProblems(cfg: RunConfig): Notice[] {
     return out;
   }
   if (!fieldApplies(FIELD_BY_KEY.len, cfg.sys)) return out;
-  if (isControlledSystem(cfg.sys) && cfg.width > LIMITS.maxControlledWidth)
+  if (familyOf(cfg.sys) === 'controlled' && cfg.width > LIMITS.maxControlledWidth)
     out.push({
       key: 'width',
       message: `width ${cfg.width} exceeds ${LIMITS.maxControlledWidth} for a controlled system (${LIMITS.reasonControlledWidth})`,

@@ -3,9 +3,7 @@
  * systems) and the default settings that suit it. The schema, the run, the hosts and the UI all
  * read this; adding a system is one spec file and one line here (docs/ARCHITECTURE.md).
  */
-import { CONTROLLED } from '../sources/systems/controlledRegistry';
-import type { ControlledSystemSpec } from '../sources/systems/controlledTypes';
-import { SYSTEMS, referenceFact } from '../sources/systems/registry';
+import { referenceFact, SYSTEM_SPECS } from '../sources/systems';
 import type { ReferenceFact, SystemSpec } from '../sources/systems/types';
 import { SERIES_DEFAULTS, SERIES_LABELS, SERIES_IDS } from './series/sources';
 
@@ -17,31 +15,45 @@ export interface RegistryEntry {
   family: Family;
   label: string;
   /** The simulated system (null for measured series). */
-  spec: SystemSpec | ControlledSystemSpec | null;
+  spec: SystemSpec | null;
   /** Defaults of the shared settings for this entry (query key → value). */
   defaults: Record<string, number>;
 }
 
-export const REGISTRY: Record<string, RegistryEntry> = Object.fromEntries([
-  ...Object.values(SYSTEMS).map((s) => [
-    s.id,
-    { id: s.id, family: 'free', label: s.label, spec: s, defaults: s.defaults },
-  ]),
-  ...Object.values(CONTROLLED).map((s) => [
-    s.id,
-    { id: s.id, family: 'controlled', label: s.label, spec: s, defaults: s.defaults },
-  ]),
-  ...SERIES_IDS.map((id) => [
+const ENTRIES: RegistryEntry[] = [
+  ...SYSTEM_SPECS.map((s): RegistryEntry => ({
+    id: s.id,
+    family: s.inputs > 0 ? 'controlled' : 'free',
+    label: s.label,
+    spec: s,
+    defaults: s.defaults,
+  })),
+  ...SERIES_IDS.map((id): RegistryEntry => ({
     id,
-    { id, family: 'series', label: SERIES_LABELS[id], spec: null, defaults: SERIES_DEFAULTS[id] },
-  ]),
-]) as Record<string, RegistryEntry>;
+    family: 'series',
+    label: SERIES_LABELS[id],
+    spec: null,
+    defaults: SERIES_DEFAULTS[id],
+  })),
+];
+
+/** Free systems first, then controlled ones, then measured series (the menu's order). */
+const FAMILY_ORDER: Family[] = ['free', 'controlled', 'series'];
+
+export const REGISTRY: Record<string, RegistryEntry> = Object.fromEntries(
+  FAMILY_ORDER.flatMap((f) => ENTRIES.filter((e) => e.family === f)).map((e) => [e.id, e]),
+);
 
 /** Every id, in menu order. */
 export const REGISTRY_IDS = Object.keys(REGISTRY);
 
+/** Whether `sys` names an entry (an own key: 'constructor' or '__proto__' are not systems). */
+export function isRegistered(sys: string): boolean {
+  return Object.prototype.hasOwnProperty.call(REGISTRY, sys);
+}
+
 export function entryOf(sys: string): RegistryEntry {
-  if (!Object.prototype.hasOwnProperty.call(REGISTRY, sys))
+  if (!isRegistered(sys))
     throw new RangeError(`unknown system '${sys}' (one of ${REGISTRY_IDS.join(', ')})`);
   return REGISTRY[sys];
 }
@@ -63,5 +75,5 @@ export function referenceFactFor(config: Record<string, number | string>): Refer
   const spec = entryOf(String(config.sys)).spec;
   if (!spec) return null;
   const params = Object.fromEntries(spec.params.map((p) => [p.key, Number(config[p.key])]));
-  return referenceFact(spec as SystemSpec, params);
+  return referenceFact(spec, params);
 }

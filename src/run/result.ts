@@ -4,7 +4,8 @@
  */
 import type { Family } from './registry';
 import type { RunConfig } from './schema';
-import type { ControlMetrics, ControlResult } from '../sources/systems/controlledTypes';
+import type { ClosedLoop } from '../method/closedLoop';
+import type { InputSignalKind } from '../sources/signals';
 
 export type Phase = 'data' | 'sample' | 'features' | 'solve' | 'spectrum' | 'forecast';
 export const PHASES: Phase[] = ['data', 'sample', 'features', 'solve', 'spectrum', 'forecast'];
@@ -16,6 +17,13 @@ export interface Progress {
 }
 
 export type TimingsMs = Record<Phase | 'total', number>;
+
+/** One stage of the run: its wall time and whether its output came from the stage cache. */
+export interface StageTiming {
+  stage: 'data' | 'sample' | 'features' | 'project' | 'solve' | 'spectrum' | 'forecast' | 'assess';
+  ms: number;
+  cached: boolean;
+}
 
 export interface Metrics {
   /** One-step MSE of the re-lifted map x_{t+1} ≈ C K Ψ(x_t) on the training pairs (noisy if noise > 0). */
@@ -77,6 +85,8 @@ export interface RunResult {
   config: RunConfig;
   query: string;
   timingsMs: TimingsMs;
+  /** The stages in run order (a truncated fit adds 'project'), with cache hits. */
+  stages: StageTiming[];
   metrics: Metrics;
   eigenvalues: { re: Float64Array; im: Float64Array };
   /** Size of the matrix whose eigenvalues are reported (M+1, or r for a rank-r projection). */
@@ -163,4 +173,68 @@ export interface SeriesResult {
   /** Per-variable standardisation of the training rows (physical units). */
   mean: Float64Array;
   std: Float64Array;
+}
+
+/** Prediction MSEs of one input signal: the model with B and the same model with B = 0. */
+export interface InputErrorRow {
+  kind: InputSignalKind;
+  /** e.g. "sine, A = 1, ω = 1.5 rad/time". */
+  label: string;
+  /** MSE over steps 1…min(50, H) and over steps 1…H, averaged over test starts (null: diverged). */
+  mse50: number | null;
+  mse: number | null;
+  mse50NoB: number | null;
+  mseNoB: number | null;
+}
+
+/**
+ * The chosen test signal's predictions. All arrays row-major; count test starts, H = horizon steps.
+ * Forecasts are the re-lifted RNN x̂_{t+1} = C(K Ψ(x̂_t) + B u_t) (withB), the same with B = 0 (noB)
+ * and the linear lifted model z_{t+1} = K z_t + B u_t, x̂ = C z (linear). NaN after a divergence.
+ */
+export interface InputPrediction {
+  kind: InputSignalKind;
+  label: string;
+  count: number;
+  horizon: number;
+  /** u_t for t = 0…H−1 (H×p), the same signal for every test start. */
+  u: Float64Array;
+  /** count×(H+1)×d each. */
+  truth: Float64Array;
+  withB: Float64Array;
+  noB: Float64Array;
+  linear: Float64Array;
+  /** Mean over test starts of ‖x̂_t − x_t‖ per step t = 0…H (length H+1). */
+  errorWithB: Float64Array;
+  errorNoB: Float64Array;
+  errorLinear: Float64Array;
+}
+
+/** Deterministic numbers of a controlled run (part of `metrics`, compared byte for byte). */
+export interface ControlMetrics {
+  /** Chosen signal: prediction MSE over 50 and H steps, with B and with B = 0. */
+  predMse50: number | null;
+  predMse: number | null;
+  predMse50NoB: number | null;
+  predMseNoB: number | null;
+  /** Mean ‖x_t − goal‖ over the metric window: closed loop, uncontrolled, and their ratio. */
+  ctrlMeanDist: number;
+  freeMeanDist: number;
+  ctrlRatio: number;
+  /** Σ stage cost over the closed loop and over the free run. */
+  ctrlCost: number;
+  freeCost: number;
+  /** One row per input signal (the chosen one included). */
+  inputs: InputErrorRow[];
+}
+
+export interface ControlResult {
+  inputNames: string[];
+  p: number;
+  taskNote: string;
+  /** B: m×p (m = M+1) and the RNN's input map C·B: d×p. */
+  B: Float64Array;
+  CB: Float64Array;
+  prediction: InputPrediction;
+  closedLoop: ClosedLoop;
 }

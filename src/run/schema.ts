@@ -3,10 +3,10 @@
  * doc string. The URL, the CLI, the worker and the generated controls all read this table
  * (after tensorflow/playground's declarative state table, with validation added).
  */
-import { SERIES_DEFAULTS, SERIES_IDS, SERIES_LABELS, type SeriesKind } from './series/sources';
-import { CONTROLLED, CONTROLLED_IDS } from '../sources/systems/controlledRegistry';
-import { SYSTEMS, SYSTEM_IDS } from '../sources/systems/registry';
+import { SAMPLERS } from '../method/sampling';
+import { SYSTEM_SPECS } from '../sources/systems';
 import type { ParamSpec } from '../sources/systems/types';
+import { entryOf, idsOf, isRegistered, REGISTRY, REGISTRY_IDS } from './registry';
 import { controlDataFields, controlForecastFields, controlTaskFields } from './controlFields';
 import { seriesDataFields, seriesSystemFields } from './seriesFields';
 
@@ -60,15 +60,13 @@ export interface TextField extends BaseField {
 export type Field = NumberField | EnumField | ListField | TextField;
 
 /** The simulated systems (free and controlled): simulation and forecast fields apply to these. */
-const SIMULATED = [...SYSTEM_IDS, ...CONTROLLED_IDS];
+const FREE = idsOf('free');
+const SIMULATED = [...FREE, ...idsOf('controlled')];
 
 const sysDefault =
   (key: string, fallback: number) =>
   (sys: string): number =>
-    SYSTEMS[sys]?.defaults[key] ??
-    CONTROLLED[sys]?.defaults[key] ??
-    SERIES_DEFAULTS[sys as SeriesKind]?.[key] ??
-    fallback;
+    (isRegistered(sys) ? entryOf(sys).defaults[key] : undefined) ?? fallback;
 
 /**
  * One field per parameter key; a key shared by several systems (μ of van der Pol and of the forced
@@ -76,7 +74,7 @@ const sysDefault =
  */
 function buildParamFields(): NumberField[] {
   const owners = new Map<string, Array<{ sys: string; p: ParamSpec }>>();
-  for (const s of [...Object.values(SYSTEMS), ...Object.values(CONTROLLED)])
+  for (const s of SYSTEM_SPECS)
     for (const p of s.params) owners.set(p.key, [...(owners.get(p.key) ?? []), { sys: s.id, p }]);
   return [...owners.values()].map((list): NumberField => {
     const p = list[0].p;
@@ -114,13 +112,8 @@ export const FIELDS: Field[] = [
     label: 'System',
     group: 'system',
     kind: 'enum',
-    options: [...SYSTEM_IDS, ...CONTROLLED_IDS, ...SERIES_IDS],
-    optionLabels: {
-      ...Object.fromEntries(
-        [...Object.values(SYSTEMS), ...Object.values(CONTROLLED)].map((s) => [s.id, s.label]),
-      ),
-      ...SERIES_LABELS,
-    },
+    options: REGISTRY_IDS,
+    optionLabels: Object.fromEntries(REGISTRY_IDS.map((id) => [id, REGISTRY[id].label])),
     unit: '',
     doc: 'The dynamical system that generates training and test data, or measured data (weather records, your CSV).',
     default: () => 'vanderpol',
@@ -211,8 +204,8 @@ export const FIELDS: Field[] = [
     label: 'Sampler',
     group: 'model',
     kind: 'enum',
-    options: ['swim', 'random'],
-    optionLabels: { swim: 'SWIM (data pairs)', random: 'Random features' },
+    options: SAMPLERS.map((x) => x.id),
+    optionLabels: Object.fromEntries(SAMPLERS.map((x) => [x.id, x.label])),
     unit: '',
     doc: 'SWIM places each neuron between a pair of data points; random features ignore the data.',
     default: () => 'swim',
@@ -253,7 +246,7 @@ export const FIELDS: Field[] = [
   },
   {
     key: 'rank',
-    systems: [...SYSTEM_IDS, ...SERIES_IDS],
+    systems: [...FREE, ...idsOf('series')],
     label: 'Koopman rank r',
     group: 'model',
     kind: 'int',
@@ -266,7 +259,7 @@ export const FIELDS: Field[] = [
   },
   {
     key: 'rollout',
-    systems: SYSTEM_IDS, // the controlled view draws every forecast and reports no VPT
+    systems: FREE, // the controlled view draws every forecast and reports no VPT
     label: 'Headline rollout',
     group: 'forecast',
     kind: 'enum',
@@ -291,7 +284,7 @@ export const FIELDS: Field[] = [
   },
   {
     key: 'eps',
-    systems: SYSTEM_IDS,
+    systems: FREE,
     label: 'VPT threshold ε',
     group: 'forecast',
     kind: 'float',
@@ -314,7 +307,8 @@ export const FIELD_BY_KEY: Record<string, Field> = Object.fromEntries(
 export interface RunConfig {
   v: number;
   sys: string;
-  sampler: 'swim' | 'random';
+  /** One of the registered samplers (src/method/sampling/index.ts). */
+  sampler: string;
   act: 'tanh' | 'relu';
   rollout: 'relift' | 'linear';
   dt: number;
@@ -328,6 +322,32 @@ export interface RunConfig {
   horizon: number;
   eps: number;
   rank: number;
+  // Measured series (weather, csv).
+  city: string;
+  file: string;
+  vars: string;
+  cols: string;
+  delay: number;
+  trainfrom: number;
+  trainto: number;
+  testyear: number;
+  split: number;
+  // Controlled systems: training inputs, the test input, the controller and its task.
+  uamp: number;
+  uhold: number;
+  uin: string;
+  uinamp: number;
+  uinfreq: number;
+  umax: number;
+  mpch: number;
+  ur: number;
+  ki: number;
+  goal: string;
+  gx: number;
+  gy: number;
+  x0: number;
+  y0: number;
+  ctime: number;
   /** System parameters (mu, sigma, rho, beta, a, b, c, …), always present with defaults. */
   [param: string]: number | string;
 }
@@ -347,7 +367,7 @@ export function defaultConfig(sys = 'vanderpol'): RunConfig {
 
 /** The system parameters of a config as a plain record (keys of the chosen system only). */
 export function systemParams(cfg: RunConfig): Record<string, number> {
-  const spec = SYSTEMS[cfg.sys] ?? CONTROLLED[cfg.sys];
+  const spec = isRegistered(cfg.sys) ? entryOf(cfg.sys).spec : null;
   if (!spec) return {};
   return Object.fromEntries(spec.params.map((p) => [p.key, Number(cfg[p.key])]));
 }

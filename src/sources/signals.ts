@@ -6,7 +6,10 @@
  */
 import type { Rng } from '../numerics/rng';
 import { sinDet, TRIG_DET_MAX } from '../numerics/trigDet';
-import type { InputSignalKind } from './systems/controlledTypes';
+
+/** Test input signals for prediction under new inputs. */
+export const INPUT_SIGNALS = ['sine', 'step', 'chirp', 'steps'] as const;
+export type InputSignalKind = (typeof INPUT_SIGNALS)[number];
 
 function checkInt(fn: string, name: string, v: number, min: number): void {
   if (!Number.isInteger(v) || v < min)

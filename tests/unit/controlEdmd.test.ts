@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ControlledSet } from '../../src/sources/controlDataset';
-import { fitEdmdControl } from '../../src/method/edmdControl';
-import { linearControlled, reliftControlled } from '../../src/method/rolloutControl';
-import { createRng } from '../../src/numerics/rng';
+import { accumulateEdmd, solveEdmd } from '../../src/method/edmd';
+import { rolloutLinear, rolloutRelift } from '../../src/method/rollout';
 import type { Dictionary } from '../../src/method/sampling/hiddenLayer';
+import { createRng } from '../../src/numerics/rng';
+import type { TrajectorySet } from '../../src/numerics/trajectorySet';
 
 /**
  * A linear controlled system x_{t+1} = A x_t + b u_t (A with eigenvalues 1.02 and 0.9: one
@@ -23,7 +23,7 @@ const linearDictionary: Dictionary = {
   },
 };
 
-function linearControlledData(count: number, steps: number, seed = 5): ControlledSet {
+function linearControlledData(count: number, steps: number, seed = 5): Required<TrajectorySet> {
   const rng = createRng(seed);
   const points = steps + 1;
   const data = new Float64Array(count * points * 2);
@@ -42,7 +42,14 @@ function linearControlledData(count: number, steps: number, seed = 5): Controlle
 }
 
 describe('EDMD with control on a linear system (Ψ = [x; 1])', () => {
-  const fit = fitEdmdControl(linearDictionary, linearControlledData(20, 30), 0);
+  const data = linearControlledData(20, 30);
+  const fit = solveEdmd(
+    linearDictionary,
+    data,
+    accumulateEdmd(linearDictionary, data, false),
+    null,
+    0,
+  );
 
   it('recovers K = blockdiag(A, 1) and B = [b; 0] to 1e-10', () => {
     const K = [A[0], A[1], 0, A[2], A[3], 0, 0, 0, 1];
@@ -72,9 +79,10 @@ describe('EDMD with control on a linear system (Ψ = [x; 1])', () => {
       }
     }
     const box = { mean: new Float64Array(2), halfWidth: new Float64Array([1e6, 1e6]) };
-    const relift = reliftControlled(linearDictionary, fit, starts, u, 40, box);
-    const lin = linearControlled(linearDictionary, fit, starts, u, 40, box);
-    const noB = reliftControlled(linearDictionary, fit, starts, u, 40, box, true);
+    const drive = { CB: fit.CB, p: 1, u };
+    const relift = rolloutRelift(linearDictionary, fit.CK, starts, 2, 40, box, drive);
+    const lin = rolloutLinear(linearDictionary, fit, starts, 40, box, u);
+    const noB = rolloutRelift(linearDictionary, fit.CK, starts, 2, 40, box);
     let maxErr = 0;
     let noBErr = 0;
     for (let k = 0; k < truth.length; k++) {
@@ -89,7 +97,7 @@ describe('EDMD with control on a linear system (Ψ = [x; 1])', () => {
     const starts = Float64Array.of(1, 1);
     const u = new Float64Array(200).fill(1);
     const box = { mean: new Float64Array(2), halfWidth: Float64Array.of(5, 5) };
-    const r = linearControlled(linearDictionary, fit, starts, u, 200, box);
+    const r = rolloutLinear(linearDictionary, fit, starts, 200, box, u);
     expect(r.divergedAt[0]).toBeGreaterThan(0);
     expect(r.divergedReason[0]).toBe('blowup');
     expect(Number.isNaN(r.x[2 * 200])).toBe(true);

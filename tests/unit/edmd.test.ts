@@ -3,7 +3,7 @@ import { fitEdmd } from '../../src/method/edmd';
 import { eigenvalues } from '../../src/numerics/linalg/eigenvalues';
 import { createRng } from '../../src/numerics/rng';
 import type { Dictionary } from '../../src/method/sampling/hiddenLayer';
-import type { TrajectorySet } from '../../src/sources/dataset';
+import type { TrajectorySet } from '../../src/numerics/trajectorySet';
 
 /** x_{t+1} = A x_t with eigenvalues 0.9·e^{±0.3i} and 0.5 (a rotation-scaling block and a decay). */
 const A = [

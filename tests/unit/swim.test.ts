@@ -6,11 +6,16 @@ const liftInto = (layer: HiddenLayer, x: Float64Array, xo: number, out: Float64A
   layerDictionary(layer).lift(x, xo, out, o);
 import { sampleSwim, SWIM_TANH_S1 } from '../../src/method/sampling/swim';
 import { sampleRandomFeatures } from '../../src/method/sampling/randomFeatures';
-import { pairIndex } from '../../src/run/pipeline';
-import { simulate } from '../../src/sources/dataset';
+import { pairIndex } from '../../src/run/families/simulated';
+import { buildDataset } from '../../src/sources/dataset';
 import { vanderpol } from '../../src/sources/systems/vanderpol';
 
-const set = simulate(vanderpol, { mu: 1 }, createRng(3), 0.1, 10, 50);
+const set = buildDataset(
+  vanderpol,
+  { mu: 1 },
+  { dt: 0.1, ntraj: 10, len: 49, ntest: 1, noise: 0, amp: 0, holdSteps: 1 },
+  createRng(3),
+).train;
 const pairs = pairIndex(set);
 
 describe('SWIM sampler', () => {

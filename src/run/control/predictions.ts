@@ -4,18 +4,15 @@
  * the input matrix is a number. MSE over steps 1…min(50, H) and 1…H, averaged over starts and
  * components; null when a forecast diverged (reported, never averaged in).
  */
+import type { EdmdFit } from '../../method/edmd';
 import { rolloutMse } from '../../method/metrics';
-import type { BlowupBox, RolloutOutput } from '../../method/rollout';
+import { rolloutRelift, type BlowupBox, type RolloutOutput } from '../../method/rollout';
 import type { Dictionary } from '../../method/sampling/hiddenLayer';
-import type { TrajectorySet } from '../../sources/dataset';
-import { simulateControlled } from '../../sources/controlDataset';
-import type { ControlFit } from '../../method/edmdControl';
-import { reliftControlled } from '../../method/rolloutControl';
-import type {
-  ControlledSystemSpec,
-  InputErrorRow,
-  InputSignalKind,
-} from '../../sources/systems/controlledTypes';
+import type { TrajectorySet } from '../../numerics/trajectorySet';
+import { trueTrajectories } from '../../sources/dataset';
+import type { InputSignalKind } from '../../sources/signals';
+import type { SystemSpec } from '../../sources/systems/types';
+import type { InputErrorRow } from '../result';
 
 /** The short-horizon window of the prediction metric (steps). */
 export const SHORT_STEPS = 50;
@@ -29,26 +26,6 @@ export interface SignalRun {
   withB: RolloutOutput;
   noB: RolloutOutput;
   row: InputErrorRow;
-}
-
-/** True trajectories from each start (count×d) under u: count×(H+1)×d. */
-export function trueResponses(
-  spec: ControlledSystemSpec,
-  params: Record<string, number>,
-  starts: Float64Array,
-  u: Float64Array,
-  horizon: number,
-  dt: number,
-): TrajectorySet {
-  const d = spec.dim;
-  const count = starts.length / d;
-  const data = new Float64Array(count * (horizon + 1) * d);
-  for (let j = 0; j < count; j++)
-    data.set(
-      simulateControlled(spec, params, starts.subarray(j * d, (j + 1) * d), u, 0, horizon, dt),
-      j * (horizon + 1) * d,
-    );
-  return { d, count, points: horizon + 1, data };
 }
 
 /** MSE of forecasts over steps 1…h (h ≤ H) against the truth; null if any is non-finite. */
@@ -66,19 +43,20 @@ export function mseUpTo(forecast: Float64Array, truth: TrajectorySet, h: number)
 
 /** Truth, both re-lifted forecasts and the error row of one input signal. */
 export function runSignal(
-  spec: ControlledSystemSpec,
+  spec: SystemSpec,
   params: Record<string, number>,
   dict: Dictionary,
-  fit: ControlFit,
+  fit: EdmdFit,
   starts: Float64Array,
   signal: { kind: InputSignalKind; label: string; u: Float64Array },
   horizon: number,
   dt: number,
   box: BlowupBox,
 ): SignalRun {
-  const truth = trueResponses(spec, params, starts, signal.u, horizon, dt);
-  const withB = reliftControlled(dict, fit, starts, signal.u, horizon, box);
-  const noB = reliftControlled(dict, fit, starts, signal.u, horizon, box, true);
+  const truth = trueTrajectories(spec, params, starts, signal.u, horizon, dt);
+  const drive = { CB: fit.CB, p: fit.p, u: signal.u };
+  const withB = rolloutRelift(dict, fit.CK, starts, fit.d, horizon, box, drive);
+  const noB = rolloutRelift(dict, fit.CK, starts, fit.d, horizon, box);
   const short = Math.min(SHORT_STEPS, horizon);
   return {
     ...signal,

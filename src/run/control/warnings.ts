@@ -3,15 +3,17 @@
  * inputs outside the training range, an input matrix that does not help, a controller that did
  * not reach its goal.
  */
-import type { RunConfig } from '../schema';
+import type { ClosedLoop } from '../../method/closedLoop';
+import type { EdmdFit } from '../../method/edmd';
 import type { RolloutOutput } from '../../method/rollout';
-import type { ControlFit } from '../../method/edmdControl';
+import type { ControlMetrics } from '../result';
+import type { RunConfig } from '../schema';
+import { unstableWarning } from '../warnings';
 import type { SignalRun } from './predictions';
-import type { ClosedLoop, ControlMetrics } from '../../sources/systems/controlledTypes';
 
 export interface WarningInputs {
   config: RunConfig;
-  fit: ControlFit;
+  fit: EdmdFit;
   unstable: number;
   runs: SignalRun[];
   linear: RolloutOutput;
@@ -27,10 +29,7 @@ export function controlWarnings(w: WarningInputs): string[] {
   const out: string[] = [];
   if (fit.solveMethod !== 'cholesky')
     out.push(`the Gram matrix was numerically singular: solved by ${fit.solveMethod} (raise reg)`);
-  if (w.unstable > 0)
-    out.push(
-      `${w.unstable} eigenvalue${w.unstable > 1 ? 's' : ''} of K with |λ| > 1: the linear lifted model grows along them`,
-    );
+  out.push(...unstableWarning(w.unstable, 'the linear lifted model'));
   for (const r of runs) {
     const bad = r.withB.divergedAt.filter((s) => s >= 0).length;
     if (bad)

@@ -4,7 +4,7 @@
  *   x̃_t = [z_t; z_{t−1}; …; z_{t−k+1}] ∈ R^{d·k}  (delay spacing τ = one row).
  * The forecast variables are the first d entries of x̃.
  */
-import type { TrajectorySet } from '../dataset';
+import type { TrajectorySet } from '../../numerics/trajectorySet';
 import type { SeriesPlan } from './plan';
 
 export interface Standardiser {

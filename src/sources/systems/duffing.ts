@@ -1,11 +1,11 @@
-import type { ControlledSystemSpec } from './controlledTypes';
+import type { SystemSpec } from './types';
 
 /**
  * Forced Duffing oscillator x' = y, y' = −δy − αx − βx³ + u (u: a force). With α < 0 < β it is a
  * double well: stable equilibria at x = ±√(−α/β), a saddle (the hilltop) at the origin. Steering
  * from one well onto the hilltop, or over it into the other well, is the control task.
  */
-export const duffing: ControlledSystemSpec = {
+export const duffing: SystemSpec = {
   id: 'duffing',
   label: 'Duffing double well (input u)',
   dim: 2,
@@ -51,6 +51,8 @@ export const duffing: ControlledSystemSpec = {
     [-2, 2],
   ],
   maxStep: 0.01,
+  chaotic: false,
+  transientTime: 0,
   defaults: {
     dt: 0.1,
     ntraj: 200,

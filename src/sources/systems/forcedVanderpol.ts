@@ -1,12 +1,12 @@
 import { muParam, vanderpol } from './vanderpol';
-import type { ControlledSystemSpec } from './controlledTypes';
+import type { SystemSpec } from './types';
 
 /**
  * Forced van der Pol oscillator x' = y, y' = μ(1 − x²)y − x + u: the input is a force on y'.
  * Unforced it has a stable limit cycle (METHOD.md §7) and an unstable focus at the origin, so
  * "bring it to the origin" needs a controller that keeps pushing.
  */
-export const forcedVanderpol: ControlledSystemSpec = {
+export const forcedVanderpol: SystemSpec = {
   id: 'forcedvdp',
   label: 'Forced van der Pol (input u)',
   dim: 2,
@@ -24,6 +24,8 @@ export const forcedVanderpol: ControlledSystemSpec = {
     [-3, 3],
   ],
   maxStep: 0.01,
+  chaotic: false,
+  transientTime: 0,
   defaults: {
     dt: 0.1,
     ntraj: 200,

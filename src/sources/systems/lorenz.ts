@@ -35,7 +35,11 @@ export const lorenz: SystemSpec = {
       doc: 'Geometric factor: damping of z.',
     },
   ],
-  rhs(x, p, out) {
+  inputs: 0,
+  inputNames: [],
+  inputDoc: '',
+  taskNote: '',
+  rhs(x, _u, p, out) {
     out[0] = p.sigma * (x[1] - x[0]);
     out[1] = x[0] * (p.rho - x[2]) - x[1];
     out[2] = x[0] * x[1] - p.beta * x[2];

@@ -35,7 +35,11 @@ export const rossler: SystemSpec = {
       doc: 'Threshold in x above which z spikes; chaos near 5.7.',
     },
   ],
-  rhs(x, p, out) {
+  inputs: 0,
+  inputNames: [],
+  inputDoc: '',
+  taskNote: '',
+  rhs(x, _u, p, out) {
     out[0] = -x[1] - x[2];
     out[1] = x[0] + p.a * x[1];
     out[2] = p.b + x[2] * (x[0] - p.c);

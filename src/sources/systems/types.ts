@@ -1,4 +1,7 @@
-/** A continuous-time system x' = f(x; p) the lab can simulate. States are R^d column vectors. */
+/**
+ * A continuous-time system x' = f(x, u; p) the lab can simulate, with p ≥ 0 inputs u held constant
+ * over each Δt (zero-order hold). A free system is the case p = 0. States are R^d column vectors.
+ */
 export interface ParamSpec {
   /** Query key, e.g. 'mu'. Unique across all systems. */
   key: string;
@@ -31,9 +34,16 @@ export interface SystemSpec {
   /** Names of the state components, used for plot axes and CSV columns. */
   stateNames: string[];
   params: ParamSpec[];
-  /** Right-hand side: writes f(x; p) into out (length dim). */
-  rhs(x: Float64Array, p: Record<string, number>, out: Float64Array): void;
-  /** Box [lo_i, hi_i] from which initial conditions are drawn uniformly. */
+  /** Number of inputs p ≥ 0 (0: a free system) and their names (length p). */
+  inputs: number;
+  inputNames: string[];
+  /** What the input is physically, for labels ("force added to y′"); '' when p = 0. */
+  inputDoc: string;
+  /** Controlled systems: one sentence on the control task (shown above the closed-loop plot). */
+  taskNote: string;
+  /** Right-hand side: writes f(x, u; p) into out (length dim); u has length `inputs`. */
+  rhs(x: Float64Array, u: Float64Array, p: Record<string, number>, out: Float64Array): void;
+  /** Box [lo_i, hi_i] from which training and test initial conditions are drawn uniformly. */
   initialBox: Array<[number, number]>;
   /** Largest RK4 sub-step (model time) that keeps the integration error far below the data's. */
   maxStep: number;

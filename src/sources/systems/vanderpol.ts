@@ -21,7 +21,11 @@ export const vanderpol: SystemSpec = {
   dim: 2,
   stateNames: ['x', 'y'],
   params: [muParam],
-  rhs(x, p, out) {
+  inputs: 0,
+  inputNames: [],
+  inputDoc: '',
+  taskNote: '',
+  rhs(x, _u, p, out) {
     out[0] = x[1];
     out[1] = p.mu * (1 - x[0] * x[0]) * x[1] - x[0];
   },

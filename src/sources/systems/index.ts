@@ -1,17 +1,22 @@
+/**
+ * Every simulated system, free (p = 0 inputs) and controlled (p ≥ 1), in menu order. Adding a
+ * system is writing its spec file and listing it here (docs/ARCHITECTURE.md, "Add a system"); the
+ * run registry, the schema's fields, the controls, the CLI help and the README table follow.
+ */
+import { duffing } from './duffing';
+import { forcedVanderpol } from './forcedVanderpol';
 import { lorenz } from './lorenz';
 import { rossler } from './rossler';
 import type { ReferenceFact, SystemSpec } from './types';
 import { vanderpol } from './vanderpol';
 
-/** All simulated systems, by query id. Add a system: write its spec file and list it here. */
-export const SYSTEMS: Record<string, SystemSpec> = { vanderpol, lorenz, rossler };
-export const SYSTEM_IDS = Object.keys(SYSTEMS);
-
-export function getSystem(id: string): SystemSpec {
-  const s = SYSTEMS[id];
-  if (!s) throw new RangeError(`unknown system '${id}' (one of ${SYSTEM_IDS.join(', ')})`);
-  return s;
-}
+export const SYSTEM_SPECS: readonly SystemSpec[] = [
+  vanderpol,
+  lorenz,
+  rossler,
+  forcedVanderpol,
+  duffing,
+];
 
 /** The reference fact whose parameter values match `params` to 1e-9 relative, if any. */
 export function referenceFact(
