@@ -7,6 +7,7 @@ import { duffing } from './duffing';
 import { forcedVanderpol } from './forcedVanderpol';
 import { lorenz } from './lorenz';
 import { rossler } from './rossler';
+import { stuartLandau } from './stuartLandau';
 import type { ReferenceFact, SystemSpec } from './types';
 import { vanderpol } from './vanderpol';
 
@@ -14,6 +15,7 @@ export const SYSTEM_SPECS: readonly SystemSpec[] = [
   vanderpol,
   lorenz,
   rossler,
+  stuartLandau,
   forcedVanderpol,
   duffing,
 ];
