@@ -40,14 +40,14 @@ export function controlWarnings(w: WarningInputs): string[] {
   const badLinear = linear.divergedAt.filter((s) => s >= 0).length;
   if (badLinear)
     out.push(`${badLinear} of ${config.ntest} linear lifted forecasts diverged (NaN or blow-up)`);
-  const amp = Number(config.uamp);
-  if (Number(config.uinamp) > amp)
+  const amp = config.uamp;
+  if (config.uinamp > amp)
     out.push(
-      `the test input's amplitude ${Number(config.uinamp)} exceeds the training amplitude ${amp}: the model extrapolates`,
+      `the test input's amplitude ${config.uinamp} exceeds the training amplitude ${amp}: the model extrapolates`,
     );
-  if (Number(config.umax) > amp)
+  if (config.umax > amp)
     out.push(
-      `u_max = ${Number(config.umax)} exceeds the training amplitude ${amp}: the controller may use inputs the model never saw`,
+      `u_max = ${config.umax} exceeds the training amplitude ${amp}: the controller may use inputs the model never saw`,
     );
   const row = control.inputs.find((r) => r.kind === config.uin);
   if (row && row.mse !== null && row.mseNoB !== null && row.mse >= row.mseNoB)
@@ -58,7 +58,7 @@ export function controlWarnings(w: WarningInputs): string[] {
     );
   if (loop.saturatedSteps > 0.8 * loop.steps)
     out.push(
-      `the input sat on its bound ±${Number(config.umax)} in ${loop.saturatedSteps} of ${loop.steps} steps`,
+      `the input sat on its bound ±${config.umax} in ${loop.saturatedSteps} of ${loop.steps} steps`,
     );
   return out;
 }

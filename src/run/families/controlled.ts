@@ -126,11 +126,11 @@ function forecast(
   const dt = config.dt;
   const H = config.horizon;
   const signalSpec = {
-    amp: Number(config.uinamp),
-    freq: Number(config.uinfreq),
+    amp: config.uinamp,
+    freq: config.uinfreq,
     dt,
     horizon: H,
-    holdSteps: holdSteps(Number(config.uhold), dt),
+    holdSteps: holdSteps(config.uhold, dt),
   };
   const runs = INPUT_SIGNALS.map((kind) => {
     const s = testSignal({ ...signalSpec, kind }, spec.inputs, rng);
@@ -140,9 +140,7 @@ function forecast(
   const linear = rolloutLinear(model.dict, fit, testStarts, H, box, chosen.u);
   progress(0.5);
   const goal =
-    config.goal === 'point'
-      ? Float64Array.of(Number(config.gx), Number(config.gy))
-      : new Float64Array(spec.dim);
+    config.goal === 'point' ? Float64Array.of(config.gx, config.gy) : new Float64Array(spec.dim);
   const plant: Plant = {
     d: spec.dim,
     p: spec.inputs,
@@ -150,13 +148,13 @@ function forecast(
   };
   const loop = runClosedLoop(plant, fit, model.dict, {
     dt,
-    time: Number(config.ctime),
-    start: Float64Array.of(Number(config.x0), Number(config.y0)),
+    time: config.ctime,
+    start: Float64Array.of(config.x0, config.y0),
     goal,
-    horizon: Number(config.mpch),
-    inputWeight: Number(config.ur),
-    umax: Number(config.umax),
-    integralGain: Number(config.ki),
+    horizon: config.mpch,
+    inputWeight: config.ur,
+    umax: config.umax,
+    integralGain: config.ki,
   });
   return { runs, chosen, linear, loop, goal };
 }

@@ -60,8 +60,8 @@ export function simulatedData(config: RunConfig, rng: Rng): SimulatedData {
       len: config.len,
       ntest: config.ntest,
       noise: config.noise,
-      amp: spec.inputs > 0 ? Number(config.uamp) : 0,
-      holdSteps: spec.inputs > 0 ? holdSteps(Number(config.uhold), config.dt) : 1,
+      amp: spec.inputs > 0 ? config.uamp : 0,
+      holdSteps: spec.inputs > 0 ? holdSteps(config.uhold, config.dt) : 1,
     },
     rng,
   );

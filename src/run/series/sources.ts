@@ -4,6 +4,7 @@
  * run from its configuration and the source text.
  */
 import { csvPlan, type SeriesPlan } from '../../sources/series/plan';
+import type { RunConfig } from '../schema';
 import { parseSeriesCsv } from '../../sources/series/table';
 import { weatherPlan, weatherTable } from '../../sources/series/weather';
 
@@ -44,16 +45,16 @@ export interface PlannedRun {
 }
 
 /** Parses the source and lays out the run; throws CsvError / RangeError with the user's message. */
-export function planFor(config: Record<string, number | string>, source: SeriesSource): PlannedRun {
+export function planFor(config: RunConfig, source: SeriesSource): PlannedRun {
   if (config.sys === 'weather') {
-    const table = weatherTable(source.text, String(config.city));
+    const table = weatherTable(source.text, config.city);
     const plan = weatherPlan(table, {
-      city: String(config.city),
-      vars: String(config.vars),
-      delay: Number(config.delay),
-      trainFrom: Number(config.trainfrom),
-      trainTo: Number(config.trainto),
-      testYear: Number(config.testyear),
+      city: config.city,
+      vars: config.vars,
+      delay: config.delay,
+      trainFrom: config.trainfrom,
+      trainTo: config.trainto,
+      testYear: config.testyear,
     });
     const years = plan.splitText.replace(/^train (\S+),.*$/, '$1');
     return { plan, source: 'weather', climatologyLabel: `day-of-year mean ${years}` };
@@ -61,13 +62,13 @@ export function planFor(config: Record<string, number | string>, source: SeriesS
   if (config.sys === 'csv') {
     const table = parseSeriesCsv(source.text);
     const plan = csvPlan(table, {
-      cols: String(config.cols),
-      delay: Number(config.delay),
-      split: Number(config.split),
-      horizon: Number(config.horizon),
+      cols: config.cols,
+      delay: config.delay,
+      split: config.split,
+      horizon: config.horizon,
       name: source.name,
     });
     return { plan, source: 'csv', climatologyLabel: 'training mean' };
   }
-  throw new RangeError(`'${String(config.sys)}' is not a measured series (weather, csv)`);
+  throw new RangeError(`'${config.sys}' is not a measured series (weather, csv)`);
 }
