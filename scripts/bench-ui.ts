@@ -1,8 +1,14 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- tsconfig.node.json leaves out src/ui, whose plot registry this script reads
+/// <reference path="../src/ui/plots/plotly.d.ts" />
 /**
- * UI benchmark: for each system's default configuration, the median of 5 "click Train → all four
- * plots redrawn" times in real Chromium against the built app (vite preview), plus the fit time
- * reported by the worker and the click → status-done time. JSON on stdout and in
- * bench-results/bench-ui.json.
+ * UI benchmark, in real Chromium against the built app (vite preview), medians of 5:
+ *  - for each system's default configuration, "click Train → all plots of its view redrawn", plus
+ *    the fit time reported by the worker and the click → status-done time;
+ *  - the stage cache on Lorenz defaults: change `reg` (refit from cached features), change `eps`
+ *    (reassess only) or, for reference, change `seed` (everything from scratch), each followed by a
+ *    click on Train → all plots redrawn. Every repetition sets a value not used before, so no
+ *    earlier result can be shown again.
+ * JSON on stdout and in bench-results/bench-ui.json.
  *
  *   npx vite build && npx tsx scripts/bench-ui.ts [--reps 5] [--systems vanderpol,lorenz]
  *
@@ -13,15 +19,13 @@ import { chromium, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { isControlledSystem } from '../src/sources/systems/controlledRegistry';
 import { median } from '../src/method/metrics';
-import { CONTROL_PLOT_KINDS } from '../src/ui/control/plotKinds';
-import { PLOT_KINDS } from '../src/state/lesson';
+import { familyOf } from '../src/run/registry';
+import { plotIds } from '../src/ui/plots/registry';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
-/** The controlled view's plots (sys = forcedvdp, duffing). */
-const plotsOf = (sys: string): readonly string[] =>
-  isControlledSystem(sys) ? CONTROL_PLOT_KINDS : PLOT_KINDS;
+/** The plots of a system's view, from the plot registry (page containers `plot-<id>`). */
+const plotsOf = (sys: string): readonly string[] => plotIds(familyOf(sys));
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,7 +56,7 @@ async function ensureServer(): Promise<ChildProcess | null> {
   throw new Error(`preview server did not come up at ${BASE_URL}`);
 }
 
-/** Waits for the first run of a freshly opened page and its four plots. */
+/** Waits for the first run of a freshly opened page and its plots. */
 async function openAndSettle(page: Page, sys: string): Promise<void> {
   await page.goto(`${BASE_URL}/?sys=${sys}`);
   await page.waitForSelector('[data-testid="status"][data-state="done"]', { timeout: 300_000 });
@@ -114,9 +118,66 @@ async function timeOneClick(
   );
 }
 
+type Sample = { toDone: number; toPlots: number; fitMs: number };
+
+/** Medians of a set of samples, and the click → plots samples themselves. */
+function summary(samples: Sample[]) {
+  return {
+    clickToPlotsMs: Math.round(median(samples.map((s) => s.toPlots))),
+    clickToDoneMs: Math.round(median(samples.map((s) => s.toDone))),
+    fitMs: Math.round(median(samples.map((s) => s.fitMs))),
+    samplesClickToPlotsMs: samples.map((s) => Math.round(s.toPlots)),
+  };
+}
+
+/** Types a value into a setting's box (auto-train is off: nothing runs until Train). */
+async function setField(page: Page, key: string, value: string): Promise<void> {
+  const box = page.getByTestId(`field-${key}`);
+  await box.fill(value);
+  await box.press('Enter');
+  await page.waitForFunction(
+    ([k, v]) => new URLSearchParams(location.search).get(k) === v,
+    [key, value],
+    { timeout: 5_000 },
+  );
+}
+
+/**
+ * The stage-cache scenarios on one system's defaults: before each click on Train one setting is
+ * given a value not used before. `seed` resamples everything (the full run to compare with),
+ * `reg` refits from the cached features, `eps` only reassesses the forecasts.
+ */
+async function stageCache(page: Page, sys: string, reps: number) {
+  const values: Record<string, (k: number) => string> = {
+    seed: (k) => String(101 + k),
+    reg: (k) => `${k + 2}e-9`,
+    eps: (k) => String((30 + k) / 100),
+  };
+  const out: Record<string, ReturnType<typeof summary>> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const samples: Sample[] = [];
+    for (let k = 0; k < reps; k++) {
+      await setField(page, key, value(k));
+      samples.push(await timeOneClick(page, sys));
+      await page.waitForTimeout(300);
+    }
+    out[key] = summary(samples);
+  }
+  const full = out.seed.clickToPlotsMs;
+  return {
+    sys,
+    fullRunMs: full,
+    regChangeMs: out.reg.clickToPlotsMs,
+    epsChangeMs: out.eps.clickToPlotsMs,
+    regShareOfFullRun: Number((out.reg.clickToPlotsMs / full).toFixed(3)),
+    scenarios: out,
+  };
+}
+
 async function main(): Promise<void> {
   const reps = Number(arg('reps', '5'));
   const systems = arg('systems', 'vanderpol,lorenz,rossler').split(',');
+  const cacheSys = arg('cache-system', 'lorenz');
   const server = await ensureServer();
   const chromiumPath = '/usr/bin/chromium';
   const browser = await chromium.launch(
@@ -128,24 +189,29 @@ async function main(): Promise<void> {
       : {},
   );
   const results: Record<string, unknown> = {};
+  let cache: Awaited<ReturnType<typeof stageCache>> | null = null;
+  const open = async (sys: string) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // tsx (esbuild keepNames) wraps named functions in page.evaluate bodies with __name().
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    await openAndSettle(page, sys);
+    await page.getByTestId('auto-train').uncheck();
+    return page;
+  };
   try {
     for (const sys of systems) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-      // tsx (esbuild keepNames) wraps named functions in page.evaluate bodies with __name().
-      await page.addInitScript({ content: 'window.__name = (f) => f;' });
-      await openAndSettle(page, sys);
-      await page.getByTestId('auto-train').uncheck();
-      const samples: Array<{ toDone: number; toPlots: number; fitMs: number }> = [];
+      const page = await open(sys);
+      const samples: Sample[] = [];
       for (let i = 0; i < reps; i++) {
         samples.push(await timeOneClick(page, sys));
         await page.waitForTimeout(300); // let trailing paints settle between samples
       }
-      results[sys] = {
-        clickToPlotsMs: Math.round(median(samples.map((s) => s.toPlots))),
-        clickToDoneMs: Math.round(median(samples.map((s) => s.toDone))),
-        fitMs: Math.round(median(samples.map((s) => s.fitMs))),
-        samplesClickToPlotsMs: samples.map((s) => Math.round(s.toPlots)),
-      };
+      results[sys] = summary(samples);
+      await page.close();
+    }
+    if (cacheSys !== 'none') {
+      const page = await open(cacheSys);
+      cache = await stageCache(page, cacheSys, reps);
       await page.close();
     }
   } finally {
@@ -153,11 +219,12 @@ async function main(): Promise<void> {
     if (server?.pid) process.kill(-server.pid);
   }
   const report = {
-    benchmark: 'click Train → all four plots redrawn (median)',
+    benchmark: 'click Train → all plots of the view redrawn (median)',
     reps,
     machine: { cpus: cpus().length, model: cpus()[0]?.model },
     when: new Date().toISOString(),
     results,
+    stageCache: cache,
   };
   const json = JSON.stringify(report, null, 2);
   mkdirSync('bench-results', { recursive: true });

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { startApp } from './state/wiring';
 import { App } from './ui/App';
 import { loadPlotly } from './ui/plots/loadPlotly';
+import { PLOT_IDS } from './ui/plots/registry';
 import './ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -10,6 +11,6 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
-startApp();
+startApp({ plotIds: PLOT_IDS });
 // Fetch Plotly while the first run computes in the worker, after the controls have painted.
 requestAnimationFrame(() => setTimeout(() => void loadPlotly(), 0));

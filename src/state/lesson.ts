@@ -1,26 +1,19 @@
 /**
  * Lesson links: the page keys of the address (`hide`, `plots`, `note`), which shape the page but
- * not the run (the run parser skips them, see PAGE_KEYS in src/config/query.ts).
+ * not the run (the run parser skips them, see PAGE_KEYS in src/run/query.ts).
  *
  *   hide=sampler,reg,metrics   controls (query keys), control groups or panels to hide
- *   plots=trajectory,error     which plots to show, in this order (default: all four)
+ *   plots=trajectory,error     which plots to show, in this order (default: all of the view's)
  *   note=Compare%20the%20two   a caption above the plots, shown as plain text
  *
  * Hidden controls keep the values the link gives them: hiding changes the page, never the run.
+ * Plot ids come from the plot registry (src/ui/plots/registry.ts), which the page hands to
+ * `parsePage` (state sits below the UI and does not import it). One list may name plots of
+ * several views: each view shows the ones that are its own, and all of its plots if none is.
  * Pure: parsing and serialisation only (no DOM), so tests can share it with the page.
  */
 import type { Notice } from '../run/query';
 import { FIELDS, fieldApplies, type Field, type Group } from '../run/schema';
-
-export const PLOT_KINDS = ['trajectory', 'phase', 'spectrum', 'error'] as const;
-export type PlotKind = (typeof PLOT_KINDS)[number];
-
-export const PLOT_LABELS: Record<PlotKind, string> = {
-  trajectory: 'Trajectories',
-  phase: 'Phase portrait',
-  spectrum: 'Spectrum of K',
-  error: 'Forecast error',
-};
 
 export const GROUP_NAMES: readonly Group[] = ['system', 'data', 'model', 'forecast', 'control'];
 
@@ -41,13 +34,13 @@ export const NOTE_MAX = 500;
 export interface PageOptions {
   /** Names to hide (field keys, group names, panel names), deduplicated, in the order given. */
   hide: string[];
-  /** Plots to show, in the order given; all four when the link has no `plots`. */
-  plots: PlotKind[];
+  /** Plot ids to show, in the order given; [] (no `plots` key): all plots of the view. */
+  plots: string[];
   /** Caption above the plots ('' = none). Plain text; rendered as a text node, never as HTML. */
   note: string;
 }
 
-export const DEFAULT_PAGE: PageOptions = { hide: [], plots: [...PLOT_KINDS], note: '' };
+export const DEFAULT_PAGE: PageOptions = { hide: [], plots: [], note: '' };
 
 /** Every name `hide` accepts. */
 export function hideableNames(): string[] {
@@ -78,10 +71,13 @@ function list(raw: string): string[] {
 
 /**
  * Reads the page keys of a query string. Lenient like the URL's run parser: unknown names are
- * ignored, a note that is too long is cut, a repeated key keeps its first value; each such change
- * is reported. Never throws.
+ * ignored (plots: ids not in `plotIds`, every plot id of every view), a note that is too long is
+ * cut, a repeated key keeps its first value; each such change is reported. Never throws.
  */
-export function parsePage(search: string): { page: PageOptions; notices: Notice[] } {
+export function parsePage(
+  search: string,
+  plotIds: readonly string[],
+): { page: PageOptions; notices: Notice[] } {
   const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const notices: Notice[] = [];
   const first = (key: string): string | null => {
@@ -115,17 +111,17 @@ export function parsePage(search: string): { page: PageOptions; notices: Notice[
   const plots = first('plots');
   if (plots !== null) {
     const names = list(plots);
-    const kinds = names.filter((n): n is PlotKind => (PLOT_KINDS as readonly string[]).includes(n));
-    const unknown = names.filter((n) => !kinds.includes(n as PlotKind));
+    const known = names.filter((n) => plotIds.includes(n));
+    const unknown = names.filter((n) => !plotIds.includes(n));
     if (unknown.length)
       notices.push({
         key: 'plots',
         message: `plots: unknown plot${unknown.length > 1 ? 's' : ''} ${unknown
           .map((n) => `'${show(n)}'`)
-          .join(', ')} ignored (plots: ${PLOT_KINDS.join(', ')})`,
+          .join(', ')} ignored (plots: ${plotIds.join(', ')})`,
       });
-    if (kinds.length) page.plots = kinds;
-    else notices.push({ key: 'plots', message: 'plots names no known plot; showing all four' });
+    if (known.length) page.plots = known;
+    else notices.push({ key: 'plots', message: 'plots names no known plot; showing all plots' });
   }
 
   const note = first('note');
@@ -152,9 +148,7 @@ export function serializePage(page: PageOptions): string {
   const parts: string[] = [];
   const enc = (s: string) => encodeURIComponent(s).replace(/%2C/g, ',');
   if (page.hide.length) parts.push(`hide=${enc(page.hide.join(','))}`);
-  const allPlots =
-    page.plots.length === PLOT_KINDS.length && page.plots.every((p, i) => p === PLOT_KINDS[i]);
-  if (!allPlots && page.plots.length) parts.push(`plots=${page.plots.join(',')}`);
+  if (page.plots.length) parts.push(`plots=${page.plots.map(enc).join(',')}`);
   if (page.note) parts.push(`note=${encodeURIComponent(page.note)}`);
   return parts.join('&');
 }

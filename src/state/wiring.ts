@@ -28,18 +28,21 @@ export function flushUrl(): void {
 }
 
 /** Reads the address into the store: the run's settings, the page options and their notices. */
-function readAddress(): void {
+function readAddress(plotIds: readonly string[]): void {
   const run = parseQuery(location.search, 'lenient');
-  const page = parsePage(location.search);
+  const page = parsePage(location.search, plotIds);
   const s = useStore.getState();
   s.replaceConfig(run.config);
   s.setPage(page.page);
   s.setNotices([...run.notices, ...page.notices]);
 }
 
-/** Reads the URL, wires the subscriptions and runs once. Returns an unsubscribe function. */
-export function startApp(): () => void {
-  readAddress();
+/**
+ * Reads the URL, wires the subscriptions and runs once. Returns an unsubscribe function.
+ * `plotIds`: every plot id the page can draw (the UI's plot registry), for `plots=` links.
+ */
+export function startApp({ plotIds }: { plotIds: readonly string[] }): () => void {
+  readAddress(plotIds);
 
   const syncUrl = debounce(flushUrl, URL_DEBOUNCE_MS);
   const autoRun = debounce(() => {
@@ -57,7 +60,7 @@ export function startApp(): () => void {
   ];
   // Back/Forward: that entry's settings, run (or shown from memory) without a new entry.
   const onPopState = () => {
-    readAddress();
+    readAddress(plotIds);
     train('history');
   };
   window.addEventListener('popstate', onPopState);

@@ -5,14 +5,11 @@ import { CopyLinkButton } from './CopyLinkButton';
 import { ExportMenu } from './export/ExportMenu';
 import { LessonButton } from './LessonDialog';
 import { LessonNote } from './LessonNote';
-import { MetricsPanel } from './MetricsPanel';
 import { Notices } from './Notices';
-import { PlotsGrid } from './PlotsGrid';
+import { Results } from './Results';
 import { RunPanel } from './RunPanel';
 import { FIELDS, fieldApplies } from '../run/schema';
 import { SeriesDataPanel } from './series/SeriesDataPanel';
-import { SeriesResults, useSeriesResult } from './series/SeriesResults';
-import { ControlResults, useControlResult } from './control/ControlResults';
 
 /** Which parts of the page a lesson link leaves out. */
 function useLayout() {
@@ -36,8 +33,6 @@ export function App() {
   const show = useLayout();
   // With neither buttons nor settings left, the status line moves over the results.
   const sidebar = show.run || show.settings;
-  const series = useSeriesResult();
-  const controlled = useControlResult();
   return (
     <div className="app">
       <header className="app-header">
@@ -66,16 +61,7 @@ export function App() {
         <main className="results">
           {!sidebar && <RunPanel buttons={false} />}
           <LessonNote />
-          {series ? (
-            <SeriesResults metrics={show.metrics} />
-          ) : controlled ? (
-            <ControlResults metrics={show.metrics} />
-          ) : (
-            <>
-              {show.metrics && <MetricsPanel />}
-              <PlotsGrid />
-            </>
-          )}
+          <Results metrics={show.metrics} />
         </main>
       </div>
     </div>

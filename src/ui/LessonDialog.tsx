@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { familyOf, type Family } from '../run/registry';
 import { FIELD_BY_KEY, FIELDS, fieldApplies } from '../run/schema';
 import { searchFor } from '../state/history';
 import {
@@ -6,14 +7,19 @@ import {
   hideableNames,
   NOTE_MAX,
   PANELS,
-  PLOT_KINDS,
-  PLOT_LABELS,
   type PageOptions,
   type PanelName,
-  type PlotKind,
 } from '../state/lesson';
 import { useStore } from '../state/store';
 import { copyText } from './CopyLinkButton';
+import { plotsOf, shownPlots } from './plots/registry';
+
+/** What each family's view is called in the dialog. */
+const VIEW_NAMES: Record<Family, string> = {
+  free: 'simulated systems',
+  controlled: 'controlled systems',
+  series: 'measured series',
+};
 
 const GROUP_TITLES: Record<string, string> = {
   system: 'System',
@@ -65,17 +71,18 @@ function Check({
 function LessonForm({ onClose }: { onClose: () => void }) {
   const config = useStore((s) => s.config);
   const current = useStore((s) => s.page);
-  // Measured-series runs (weather, CSV) have their own plot set, always shown in full.
-  const series = useStore((s) => Boolean(s.result?.series));
-  // So have controlled systems (prediction under inputs, closed loop).
-  const controlled = useStore((s) => Boolean(s.result?.control));
+  // The plots offered are those of the view on screen (each family has its own set).
+  const family = useStore((s) => s.result?.family ?? familyOf(String(s.config.sys)));
+  const offered = plotsOf(family);
   // Expand "settings" into the groups it stands for, so the checkboxes show it.
   const [hide, setHide] = useState<string[]>(() =>
     current.hide.includes('settings')
       ? [...new Set([...current.hide.filter((h) => h !== 'settings'), ...GROUP_NAMES])]
       : current.hide,
   );
-  const [plots, setPlots] = useState<PlotKind[]>(current.plots);
+  const [plots, setPlots] = useState<string[]>(() =>
+    shownPlots(family, current.plots).map((p) => p.id),
+  );
   const [note, setNote] = useState(current.note);
   // Which link was copied last, and whether that worked (a changed link shows "Copy" again).
   const [copy, setCopy] = useState<{ url: string; ok: boolean } | null>(null);
@@ -89,7 +96,11 @@ function LessonForm({ onClose }: { onClose: () => void }) {
         return !(f && hide.includes(f.group));
       })
       .sort((a, b) => order.indexOf(a) - order.indexOf(b)),
-    plots: plots.length ? PLOT_KINDS.filter((k) => plots.includes(k)) : [...PLOT_KINDS],
+    // In page order; every plot (or none) ticked is the default page: no `plots` key.
+    plots:
+      plots.length && plots.length < offered.length
+        ? offered.filter((p) => plots.includes(p.id)).map((p) => p.id)
+        : [],
     note: note.trim(),
   };
   const url = `${location.origin}${location.pathname}${searchFor(config, page)}`;
@@ -170,29 +181,22 @@ function LessonForm({ onClose }: { onClose: () => void }) {
           </div>
           <h3>Show plots</h3>
           <div className="lesson-list">
-            {series && (
-              <p className="lesson-hint" data-testid="lesson-plots-series">
-                This view’s forecast, error and skill plots are always shown; the choice below
-                applies to the simulated systems.
-              </p>
-            )}
-            {controlled && (
-              <p className="lesson-hint" data-testid="lesson-plots-control">
-                This view’s prediction, closed-loop, cost and spectrum plots are always shown; the
-                choice below applies to the uncontrolled systems.
-              </p>
-            )}
-            {PLOT_KINDS.map((k) => (
+            <p className="lesson-hint" data-testid="lesson-plots-view">
+              The plots of the {VIEW_NAMES[family]} view, in page order.
+            </p>
+            {offered.map(({ id, label }) => (
               <Check
-                key={k}
+                key={id}
                 name="plots"
-                label={PLOT_LABELS[k]}
-                checked={plots.includes(k)}
-                testid={`lesson-plot-${k}`}
-                onChange={(on) => setPlots((ps) => (on ? [...ps, k] : ps.filter((x) => x !== k)))}
+                label={label}
+                checked={plots.includes(id)}
+                testid={`lesson-plot-${id}`}
+                onChange={(on) => setPlots((ps) => (on ? [...ps, id] : ps.filter((x) => x !== id)))}
               />
             ))}
-            {plots.length === 0 && <p className="lesson-hint">No plot ticked: all four show.</p>}
+            {plots.length === 0 && (
+              <p className="lesson-hint">No plot ticked: all {offered.length} show.</p>
+            )}
           </div>
           <h3>
             <label htmlFor="lesson-note">Note above the plots</label>

@@ -1,4 +1,7 @@
-/** Number formatting for display. Raw values stay in data-value; these are for eyes only. */
+/**
+ * The one number formatter of the app: metric cards, tables, plot titles, legends and labels.
+ * Raw values stay in data-value attributes; these strings are for eyes only.
+ */
 
 const SUPERSCRIPT: Record<string, string> = {
   '-': '⁻',
@@ -23,17 +26,35 @@ export function formatSig(v: number, digits = 3): string {
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a >= 1e-3 && a < 1e5) return trimZeros(v.toPrecision(digits)).replace('-', '−');
+  // Number() drops trailing zeros and writes 1234 → toPrecision(3) "1.23e+3" back as 1230.
+  if (a >= 1e-3 && a < 1e5) return minus(String(Number(v.toPrecision(digits))));
   const [mant, exp] = v.toExponential(digits - 1).split('e');
   const e = String(Number(exp))
     .split('')
     .map((c) => SUPERSCRIPT[c] ?? c)
     .join('');
-  return `${trimZeros(mant).replace('-', '−')}×10${e}`;
+  return `${minus(String(Number(mant)))}×10${e}`;
 }
 
-function trimZeros(s: string): string {
-  return s.includes('.') && !s.includes('e') ? s.replace(/\.?0+$/, '') : s;
+/** The typographic minus sign instead of the hyphen. */
+function minus(s: string): string {
+  return s.replace('-', '−');
+}
+
+/** An MSE with its unit squared ("7.56 °C²"), or "diverged" for a missing value. */
+export function formatMse(v: number | null, unit: string): string {
+  if (v === null || !Number.isFinite(v)) return 'diverged';
+  return unit ? `${formatSig(v)} ${unit}²` : formatSig(v);
+}
+
+/** A state as a short tuple for labels: "(2, −0.5)". */
+export function formatTuple(v: ArrayLike<number>): string {
+  return `(${Array.from(v, (x) => formatSig(x)).join(', ')})`;
+}
+
+/** How many times larger: "×12", "×1.5", "×131". */
+export function formatFactor(f: number): string {
+  return `×${f >= 100 ? String(Math.round(f)) : formatSig(f, 2)}`;
 }
 
 /** Milliseconds for humans: "840 ms", "1.24 s". */

@@ -1,8 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { CONTROL_PLOT_KINDS } from '../../src/ui/control/plotKinds';
-import { collectErrors, download, runId, waitForRun } from './helpers';
+import { collectErrors, CONTROL_PLOT_KINDS, download, runId, waitForRun } from './helpers';
 
 /** Metric cells of a controlled run (names as in the CLI's `metrics.control`, plus fit-ms). */
 const CONTROL_METRICS = [

@@ -6,6 +6,7 @@ import {
   download,
   metricValues,
   openApp,
+  PLOT_KINDS,
   runId,
   waitForPlots,
   waitForRun,
@@ -189,7 +190,7 @@ test('each plot exports as a valid PNG and as SVG (3-D phase portrait included)'
   await page.getByTestId('export-menu').click();
   mkdirSync('test-results/screenshots', { recursive: true });
   await page.screenshot({ path: 'test-results/screenshots/export-menu.png' });
-  for (const kind of ['trajectory', 'phase', 'spectrum', 'error']) {
+  for (const kind of PLOT_KINDS) {
     const png = await download(page, `export-png-${kind}`);
     expect(png.name).toBe(`srnn-lorenz-w60-seed2-${kind}.png`);
     expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);

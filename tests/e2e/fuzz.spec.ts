@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseQuery } from '../../src/run/query';
 import { FIELDS } from '../../src/run/schema';
 import { parsePage } from '../../src/state/lesson';
+import { PLOT_IDS } from '../../src/ui/plots/registry';
 import { collectErrors, waitForPlots, waitForRun } from './helpers';
 
 /** Number of generated addresses; every 10th is opened as a fresh page load, the rest via Back/Forward. */
@@ -34,7 +35,14 @@ const hostile = [
 
 const value = fc.oneof(
   fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e308', '1e999', '-0', '0x10', '', ' ', '1,2'),
-  fc.constantFrom(...options, 'trajectory,error', 'sampler,reg,metrics', 'run,settings', 'x,,y'),
+  fc.constantFrom(
+    ...options,
+    'trajectory,error',
+    'spectrum,closedloop',
+    'sampler,reg,metrics',
+    'run,settings',
+    'x,,y',
+  ),
   fc.double().map(String),
   fc.integer().map(String),
   fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).map(String),
@@ -63,7 +71,7 @@ const queries = fc.oneof(
 /** What the page must show for an address: notices and the note, from the same parsers. */
 function expected(search: string) {
   const run = parseQuery(search, 'lenient');
-  const page = parsePage(search);
+  const page = parsePage(search, PLOT_IDS);
   return { notices: run.notices.length + page.notices.length, note: page.page.note };
 }
 

@@ -1,5 +1,9 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- tsconfig.node.json leaves out src/ui, whose plot registry the tests read
+/// <reference path="../../src/ui/plots/plotly.d.ts" />
 import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import type { Family } from '../../src/run/registry';
+import { plotIds } from '../../src/ui/plots/registry';
 
 /** Metric cells compared with the CLI (names as in its JSON `metrics`). */
 export const METRIC_NAMES = [
@@ -14,7 +18,10 @@ export const METRIC_NAMES = [
   'unstableEigenvalues',
 ];
 
-export const PLOT_KINDS = ['trajectory', 'phase', 'spectrum', 'error'] as const;
+/** The plots of each view, from the plot registry (page containers `plot-<id>`). */
+export const PLOT_KINDS = plotIds('free');
+export const CONTROL_PLOT_KINDS = plotIds('controlled');
+export const SERIES_PLOT_KINDS = plotIds('series');
 
 /** Collects console errors and uncaught page errors for the test to assert on. */
 export function collectErrors(page: Page): string[] {
@@ -54,8 +61,13 @@ export async function openApp(page: Page, query = ''): Promise<void> {
   await waitForPlots(page);
 }
 
-export async function waitForPlots(page: Page, timeout = 30_000): Promise<void> {
-  for (const kind of PLOT_KINDS) {
+/** Waits until every plot of a view (default: the free systems') has drawn. */
+export async function waitForPlots(
+  page: Page,
+  timeout = 30_000,
+  family: Family = 'free',
+): Promise<void> {
+  for (const kind of plotIds(family)) {
     await expect(page.getByTestId(`plot-${kind}`)).toHaveAttribute('data-rendered', 'true', {
       timeout,
     });

@@ -1,12 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { collectErrors, runId, waitForRun } from './helpers';
-
-const SERIES_PLOTS = ['forecast', 'series-error', 'skill', 'spectrum'] as const;
+import { collectErrors, runId, SERIES_PLOT_KINDS, waitForRun } from './helpers';
 
 async function waitForSeriesPlots(page: Page): Promise<void> {
-  for (const kind of SERIES_PLOTS) {
+  for (const kind of SERIES_PLOT_KINDS) {
     await expect(page.getByTestId(`plot-${kind}`)).toHaveAttribute('data-rendered', 'true', {
       timeout: 30_000,
     });

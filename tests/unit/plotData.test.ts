@@ -1,25 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/run/schema';
 import {
-  LOG_FLOOR,
-  clipDiverged,
-  componentRanges,
-  continuousRate,
-  displayBox,
-  eigenInfo,
+  clampIndex,
+  column,
+  cumulative,
   evenSubset,
-  isUnstable,
+  gaps,
   joinWithGaps,
-  logFloor,
-  logRange,
   pairSegments,
-  referenceAngles,
-  referenceFor,
+  positive,
+  steppedInput,
   testComponent,
   testRow,
   testSeries,
   timeAxis,
 } from '../../src/ui/plots/plotData';
+import {
+  LOG_FLOOR,
+  clipDiverged,
+  componentRanges,
+  displayBox,
+  logFloor,
+  logRange,
+  padded,
+} from '../../src/ui/plots/ranges';
+import {
+  continuousRate,
+  eigenInfo,
+  isUnstable,
+  referenceAngles,
+  referenceFor,
+} from '../../src/ui/plots/spectrumData';
 
 describe('continuous-time rates ω = log(λ)/Δt', () => {
   // λ = e^{(a+ib)Δt} must give back (a, b): the only error is rounding in exp/log/atan2, a few ulps
@@ -87,6 +98,12 @@ describe('reference angles k·ω·Δt', () => {
     const off = { ...defaultConfig('vanderpol'), mu: 1.3 };
     expect(referenceFor(off)).toEqual({ omega: null, lyapunov: null });
   });
+
+  it('finds the same ω for the forced van der Pol oscillator (one registry for every family)', () => {
+    // The controlled view's spectrum used to look facts up among the free systems only.
+    expect(referenceFor(defaultConfig('forcedvdp')).omega).toBe(0.94296);
+    expect(referenceFor(defaultConfig('weather'))).toEqual({ omega: null, lyapunov: null });
+  });
 });
 
 describe('slicing the flat count×(H+1)×d arrays', () => {
@@ -117,6 +134,14 @@ describe('slicing the flat count×(H+1)×d arrays', () => {
     expect(timeAxis(3, 0.01, 0.9056)[2]).toBeCloseTo(0.02 * 0.9056, 15);
   });
 
+  it('picks columns of n×stride blocks and clamps test indices', () => {
+    const block = Float64Array.of(1, 10, 2, 20, 3, 30); // 3 rows × 2
+    expect(column(block, 2, 1, 2, 1)).toEqual([20, 30]);
+    expect([clampIndex(-3, 5), clampIndex(2.7, 5), clampIndex(9, 5), clampIndex(0, 0)]).toEqual([
+      0, 2, 4, 0,
+    ]);
+  });
+
   it('finds per-component ranges over all tests', () => {
     expect(componentRanges(flat, dim)).toEqual([
       [0, 230],
@@ -136,6 +161,23 @@ describe('log floor and ranges', () => {
     expect(logRange([[0, 3e-9, 0.02]], [0.4])).toEqual([-9, 0]);
     expect(logRange([[1e-3, 1e30]])).toEqual([-3, 2]);
     expect(logRange([[0, 0]])).toEqual([-16, 0]);
+  });
+});
+
+describe('inputs, gaps and sums', () => {
+  it('holds each input over its step and draws the last hold to its end', () => {
+    const u = Float64Array.from([1, 10, 2, 20, 3, 30]); // 3 steps × p = 2
+    expect(steppedInput(u, 2, 1, 0.5)).toEqual({ x: [0, 0.5, 1, 1.5], y: [10, 20, 30, 30] });
+    expect(steppedInput(Float64Array.from([NaN]), 1, 0, 1).y).toEqual([null, null]);
+  });
+
+  it('gaps, positives, sums and padded ranges', () => {
+    expect(gaps([1, NaN, -Infinity, -2])).toEqual([1, null, null, -2]);
+    expect(positive([1, 0, -1, NaN, Infinity, 2])).toEqual([1, null, null, null, null, 2]);
+    expect(cumulative([1, 2, 3])).toEqual([1, 3, 6]);
+    expect(padded([[0, 10], [5]])).toEqual([-0.8, 10.8]);
+    expect(padded([[1, 1]])).toEqual([0.9, 1.1]);
+    expect(padded([[NaN]])).toEqual([-1, 1]);
   });
 });
 

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../src/run/query';
 import { runPipeline } from '../../src/run/pipeline';
 import { weatherSource } from '../../src/cli/seriesSource';
-import { forecastFigure, seriesErrorFigure, skillFigure } from '../../src/ui/series/seriesFigures';
-import { rollingRmse, variable, xValues } from '../../src/ui/series/seriesPlotData';
+import { forecastFigure } from '../../src/ui/plots/figures/forecast';
+import { seriesErrorFigure } from '../../src/ui/plots/figures/seriesError';
+import { skillFigure } from '../../src/ui/plots/figures/skill';
+import { spectrumFigure } from '../../src/ui/plots/figures/spectrum';
+import { rollingRmse, variable, xValues } from '../../src/ui/plots/seriesData';
 
 const { config } = parseQuery('sys=weather&city=new_york', 'strict');
 const r = runPipeline(config, { series: weatherSource() });
@@ -19,7 +22,16 @@ describe('weather plots', () => {
       const first = fig.data[0] as { x: string[] };
       expect(first.x[0]).toBe('2015-01-01');
       expect(first.x).toHaveLength(365);
+      // Each panel: its unit on the axis, the variable's name in its corner.
+      expect((fig.layout.yaxis as { title: { text: string } }).title.text).toBe('°C');
+      const labels = (fig.layout.annotations as Array<{ text: string }>).map((a) => a.text);
+      expect(labels).toEqual(['temp_max (°C)', 'temp_min (°C)']);
     }
+    // The RNN's 1-day forecast of temp_min is the run's own numbers (n×d, variable 1).
+    const rnnMin = forecastFigure(r).data.find(
+      (t) => t.name === 'RNN, 1 day ahead' && t.yaxis === 'y2',
+    ) as { y: number[] };
+    expect(rnnMin.y).toEqual(variable(r.series!.rnn[0], 2, 1));
     // truth, RNN 1 day, RNN 7 days, climatology, persistence (hidden until clicked) per variable.
     const names = forecastFigure(r).data.map((t) => t.name);
     expect(names.slice(0, 5)).toEqual([
@@ -36,6 +48,15 @@ describe('weather plots', () => {
     const rnnTmax = skillFigure(r).data[0] as { x: number[]; y: number[] };
     expect(rnnTmax.x).toEqual([1, 7]);
     expect(rnnTmax.y[1]).toBe(m.rnn[1][0]! / m.climatology[1][0]);
+  });
+
+  it('draw the spectrum without a limit-cycle ladder (no reference facts for measured data)', () => {
+    const names = spectrumFigure(r).data.map((t) => String(t.name));
+    expect(names.some((n) => n.startsWith('k·ω·Δt'))).toBe(false);
+    const count = spectrumFigure(r)
+      .data.map((t) => (t.x as number[]).length)
+      .reduce((a, b) => a + b, 0);
+    expect(count).toBe(r.eigenvalues.re.length);
   });
 
   it('rolling RMSE is the RMSE of each centred window', () => {

@@ -1,32 +1,28 @@
-import type { ReactNode } from 'react';
+import type { RunResult } from '../../run/result';
 import { formatMs } from '../format';
-import { Card, Metric, TrainingTimeCard } from '../MetricsPanel';
-import type { ControlView } from './controlData';
-
-function Pair({ children }: { children: ReactNode }) {
-  return <span className="metric-pair">{children}</span>;
-}
+import { Card, Metric, MetricPair, MetricsBlock, TrainingTimeCard } from '../metrics/Card';
+import { controlParts } from '../plots/figures/control';
 
 /**
  * The closed loop's numbers (distance to the goal and cost, against the uncontrolled run), the
  * controller's timing and the training time. The prediction MSEs are in the input table.
  */
-export function ControlMetrics({ v }: { v: ControlView }) {
-  const { r, c, m } = v;
+export function ControlMetrics({ result: r }: { result: RunResult }) {
+  const { c, m } = controlParts(r);
   const [t0, t1] = c.closedLoop.window;
-  const timing = c.closedLoop.timing;
+  const loop = c.closedLoop;
   return (
-    <section className="control-metrics" aria-label="Metrics" data-testid="metrics">
+    <MetricsBlock className="control-metrics">
       <div className="metric-cards control-cards">
         <Card
           title="Distance to goal"
           hint={`Mean distance to the goal over t ∈ [${t0}, ${t1}]: closed loop (MPC), the uncontrolled run, and their ratio (below 0.1: the controller holds the state near the goal).`}
         >
           <Metric name="ctrlMeanDist" value={m.ctrlMeanDist} label="MPC" big />
-          <Pair>
+          <MetricPair>
             <Metric name="freeMeanDist" value={m.freeMeanDist} label="free" />
             <Metric name="ctrlRatio" value={m.ctrlRatio} label="ratio" />
-          </Pair>
+          </MetricPair>
         </Card>
         <Card
           title="Total cost"
@@ -37,40 +33,38 @@ export function ControlMetrics({ v }: { v: ControlView }) {
         </Card>
         <Card
           title="Controller"
-          hint={`Wall time of one MPC step (a box-constrained QP, median and max over ${c.closedLoop.steps} steps) and of building the condensed MPC matrices once; ${c.closedLoop.saturatedSteps} steps hit |u| = u_max; at most ${c.closedLoop.qpIterationsMax} active-set iterations.`}
+          hint={`Wall time of one MPC step (a box-constrained QP, median and max over ${loop.steps} steps) and of building the condensed MPC matrices once; ${loop.saturatedSteps} steps hit |u| = u_max; at most ${loop.qpIterationsMax} active-set iterations.`}
         >
-          <span
-            className="metric big"
-            data-testid="ctrl-step-ms"
-            data-value={String(timing.stepMsMedian)}
-          >
-            <span className="metric-label">step</span>
-            <span className="metric-value">{formatMs(timing.stepMsMedian)}</span>
-          </span>
-          <Pair>
-            <span
-              className="metric"
-              data-testid="ctrl-step-max-ms"
-              data-value={String(timing.stepMsMax)}
-            >
-              <span className="metric-label">max</span>
-              {formatMs(timing.stepMsMax)}
-            </span>
-            <span
-              className="metric"
-              data-testid="ctrl-design-ms"
-              data-value={String(timing.designMs)}
-            >
-              <span className="metric-label">design</span>
-              {formatMs(timing.designMs)}
-            </span>
-          </Pair>
+          <Metric
+            name="stepMsMedian"
+            testid="ctrl-step-ms"
+            value={loop.timing.stepMsMedian}
+            label="step"
+            format={formatMs}
+            big
+          />
+          <MetricPair>
+            <Metric
+              name="stepMsMax"
+              testid="ctrl-step-max-ms"
+              value={loop.timing.stepMsMax}
+              label="max"
+              format={formatMs}
+            />
+            <Metric
+              name="designMs"
+              testid="ctrl-design-ms"
+              value={loop.timing.designMs}
+              label="design"
+              format={formatMs}
+            />
+          </MetricPair>
         </Card>
         <TrainingTimeCard
           result={r}
           hint="Wall time of the whole run in the worker (data, fit, predictions and the closed loop)."
         />
       </div>
-    </section>
+    </MetricsBlock>
   );
 }

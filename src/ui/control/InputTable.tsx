@@ -1,7 +1,8 @@
-import { formatSig } from '../format';
-import type { ControlView } from './controlData';
-import { CONTROL_COLORS } from './controlPalette';
-import { SHORT_STEPS } from './predictionFigures';
+import type { RunResult } from '../../run/result';
+import { formatFactor, formatSig } from '../format';
+import { controlParts } from '../plots/figures/control';
+import { SHORT_STEPS } from '../plots/figures/predictionError';
+import { COLORS } from '../plots/palette';
 
 /**
  * One MSE cell: formatted for eyes, the raw value (or null: diverged) in data-value; the chosen
@@ -23,16 +24,15 @@ function Mse({ value, metric }: { value: number | null; metric?: string }) {
 /** How many times larger the B = 0 error is ("×12"), or '–' when either diverged. */
 function factor(withB: number | null, noB: number | null): string {
   if (withB === null || noB === null || withB <= 0) return '–';
-  const f = noB / withB;
-  return `×${f >= 100 ? Math.round(f) : Number(f.toPrecision(2))}`;
+  return formatFactor(noB / withB);
 }
 
 /**
  * Prediction MSE under every test input, with B and with B = 0, so the value of the learned input
  * matrix shows at a glance; the chosen signal (the plots' one) is highlighted.
  */
-export function InputTable({ v }: { v: ControlView }) {
-  const { c, m } = v;
+export function InputTable({ result }: { result: RunResult }) {
+  const { c, m } = controlParts(result);
   const H = c.prediction.horizon;
   const short = Math.min(SHORT_STEPS, H);
   return (
@@ -46,10 +46,10 @@ export function InputTable({ v }: { v: ControlView }) {
             <th scope="col" rowSpan={2}>
               Test input
             </th>
-            <th scope="colgroup" colSpan={2} style={{ color: CONTROL_COLORS.withB }}>
+            <th scope="colgroup" colSpan={2} style={{ color: COLORS.relift }}>
               model with B
             </th>
-            <th scope="colgroup" colSpan={2} style={{ color: CONTROL_COLORS.noB }}>
+            <th scope="colgroup" colSpan={2} style={{ color: COLORS.noB }}>
               model, B = 0
             </th>
             <th scope="col" rowSpan={2} title={`MSE with B = 0 ÷ MSE with B, ${short} steps`}>

@@ -3,32 +3,14 @@ import { version as APP_VERSION } from '../../../package.json';
 import { modelToJson, parseModelJson } from '../../run/modelJson';
 import { showImported } from '../../state/runController';
 import { useStore } from '../../state/store';
-import { loadPlotly } from '../plots/loadPlotly';
+import { usePlotView } from '../plots/PlotGrid';
 import { closedLoopCsv } from './closedLoopCsv';
 import { testCsv } from './csv';
 import { fileStem, saveBlob } from './download';
-import { drawnGraphs, type Graph } from './graphs';
+import { exportablePlots, imageName, plotImage } from './graphs';
 
 /** Model files larger than this are refused before reading (the browser would struggle). */
 const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
-
-type ImageFormat = 'png' | 'svg';
-
-/** One plot as an image file, rendered by Plotly from its graph div at the size shown. */
-async function exportPlot(graph: Graph, format: ImageFormat, stem: string): Promise<void> {
-  const gd = graph.el;
-  if (!gd.isConnected) throw new Error(`the ${graph.label} plot is no longer on the page`);
-  const Plotly = await loadPlotly();
-  const url = await Plotly.toImage(gd, {
-    format,
-    width: Math.max(320, gd.clientWidth),
-    height: Math.max(240, gd.clientHeight),
-    // PNG at twice the screen size so it stays sharp on slides; SVG is resolution-free.
-    scale: format === 'png' ? 2 : 1,
-  });
-  const blob = await (await fetch(url)).blob();
-  saveBlob(`${stem}-${graph.kind}.${format}`, blob);
-}
 
 /**
  * Export menu: each plot as PNG or SVG, the test data and forecasts as CSV, the trained model as
@@ -39,8 +21,9 @@ export function ExportMenu() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const result = useStore((s) => s.result);
-  // The plots on the page when the menu opened (a new result redraws them in the same boxes).
-  const [graphs, setGraphs] = useState<Graph[]>([]);
+  const page = useStore((s) => s.page);
+  const view = usePlotView();
+  const figures = result ? exportablePlots(result, page) : [];
   const rootRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -102,10 +85,7 @@ export function ExportMenu() {
         data-testid="export-menu"
         aria-haspopup="true"
         aria-expanded={open}
-        onClick={() => {
-          if (!open) setGraphs(drawnGraphs());
-          setOpen(!open);
-        }}
+        onClick={() => setOpen(!open)}
       >
         Export <span aria-hidden="true">▾</span>
       </button>
@@ -114,28 +94,32 @@ export function ExportMenu() {
           <h2>Figures</h2>
           <table className="export-figures">
             <tbody>
-              {graphs.length === 0 && (
+              {figures.length === 0 && (
                 <tr>
                   <td className="export-none" colSpan={3}>
                     No plot drawn yet.
                   </td>
                 </tr>
               )}
-              {graphs.map((g) => (
-                <tr key={g.kind}>
-                  <th scope="row">{g.label}</th>
+              {figures.map((entry) => (
+                <tr key={entry.id}>
+                  <th scope="row">{entry.label}</th>
                   {(['png', 'svg'] as const).map((format) => (
                     <td key={format}>
                       <button
                         type="button"
                         className="btn small"
-                        data-testid={`export-${format}-${g.kind}`}
+                        data-testid={`export-${format}-${entry.id}`}
                         disabled={busy !== null}
                         onClick={() =>
-                          void run(`${format}-${g.kind}`, () => exportPlot(g, format, stem))
+                          void run(`${format}-${entry.id}`, async () => {
+                            if (!result) return;
+                            const blob = await plotImage(entry, result, view, format);
+                            saveBlob(imageName(stem, entry, format), blob);
+                          })
                         }
                       >
-                        {busy === `${format}-${g.kind}` ? '…' : format.toUpperCase()}
+                        {busy === `${format}-${entry.id}` ? '…' : format.toUpperCase()}
                       </button>
                     </td>
                   ))}

@@ -3,7 +3,7 @@
  * the uncontrolled true states, the input applied from that step on (empty on the last row) and
  * the stage costs ‖x − goal‖² + r·u².
  */
-import type { ClosedLoop } from '../../sources/systems/controlledTypes';
+import type { ClosedLoop } from '../../method/closedLoop';
 import { cell, field } from './csv';
 
 export function closedLoopCsv(

@@ -1,37 +1,49 @@
 /**
- * The plots on the page that can be exported: every drawn plot container (`data-testid` =
- * `plot-<kind>`, the page's test-hook contract) and the Plotly graph div inside it, which
- * Plotly.toImage needs. Read from the page when the export menu opens, so plots added later (other
- * views, other kinds) are offered without registering anywhere.
+ * The figures the export menu offers: the plots of the view on screen (the plot registry's entries
+ * for the result's family, as a lesson link's `plots=` picks them), each rendered to an image by
+ * Plotly from the same pure builder the page draws with — no page scraping.
  */
-import { PLOT_LABELS, PLOT_KINDS, type PlotKind } from '../../state/lesson';
+import type { RunResult } from '../../run/result';
+import type { PageOptions } from '../../state/lesson';
+import { loadPlotly } from '../plots/loadPlotly';
+import { shownPlots } from '../plots/registry';
+import type { PlotEntry, PlotView } from '../plots/types';
 
-export interface Graph {
-  /** The `<kind>` of `plot-<kind>`: also the file name suffix and the test id of its buttons. */
-  kind: string;
-  label: string;
-  el: HTMLDivElement;
+export type ImageFormat = 'png' | 'svg';
+
+/** Image size in CSS px: about a grid cell's, so fonts and marks look as they do on screen. */
+export const EXPORT_SIZE = { width: 720, height: 450, tallHeight: 560 } as const;
+
+/** The plots of this result's view, in page order. */
+export function exportablePlots(r: RunResult, page: PageOptions): PlotEntry[] {
+  return shownPlots(r.family, page.plots);
 }
 
-/** A short label: the known plot name, else the plot's own title up to its first " · ". */
-function labelOf(kind: string, el: HTMLDivElement): string {
-  if ((PLOT_KINDS as readonly string[]).includes(kind)) return PLOT_LABELS[kind as PlotKind];
-  const layout = (el as unknown as { layout?: { title?: { text?: unknown } } }).layout;
-  const title = layout?.title?.text;
-  const text = typeof title === 'string' ? title.replace(/<[^>]*>/g, '').split(' · ')[0] : '';
-  return text.trim() || kind.replace(/-/g, ' ');
+/** File name of a plot's image: "<stem>-<id>.<format>". */
+export function imageName(stem: string, entry: PlotEntry, format: ImageFormat): string {
+  return `${stem}-${entry.id}.${format}`;
 }
 
-/** The drawn plots, in page order. */
-export function drawnGraphs(): Graph[] {
-  const out: Graph[] = [];
-  for (const box of document.querySelectorAll<HTMLElement>(
-    '[data-testid^="plot-"][data-rendered="true"]',
-  )) {
-    const el = box.querySelector<HTMLDivElement>('.js-plotly-plot');
-    if (!el) continue;
-    const kind = box.dataset.testid!.slice('plot-'.length);
-    out.push({ kind, label: labelOf(kind, el), el });
-  }
-  return out;
+/**
+ * One plot as an image: its figure built from the result and the view state, rendered by Plotly
+ * off screen; PNG at twice the size so it stays sharp on slides, SVG resolution-free.
+ */
+export async function plotImage(
+  entry: PlotEntry,
+  r: RunResult,
+  view: PlotView,
+  format: ImageFormat,
+): Promise<Blob> {
+  const Plotly = await loadPlotly();
+  const { data, layout } = entry.build(r, view);
+  const url = await Plotly.toImage(
+    { data, layout: { ...layout, autosize: false } },
+    {
+      format,
+      width: EXPORT_SIZE.width,
+      height: entry.tall ? EXPORT_SIZE.tallHeight : EXPORT_SIZE.height,
+      scale: format === 'png' ? 2 : 1,
+    },
+  );
+  return (await fetch(url)).blob();
 }

@@ -1,21 +1,23 @@
 /**
  * Shared Plotly layout pieces: fonts, compact margins, a horizontal legend above the plot area and
- * a left-aligned title, sized for a ~480×300 px cell of a 2×2 grid at 1280×720.
+ * a left-aligned title, sized for a ~450×300 px cell of the two-column plot grid at 1280×720.
  */
-import type { PlotLayout } from 'plotly.js-gl3d-dist-min';
+import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import { COLORS, FONT } from './palette';
 
 /** Title band height (px) at the top of the figure. */
 const TITLE_H = 30;
 /** Height of one row of a horizontal legend at FONT.legend (px). */
 const LEGEND_ROW_H = 21;
+/** Legend rows are estimated for a plot area this wide (px): a half-width cell at 1280×720. */
+export const LEGEND_WIDTH = 440;
 
 /**
  * Rows a horizontal legend needs at `width` px. Each entry is a ~40 px symbol plus its text at
  * ~0.48 em per character; when the entries do not fit on one row, Plotly lays them out in columns
  * as wide as the widest entry. An estimate, so the top margin can hold title and legend.
  */
-export function legendRows(names: string[], width = 400): number {
+export function legendRows(names: string[], width = LEGEND_WIDTH): number {
   if (names.length === 0) return 0;
   const widths = names.map((n) => 40 + 0.48 * FONT.legend * n.length);
   if (widths.reduce((a, b) => a + b, 0) <= width) return 1;
@@ -24,7 +26,7 @@ export function legendRows(names: string[], width = 400): number {
 }
 
 /** Names of the traces that show in the legend. */
-export function legendNames(data: PlotLayout[]): string[] {
+export function legendNames(data: PlotData[]): string[] {
   return data
     .filter((d) => d.showlegend !== false && typeof d.name === 'string')
     .map((d) => d.name as string);
@@ -48,7 +50,14 @@ export function baseLayout(title: string, rows: number, extra: PlotLayout = {}):
       yanchor: 'top',
       pad: { t: 6, l: 8 },
     },
-    margin: { l: 62, r: 12, t: TITLE_H + 4 + rows * LEGEND_ROW_H, b: 46, pad: 0 },
+    // A few px more between title and a legend of two rows or more, which would touch the title.
+    margin: {
+      l: 62,
+      r: 12,
+      t: TITLE_H + 4 + rows * LEGEND_ROW_H + (rows > 1 ? 6 : 0),
+      b: 46,
+      pad: 0,
+    },
     showlegend: true,
     legend: {
       orientation: 'h',
@@ -68,6 +77,23 @@ export function baseLayout(title: string, rows: number, extra: PlotLayout = {}):
   };
 }
 
+/** The title-and-legend layout for `data`, its legend rows estimated from the trace names. */
+export function figureLayout(title: string, data: PlotData[], extra: PlotLayout = {}): PlotLayout {
+  return baseLayout(title, legendRows(legendNames(data)), extra);
+}
+
+/** A vertical legend in the top right (or top left) corner, over the plot area. */
+export function cornerLegend(layout: PlotLayout, side: 'left' | 'right' = 'right'): void {
+  layout.legend = {
+    ...(layout.legend as PlotLayout),
+    orientation: 'v',
+    x: side === 'right' ? 1 : 0,
+    xanchor: side,
+    y: 1,
+    yanchor: 'top',
+  };
+}
+
 /** A linear or log axis with a titled unit, readable ticks and light grid lines. */
 export function axis(title: string, extra: PlotLayout = {}): PlotLayout {
   return {
@@ -84,14 +110,22 @@ export function axis(title: string, extra: PlotLayout = {}): PlotLayout {
   };
 }
 
-/** A log y axis for error curves over [10^lo, 10^hi]: powers of ten, every other one past 6 decades. */
-export function logErrorAxis(title: string, lo: number, hi: number): PlotLayout {
-  return axis(title, {
+/**
+ * A log axis over whole decades [lo, hi] (log10) with at most `maxTicks` labelled decades, so
+ * stacked panels never print labels on top of each other.
+ */
+export function logAxis(range: [number, number], maxTicks = 6): PlotLayout {
+  return {
     type: 'log',
-    range: [lo, hi],
+    range,
     exponentformat: 'power',
-    dtick: hi - lo > 6 ? 2 : 1,
-  });
+    dtick: Math.max(1, Math.ceil((range[1] - range[0]) / maxTicks)),
+  };
+}
+
+/** A titled log y axis for error curves over [10^lo, 10^hi]. */
+export function logErrorAxis(title: string, lo: number, hi: number): PlotLayout {
+  return axis(title, logAxis([lo, hi]));
 }
 
 /** A full-height vertical dashed line at data x on axis `xref` (spanning the paper height). */
@@ -132,7 +166,7 @@ export function hline(
   };
 }
 
-/** A short text label in plot-paper coordinates. */
+/** A short text label in plot-paper coordinates (`extra.font` is merged into the default font). */
 export function note(text: string, x: number, y: number, extra: PlotLayout = {}): PlotLayout {
   return {
     text,
@@ -141,8 +175,8 @@ export function note(text: string, x: number, y: number, extra: PlotLayout = {})
     xref: 'paper',
     yref: 'paper',
     showarrow: false,
-    font: { size: FONT.annotation },
     bgcolor: 'rgba(255, 255, 255, 0.8)',
     ...extra,
+    font: { size: FONT.annotation, ...(extra.font as PlotLayout | undefined) },
   };
 }

@@ -1,28 +1,58 @@
 /**
- * Colours and fonts shared by every plot. Okabe–Ito colour-blind-safe palette
- * (Okabe & Ito 2008, https://jfly.uni-koeln.de/color/): one colour means one thing in every plot.
+ * The one palette of the app: every plot, table and legend of every view takes its colours from
+ * here. Okabe–Ito colour-blind-safe hues (Okabe & Ito 2008, https://jfly.uni-koeln.de/color/),
+ * named by role: one colour means one thing, and the same model keeps its colour in every view.
  */
+
+/** The eight Okabe–Ito hues. */
+export const HUES = {
+  black: '#000000',
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  green: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  purple: '#CC79A7',
+} as const;
+
 export const COLORS = {
-  /** Ground truth (simulated test trajectory). */
-  truth: '#000000',
-  /** Re-lifted forecast x̂_{t+1} = C K Ψ(x̂_t): the RNN. */
-  relift: '#0072B2',
-  /** Linear Koopman forecast z_{t+1} = K z_t. */
-  linear: '#D55E00',
+  /** Ground truth: the simulated test trajectory or the measured values. */
+  truth: HUES.black,
+  /** The RNN: re-lifted forecast x̂_{t+1} = C K Ψ(x̂_t) (with B for controlled systems). */
+  relift: HUES.blue,
+  /** Linear Koopman forecast z_{t+1} = K z_t (+ B u_t), x̂ = C z. */
+  linear: HUES.vermillion,
   /** Training data (background context). */
   train: '#BBBBBB',
   /** SWIM neuron pairs. */
-  pairs: '#009E73',
+  pairs: HUES.green,
   /** Valid prediction time markers. */
-  vpt: '#CC79A7',
-  /** Thresholds, reference values and guides (drawn dashed). */
+  vpt: HUES.purple,
+  /** Thresholds, reference values, goals and bounds (drawn dashed). */
   threshold: '#777777',
   /** Koopman eigenvalues inside or on the unit circle. */
-  eigen: '#56B4E9',
+  eigen: HUES.skyBlue,
   /** Koopman eigenvalues with |λ| > 1 (the linear rollout grows along them). */
-  unstable: '#E69F00',
-  /** Faint guides such as the unit circle and grid lines. */
+  unstable: HUES.orange,
+  /** Faint guides such as the unit circle and zero lines. */
   guide: '#CCCCCC',
+
+  /** Controlled systems: the same model with B = 0 (it ignores the input). */
+  noB: HUES.purple,
+  /** Controlled systems: the true system driven by the model-predictive controller. */
+  controlled: HUES.green,
+  /** Controlled systems: the true system left alone (u = 0). */
+  uncontrolled: HUES.orange,
+  /** An input signal u_t (test input or the controller's), drawn as a stepped line. */
+  input: HUES.skyBlue,
+
+  /** Measured series: the RNN's forecast H steps ahead (1 step ahead is `relift`). */
+  rnnLong: HUES.purple,
+  /** Measured series: persistence, "the next value equals the last one". */
+  persistence: HUES.orange,
+  /** Measured series: climatology (day-of-year mean) or the training mean. */
+  climatology: HUES.green,
 } as const;
 
 /** Translucent variant of a #RRGGBB colour as CSS rgba() with integer channels. */
@@ -31,7 +61,7 @@ export function withAlpha(hex: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
-/** Font sizes in px, large enough to read on a projector at 1280×720 in a 2×2 grid. */
+/** Font sizes in px, large enough to read on a projector at 1280×720 in a two-column grid. */
 export const FONT = {
   family: 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif',
   tick: 14,
@@ -39,5 +69,6 @@ export const FONT = {
   title: 16,
   legend: 14,
   annotation: 14,
+  small: 13,
   hover: 14,
 } as const;

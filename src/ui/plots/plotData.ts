@@ -1,16 +1,11 @@
 /**
- * Pure helpers that turn a RunResult's flat typed arrays into what the plots draw. No DOM, no
- * Plotly: everything here is unit-tested in Node (tests/unit/plotData.test.ts).
+ * Pure helpers that slice a RunResult's flat typed arrays into what the plots draw. No DOM, no
+ * Plotly: unit-tested in Node (tests/unit/plotData.test.ts).
  *
- * Layouts (METHOD.md §4–§6, src/core/result.ts): test.truth/relift/linear are count×(H+1)×d
- * row-major, so sample t of component j of test i sits at ((i·(H+1) + t)·d + j); the error arrays
- * are count×(H+1) row-major; model.pairPoints is M×2×d.
+ * Layouts (src/run/result.ts): test.truth/relift/linear are count×(H+1)×d row-major, so sample t
+ * of component j of test i sits at ((i·(H+1) + t)·d + j); the error arrays are count×(H+1)
+ * row-major; model.pairPoints is M×2×d; inputs are n×p row-major.
  */
-import { systemParams, type RunConfig } from '../../run/schema';
-import { SYSTEMS, referenceFact } from '../../sources/systems/registry';
-
-/** Smallest value drawn on a logarithmic error axis (log 0 is −∞). */
-export const LOG_FLOOR = 1e-16;
 
 /** Component j of test i, as a plain array of length `steps`, from a count×steps×dim array. */
 export function testComponent(
@@ -41,166 +36,64 @@ export function testRow(flat: ArrayLike<number>, steps: number, i: number): numb
   return Array.from({ length: steps }, (_, t) => flat[i * steps + t]);
 }
 
+/** Column j of an n×stride row-major block starting at row `start`, n rows. */
+export function column(
+  flat: ArrayLike<number>,
+  stride: number,
+  j: number,
+  n: number,
+  start = 0,
+): number[] {
+  return Array.from({ length: n }, (_, t) => flat[(start + t) * stride + j]);
+}
+
+/** Training states (rows×dim) as one array per component. */
+export function columns(flat: ArrayLike<number>, rows: number, dim: number): number[][] {
+  return Array.from({ length: dim }, (_, j) => column(flat, dim, j, rows));
+}
+
+/** The test start a view asks for, clamped to the ones there are. */
+export function clampIndex(i: number, count: number): number {
+  return Math.min(Math.max(0, Math.floor(i)), Math.max(0, count - 1));
+}
+
 /** Sample times k·Δt·scale, k = 0..steps−1 (scale = λ_max gives Lyapunov times). */
 export function timeAxis(steps: number, dt: number, scale = 1): number[] {
   return Array.from({ length: steps }, (_, k) => k * dt * scale);
 }
 
+/** Non-finite values become null: Plotly draws a gap there instead of joining across it. */
+export function gaps(values: ArrayLike<number>): (number | null)[] {
+  return Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+}
+
+/** For a log axis: only finite values > 0 are drawn, everything else is a gap. */
+export function positive(values: ArrayLike<number>): (number | null)[] {
+  return Array.from(values, (v) => (Number.isFinite(v) && v > 0 ? v : null));
+}
+
+/** Running sum; NaN stays NaN from its first occurrence on. */
+export function cumulative(values: ArrayLike<number>): number[] {
+  let s = 0;
+  return Array.from(values, (v) => (s += v));
+}
+
 /**
- * Continuous-time rate ω = log(λ)/Δt with the principal complex logarithm
- * log λ = ln|λ| + i·atan2(Im λ, Re λ): growth = Re ω (1/time), frequency = Im ω (rad/time).
- * λ = 0 gives growth −∞ and frequency 0.
+ * Input j of an n×p zero-order-hold signal as a stepped line (Plotly `line.shape: 'hv'`): u_k at
+ * t_k = k·Δt, plus a last point at n·Δt so the final hold is drawn to its end.
  */
-export function continuousRate(
-  re: number,
-  im: number,
+export function steppedInput(
+  u: ArrayLike<number>,
+  p: number,
+  j: number,
   dt: number,
-): { growth: number; freq: number } {
-  return { growth: Math.log(Math.hypot(re, im)) / dt, freq: Math.atan2(im, re) / dt };
-}
-
-export interface EigenInfo {
-  abs: number[];
-  /** arg λ in (−π, π] (rad per step). */
-  angle: number[];
-  growth: number[];
-  freq: number[];
-}
-
-/** Modulus, angle and continuous-time rates of every eigenvalue. */
-export function eigenInfo(re: ArrayLike<number>, im: ArrayLike<number>, dt: number): EigenInfo {
-  const n = re.length;
-  const out: EigenInfo = { abs: [], angle: [], growth: [], freq: [] };
-  for (let k = 0; k < n; k++) {
-    const { growth, freq } = continuousRate(re[k], im[k], dt);
-    out.abs.push(Math.hypot(re[k], im[k]));
-    out.angle.push(Math.atan2(im[k], re[k]));
-    out.growth.push(growth);
-    out.freq.push(freq);
-  }
-  return out;
-}
-
-/** |λ| above this counts as unstable (same tolerance as metrics.unstableEigenvalues). */
-export const UNSTABLE_TOL = 1e-9;
-
-export function isUnstable(re: number, im: number): boolean {
-  return Math.hypot(re, im) > 1 + UNSTABLE_TOL;
-}
-
-export interface ReferenceMark {
-  k: number;
-  /** k·ω·Δt (rad, not wrapped). */
-  angle: number;
-  /** The point e^{i·k·ω·Δt} on the unit circle. */
-  re: number;
-  im: number;
-}
-
-/**
- * Where a limit cycle of angular frequency ω puts Koopman eigenvalues: e^{i·k·ω·Δt},
- * k = −kMax..kMax (METHOD.md §5).
- */
-export function referenceAngles(omega: number, dt: number, kMax = 5): ReferenceMark[] {
-  const out: ReferenceMark[] = [];
-  for (let k = -kMax; k <= kMax; k++) {
-    const angle = k * omega * dt;
-    out.push({ k, angle, re: Math.cos(angle), im: Math.sin(angle) });
-  }
-  return out;
-}
-
-/** Log-axis values: non-finite → NaN (a gap), anything ≤ floor (including 0 and negatives) → floor. */
-export function logFloor(values: ArrayLike<number>, floor = LOG_FLOOR): number[] {
-  return Array.from(values, (v) => (Number.isFinite(v) ? Math.max(v, floor) : NaN));
-}
-
-/**
- * Log-axis range [log10 lo, log10 hi] in whole decades covering the finite values above the floor,
- * extended to include `include` (e.g. ε), and capped at `maxHi`: a diverged error of 1e30 says no
- * more than one of 1e2, since e(t) ≈ 1 already means "no skill".
- */
-export function logRange(
-  series: ArrayLike<number>[],
-  include: number[] = [],
-  floor = LOG_FLOOR,
-  maxHi = 1e2,
-): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  const see = (v: number) => {
-    if (Number.isFinite(v) && v > floor) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
+): { x: number[]; y: (number | null)[] } {
+  const n = Math.floor(u.length / p);
+  const y = gaps(column(u, p, j, n));
+  return {
+    x: Array.from({ length: n + 1 }, (_, k) => k * dt),
+    y: n ? [...y, y[n - 1]] : [],
   };
-  for (const s of series) for (let k = 0; k < s.length; k++) see(s[k]);
-  include.forEach(see);
-  if (!Number.isFinite(lo)) return [Math.log10(floor), 0];
-  const a = Math.floor(Math.log10(lo)) + 0; // + 0 turns −0 into 0
-  const b = Math.ceil(Math.log10(Math.min(hi, maxHi))) + 0;
-  return [a, Math.max(b, a + 1)];
-}
-
-/** [min, max] of the finite values, or null if there are none. */
-export function finiteRange(values: ArrayLike<number>): [number, number] | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    if (Number.isFinite(v)) {
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-  }
-  return lo <= hi ? [lo, hi] : null;
-}
-
-/**
- * The box a forecast may wander in before it is called diverged: the truth's range widened by
- * `factor` times its span on each side (factor 1 → 3× the span), never narrower than ±1e-9.
- */
-export function displayBox(range: [number, number], factor = 1): [number, number] {
-  const span = Math.max(range[1] - range[0], 1e-9, 1e-6 * Math.abs(range[0]));
-  return [range[0] - factor * span, range[1] + factor * span];
-}
-
-/**
- * Cuts a forecast (series[j][t]) at the first sample that is non-finite or leaves its component's
- * box: that sample and all later ones become NaN (a gap), so a blow-up never squashes the truth.
- * Returns the cut index, or null if the forecast stays inside.
- */
-export function clipDiverged(
-  series: number[][],
-  boxes: [number, number][],
-): { clipped: number[][]; divergedAt: number | null } {
-  const steps = series[0]?.length ?? 0;
-  let divergedAt: number | null = null;
-  for (let t = 0; t < steps && divergedAt === null; t++) {
-    for (let j = 0; j < series.length; j++) {
-      const v = series[j][t];
-      if (!Number.isFinite(v) || v < boxes[j][0] || v > boxes[j][1]) {
-        divergedAt = t;
-        break;
-      }
-    }
-  }
-  if (divergedAt === null) return { clipped: series, divergedAt };
-  const cut = divergedAt;
-  return { clipped: series.map((s) => s.map((v, t) => (t < cut ? v : NaN))), divergedAt };
-}
-
-/** Per-component ranges over every test truth (count×steps×dim), for the divergence boxes. */
-export function componentRanges(flat: ArrayLike<number>, dim: number): [number, number][] {
-  const out: [number, number][] = Array.from({ length: dim }, () => [Infinity, -Infinity]);
-  for (let k = 0; k < flat.length; k++) {
-    const v = flat[k];
-    if (!Number.isFinite(v)) continue;
-    const r = out[k % dim];
-    if (v < r[0]) r[0] = v;
-    if (v > r[1]) r[1] = v;
-  }
-  return out.map((r) => (r[0] <= r[1] ? r : [-1, 1]));
 }
 
 /** At most `cap` indices spread evenly over 0..n−1 (all of them if n ≤ cap). */
@@ -244,27 +137,4 @@ export function joinWithGaps(
     ys.push(...s, null);
   }
   return { x: xs, y: ys };
-}
-
-/** Training states (rows×dim) as one array per component. */
-export function columns(flat: ArrayLike<number>, rows: number, dim: number): number[][] {
-  return Array.from({ length: dim }, (_, j) =>
-    Array.from({ length: rows }, (_, r) => flat[r * dim + j]),
-  );
-}
-
-/** The known limit-cycle ω and Lyapunov exponent for this configuration, if METHOD.md §7 lists them. */
-export function referenceFor(config: RunConfig): { omega: number | null; lyapunov: number | null } {
-  const spec = SYSTEMS[config.sys];
-  if (!spec) return { omega: null, lyapunov: null };
-  const fact = referenceFact(spec, systemParams(config));
-  return { omega: fact?.omega ?? null, lyapunov: fact?.lyapunov ?? null };
-}
-
-/** Short number for labels: 3 significant digits, no exponent for everyday magnitudes. */
-export function fmt(v: number, digits = 3): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(digits - 1);
-  return String(Number(v.toPrecision(digits)));
 }

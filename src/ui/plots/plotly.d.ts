@@ -20,7 +20,11 @@ declare module 'plotly.js-gl3d-dist-min' {
       config?: PlotConfig,
     ): Promise<HTMLElement>;
     purge(el: HTMLElement): void;
-    toImage(el: HTMLElement, opts: ImageOptions): Promise<string>;
+    /** A graph div, or a figure rendered off screen. */
+    toImage(
+      el: HTMLElement | { data: PlotData[]; layout?: PlotLayout },
+      opts: ImageOptions,
+    ): Promise<string>;
     Plots: { resize(el: HTMLElement): Promise<void> | void };
   }
 

@@ -1,43 +1,24 @@
-import { useMemo, type Ref } from 'react';
+/**
+ * Free systems: the phase portrait of one test start over the training data, x–y for 2-D systems
+ * and a 3-D scatter for 3-D ones (or, without WebGL, the projection on the first and last
+ * components); optionally each neuron's SWIM pair as a segment.
+ */
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
-import type { RunResult } from '../../run/result';
-import { axis, baseLayout } from './layout';
-import { COLORS, FONT, withAlpha } from './palette';
-import { PlotlyFigure } from './PlotlyFigure';
-import {
-  clipDiverged,
-  columns,
-  componentRanges,
-  displayBox,
-  pairSegments,
-  testSeries,
-} from './plotData';
-
-export interface PhasePlotProps {
-  result: RunResult;
-  testIndex: number;
-  /** Overlay each neuron's SWIM pair as a segment (ignored for random features). */
-  showPairs: boolean;
-  graphRef?: Ref<HTMLDivElement>;
-}
+import type { RunResult } from '../../../run/result';
+import { axis, baseLayout, cornerLegend } from '../layout';
+import { COLORS, FONT, withAlpha } from '../palette';
+import { clampIndex, columns, pairSegments, testSeries } from '../plotData';
+import { clipDiverged, componentRanges, displayBox } from '../ranges';
+import type { Figure, PlotView } from '../types';
 
 /** Segments drawn at most; more make the plot unreadable and slow. */
 export const MAX_PAIR_SEGMENTS = 300;
 
-/**
- * Phase portrait: x–y for 2-D systems, a 3-D scatter for 3-D ones (or, without WebGL, the
- * projection on the first and last components).
- */
-export function phaseFigure(
-  result: RunResult,
-  testIndex: number,
-  showPairs: boolean,
-  webgl = true,
-): { data: PlotData[]; layout: PlotLayout } {
+export function phaseFigure(result: RunResult, view: PlotView): Figure {
   const { dim, test, stateNames, trainSample } = result;
   const steps = test.horizon + 1;
-  const i = Math.min(Math.max(0, Math.floor(testIndex)), Math.max(0, test.count - 1));
-  const three = dim >= 3 && webgl;
+  const i = clampIndex(view.testIndex, test.count);
+  const three = dim >= 3 && view.webgl;
   // Components on the axes: all three in 3-D, else the first two (or first and last as a projection).
   const axes = three ? [0, 1, 2] : dim >= 3 ? [0, dim - 1] : [0, Math.min(1, dim - 1)];
   const names = axes.map((j) => stateNames[j] ?? `x${j + 1}`);
@@ -52,6 +33,15 @@ export function phaseFigure(
   const xyz = (cols: (number | null)[][]) =>
     Object.fromEntries(axes.map((j, k) => [keys[k], cols[j]]));
   const hover = `${names.map((n, k) => `${n} = %{${keys[k]}:.3f}`).join('<br>')}<extra>%{fullData.name}</extra>`;
+  const path = (name: string, cols: number[][], line: PlotLayout, extra: PlotData = {}) => ({
+    type,
+    mode: 'lines',
+    name,
+    ...xyz(cols),
+    line,
+    hovertemplate: hover,
+    ...extra,
+  });
 
   const data: PlotData[] = [
     {
@@ -63,15 +53,12 @@ export function phaseFigure(
       hoverinfo: 'skip',
     },
   ];
-  if (showPairs && result.model.pairPoints) {
+  if (view.showPairs && result.model.pairPoints) {
     const seg = pairSegments(result.model.pairPoints, dim, MAX_PAIR_SEGMENTS);
     data.push({
       type,
       mode: 'lines',
-      name:
-        seg.drawn < seg.total
-          ? `SWIM pairs (${seg.drawn}/${seg.total})`
-          : `SWIM pairs (${seg.total})`,
+      name: `SWIM pairs (${seg.drawn < seg.total ? `${seg.drawn}/` : ''}${seg.total})`,
       ...xyz(seg.coords),
       // WebGL lines blend rgba() colours oddly; trace opacity keeps the hue in 3-D.
       line: { color: three ? COLORS.pairs : withAlpha(COLORS.pairs, 0.3), width: 1 },
@@ -81,31 +68,13 @@ export function phaseFigure(
     });
   }
   data.push(
-    {
-      type,
-      mode: 'lines',
-      name: 'linear',
-      ...xyz(linear),
-      line: { color: COLORS.linear, width: 2 },
-      visible: 'legendonly',
-      hovertemplate: hover,
-    },
-    {
-      type,
-      mode: 'lines',
-      name: 'truth',
-      ...xyz(truth),
-      line: { color: COLORS.truth, width: 3 },
-      hovertemplate: hover,
-    },
-    {
-      type,
-      mode: 'lines',
-      name: 're-lifted (RNN)',
-      ...xyz(relift),
-      line: { color: COLORS.relift, width: three ? 3 : 2, dash: three ? 'solid' : 'dash' },
-      hovertemplate: hover,
-    },
+    path('linear', linear, { color: COLORS.linear, width: 2 }, { visible: 'legendonly' }),
+    path('truth', truth, { color: COLORS.truth, width: 3 }),
+    path('re-lifted (RNN)', relift, {
+      color: COLORS.relift,
+      width: three ? 3 : 2,
+      dash: three ? 'solid' : 'dash',
+    }),
     {
       type,
       mode: 'markers',
@@ -129,14 +98,7 @@ export function phaseFigure(
       : `Phase plane · test ${i + 1}`;
   const layout = baseLayout(title, 0, { uirevision: result.query, hovermode: 'closest' });
   // Legend in a column on the right (2-D) or in the top-left corner the 3-D scene leaves empty.
-  layout.legend = {
-    ...(layout.legend as PlotLayout),
-    orientation: 'v',
-    x: three ? 0 : 1,
-    xanchor: three ? 'left' : 'right',
-    y: 1,
-    yanchor: 'top',
-  };
+  cornerLegend(layout, three ? 'left' : 'right');
   if (three) {
     const sceneAxis = (n: string) => ({
       title: { text: n, font: { size: FONT.axisTitle } },
@@ -159,31 +121,4 @@ export function phaseFigure(
     layout.yaxis = axis(names[1]);
   }
   return { data, layout };
-}
-
-let webglCache: boolean | null = null;
-
-/** Whether this browser can create a WebGL context (scatter3d needs one); checked once. */
-function hasWebGL(): boolean {
-  if (webglCache === null) {
-    try {
-      const c = document.createElement('canvas');
-      webglCache = !!(c.getContext('webgl2') ?? c.getContext('webgl'));
-    } catch {
-      webglCache = false;
-    }
-  }
-  return webglCache;
-}
-
-/** Training data, test truth and the re-lifted forecast in state space; optional SWIM pairs. */
-export function PhasePlot({ result, testIndex, showPairs, graphRef }: PhasePlotProps) {
-  const webgl = result.dim < 3 || hasWebGL();
-  const fig = useMemo(
-    () => phaseFigure(result, testIndex, showPairs, webgl),
-    [result, testIndex, showPairs, webgl],
-  );
-  return (
-    <PlotlyFigure testid="plot-phase" data={fig.data} layout={fig.layout} graphRef={graphRef} />
-  );
 }

@@ -1,19 +1,10 @@
 /**
- * Pure helpers for the measured-series plots (no DOM, no Plotly; unit-tested in Node).
- * Layouts (src/core/result.ts SeriesResult): truth, rnn[h], persistence[h] and climatology are
+ * Pure helpers for the measured-series plots and table (no DOM, no Plotly; unit-tested in Node).
+ * Layouts (src/run/result.ts SeriesResult): truth, rnn[h], persistence[h] and climatology are
  * n×d row-major, so variable i of target q sits at q·d + i.
  */
 import type { SeriesResult } from '../../run/result';
-import { COLORS } from '../plots/palette';
-
-/** One colour per forecast, the same in every series plot and in the table (Okabe–Ito). */
-export const SERIES_COLORS = {
-  truth: COLORS.truth,
-  rnn1: COLORS.relift,
-  rnnH: '#CC79A7',
-  persistence: '#E69F00',
-  climatology: '#009E73',
-} as const;
+import { COLORS } from './palette';
 
 /** Variable i of an n×d array as a plain array. */
 export function variable(flat: ArrayLike<number>, d: number, i: number): number[] {
@@ -26,7 +17,7 @@ export function xValues(s: SeriesResult): Array<string | number> {
   return s.dates ?? Array.from(s.rows);
 }
 
-/** "day"/"days" or "step"/"steps" for a horizon h. */
+/** "1 day"/"7 days" or "1 step"/"7 steps" for a horizon h. */
 export function stepWord(s: SeriesResult, h: number): string {
   const w = s.step === 'day' ? 'day' : 'step';
   return `${h} ${w}${h === 1 ? '' : 's'}`;
@@ -56,28 +47,21 @@ export function rollingRmse(
   });
 }
 
-/** An MSE with its unit², e.g. "7.56 °C²". */
-export function mseText(v: number | null, unit: string): string {
-  if (v === null || !Number.isFinite(v)) return 'diverged';
-  const num = String(Number(v.toPrecision(3)));
-  return unit ? `${num} ${unit}²` : num;
-}
-
 export interface MethodRow {
   key: 'rnn' | 'persistence' | 'climatology';
   label: string;
   color: string;
 }
 
-/** Rows of the comparison table, RNN first. */
+/** The three forecasts compared in the series view, RNN first (table rows, skill lines). */
 export function methodRows(s: SeriesResult): MethodRow[] {
   return [
-    { key: 'rnn', label: 'Sampled RNN', color: SERIES_COLORS.rnn1 },
-    { key: 'persistence', label: 'Persistence', color: SERIES_COLORS.persistence },
+    { key: 'rnn', label: 'Sampled RNN', color: COLORS.relift },
+    { key: 'persistence', label: 'Persistence', color: COLORS.persistence },
     {
       key: 'climatology',
       label: s.source === 'weather' ? 'Climatology' : 'Training mean',
-      color: SERIES_COLORS.climatology,
+      color: COLORS.climatology,
     },
   ];
 }

@@ -1,0 +1,44 @@
+import type { RunResult } from '../../run/result';
+import { useStore } from '../../state/store';
+import { PlotCell } from './PlotCell';
+import type { PlotEntry, PlotView } from './types';
+import { hasWebGL } from './webgl';
+
+/** The view state every figure builder gets, from the store. */
+export function usePlotView(): PlotView {
+  const testIndex = useStore((s) => s.testIndex);
+  const showPairs = useStore((s) => s.showPairs);
+  return { testIndex, showPairs, webgl: hasWebGL() };
+}
+
+/**
+ * The one plot grid of every view: registry entries in two columns (one column, or the first
+ * plot across both, when a lesson link picks one or three), each with its caption. Cell k redraws
+ * `first + k` stagger slots after a new result; before the first result, empty frames.
+ */
+export function PlotGrid({
+  result,
+  entries,
+  first = 0,
+}: {
+  result: RunResult | null;
+  entries: PlotEntry[];
+  first?: number;
+}) {
+  const view = usePlotView();
+  return (
+    <div className={`plots n${entries.length}`}>
+      {result
+        ? entries.map((entry, k) => (
+            <PlotCell key={entry.id} entry={entry} result={result} view={view} index={first + k} />
+          ))
+        : entries.map((entry, k) => (
+            <figure key={entry.id} className={entry.tall ? 'plot-cell tall' : 'plot-cell'}>
+              <div className="plot-frame empty">
+                <span>{k === 0 && first === 0 ? 'Training the first model…' : ''}</span>
+              </div>
+            </figure>
+          ))}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Measured series: the test MSE of the RNN and of persistence at horizons 1 and H divided by the
+ * climatology baseline's MSE, one line per method and variable (below 1: better than the
+ * baseline). Plotly's partial bundle has no bar trace, so it is a line plot over the horizon.
+ */
+import type { PlotData } from 'plotly.js-gl3d-dist-min';
+import type { RunResult } from '../../../run/result';
+import { axis, figureLayout, hline } from '../layout';
+import { COLORS } from '../palette';
+import { methodRows } from '../seriesData';
+import type { Figure } from '../types';
+import { baselineName, MAX_PANELS, seriesParts } from './seriesPanels';
+
+/** Dash style per variable (colour = method). */
+const DASHES = ['solid', 'dot', 'dash', 'dashdot'];
+
+export function skillFigure(r: RunResult): Figure {
+  const { s, m } = seriesParts(r);
+  const clim = m.climatology[0];
+  const data: PlotData[] = [];
+  const rows = methodRows(s).slice(0, 2);
+  m.variables.slice(0, MAX_PANELS).forEach((v, i) => {
+    for (const row of rows) {
+      data.push({
+        type: 'scatter',
+        mode: 'lines+markers',
+        name: `${row.key === 'rnn' ? 'RNN' : 'persistence'} · ${v}`,
+        x: m.horizons,
+        y: m.horizons.map((_, k) => {
+          const mse = m[row.key][k][i];
+          return mse === null ? null : mse / clim[i];
+        }),
+        line: { color: row.color, width: 2, dash: DASHES[i] },
+        marker: { color: row.color, size: 9 },
+        hovertemplate: `${v}, %{x} ${s.step}s: %{y:.3f}<extra>${row.label}</extra>`,
+      });
+    }
+  });
+  const base = baselineName(s);
+  const layout = figureLayout(`MSE ÷ ${base}’s MSE`, data, {
+    xaxis: axis(`${s.step}s ahead`, {
+      tickvals: m.horizons,
+      range: [0.5, m.horizons[m.horizons.length - 1] + 0.5],
+    }),
+    yaxis: axis(`relative MSE (1 = ${base})`, { rangemode: 'tozero' }),
+    shapes: [hline(1, COLORS.climatology)],
+    uirevision: r.query,
+  });
+  return { data, layout };
+}
