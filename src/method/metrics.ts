@@ -4,7 +4,8 @@
  * training states (= sqrt(Σ_i std_i²)). Valid prediction time: the first t·Δt with e(t) > ε
  * (a diverged step counts as e = ∞); a forecast that never exceeds ε gets the full horizon.
  */
-import type { Dictionary } from './sampling/hiddenLayer';
+import { gemmNN } from '../numerics/kernels/gramKernels';
+import { liftMany, type Dictionary } from './sampling/hiddenLayer';
 import type { TrajectorySet } from '../numerics/trajectorySet';
 
 /** count×(horizon+1) normalised errors of forecasts against the truth (both count×(H+1)×d). */
@@ -108,6 +109,13 @@ export interface InputDrive {
  * embedding compares only its newest d entries). `maxPairs` evenly strided pairs are used (all
  * when fewer).
  */
+/** The first `rows` rows of a row-major rows×m matrix, transposed (m×rows). */
+function transposeRows(a: Float64Array, rows: number, m: number): Float64Array {
+  const t = new Float64Array(m * rows);
+  for (let i = 0; i < rows; i++) for (let c = 0; c < m; c++) t[c * rows + i] = a[i * m + c];
+  return t;
+}
+
 export function oneStepMse(
   dict: Dictionary,
   CK: Float64Array,
@@ -120,23 +128,38 @@ export function oneStepMse(
   const m = dict.m;
   const total = count * (points - 1);
   const stride = Math.max(1, Math.floor(total / maxPairs));
-  const psi = new Float64Array(m);
+  // Batches of pairs: their input states gathered, lifted together and multiplied by CKᵀ with the
+  // gemm kernel (each sum runs over c = 0…m−1 in order from 0, as a plain loop would).
+  const CKt = transposeRows(CK, outputs, m);
+  const batch = 256;
+  const xs = new Float64Array(batch * d);
+  const psi = new Float64Array(batch * m);
+  const offsets = new Int32Array(batch); // state offset of each batched pair's input
+  const pairs = new Int32Array(batch); // and its pair index (for the drive's input row)
   let s = 0;
   let n = 0;
-  for (let k = 0; k < total; k += stride) {
-    const j = Math.floor(k / (points - 1));
-    const t = k % (points - 1);
-    const off = (j * points + t) * d;
-    dict.lift(set.data, off, psi, 0);
-    for (let i = 0; i < outputs; i++) {
-      let y = 0;
-      for (let c = 0; c < m; c++) y += CK[i * m + c] * psi[c];
-      if (drive)
-        for (let c = 0; c < drive.p; c++)
-          y += drive.CB[i * drive.p + c] * drive.inputs[k * drive.p + c];
-      s += (y - set.data[off + d + i]) ** 2;
+  for (let k0 = 0; k0 < total;) {
+    let rows = 0;
+    for (; rows < batch && k0 < total; rows++, k0 += stride) {
+      const j = Math.floor(k0 / (points - 1));
+      const t = k0 % (points - 1);
+      offsets[rows] = (j * points + t) * d;
+      pairs[rows] = k0;
+      xs.set(set.data.subarray(offsets[rows], offsets[rows] + d), rows * d);
     }
-    n++;
+    liftMany(dict, xs, 0, rows, psi, 0);
+    const y = gemmNN(psi, rows, m, CKt, outputs);
+    for (let r = 0; r < rows; r++) {
+      const off = offsets[r];
+      for (let i = 0; i < outputs; i++) {
+        let v = y[r * outputs + i];
+        if (drive)
+          for (let c = 0; c < drive.p; c++)
+            v += drive.CB[i * drive.p + c] * drive.inputs[pairs[r] * drive.p + c];
+        s += (v - set.data[off + d + i]) ** 2;
+      }
+      n++;
+    }
   }
   return s / (n * outputs);
 }

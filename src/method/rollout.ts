@@ -10,7 +10,7 @@
 import { gemmNN } from '../numerics/kernels/gramKernels';
 import type { EdmdFit } from './edmd';
 import { markovParameters, outputPowers } from './liftedPowers';
-import type { Dictionary } from './sampling/hiddenLayer';
+import { liftMany, type Dictionary } from './sampling/hiddenLayer';
 
 export interface RolloutOutput {
   /** count×(horizon+1)×d, row 0 of each forecast = the true initial state. */
@@ -93,28 +93,42 @@ export function advanceRelift(
   drive?: RolloutDrive,
 ): RolloutOutput {
   const m = dict.m;
-  const psi = new Float64Array(m);
+  const n = out.divergedAt.length;
   const stride = (horizon + 1) * d;
-  for (let j = 0; j < out.divergedAt.length; j++) {
-    for (let t = 0; t < horizon; t++) {
-      const cur = j * stride + t * d;
-      dict.lift(out.x, cur, psi, 0);
+  // All live forecasts advance in lockstep: their states are lifted together and multiplied by
+  // CKᵀ with the gemm kernel (each sum over c = 0…m−1 in order from 0, as a plain loop would).
+  const CKt = new Float64Array(m * d);
+  for (let i = 0; i < d; i++) for (let c = 0; c < m; c++) CKt[c * d + i] = CK[i * m + c];
+  const xs = new Float64Array(n * d);
+  const psi = new Float64Array(n * m);
+  const live = Int32Array.from({ length: n }, (_, j) => j);
+  let alive = n;
+  for (let t = 0; t < horizon && alive > 0; t++) {
+    for (let a = 0; a < alive; a++) {
+      const cur = live[a] * stride + t * d;
+      xs.set(out.x.subarray(cur, cur + d), a * d);
+    }
+    liftMany(dict, xs, 0, alive, psi, 0);
+    const y = gemmNN(psi, alive, m, CKt, d);
+    let kept = 0;
+    for (let a = 0; a < alive; a++) {
+      const j = live[a];
+      const next = j * stride + (t + 1) * d;
       for (let i = 0; i < d; i++) {
-        let s = 0;
-        for (let c = 0; c < m; c++) s += CK[i * m + c] * psi[c];
+        let s = y[a * d + i];
         if (drive)
           for (let c = 0; c < drive.p; c++)
             s += drive.CB[i * drive.p + c] * drive.u[t * drive.p + c];
-        out.x[cur + d + i] = s;
+        out.x[next + i] = s;
       }
-      const bad = check(out.x, cur + d, d, box);
+      const bad = check(out.x, next, d, box);
       if (bad) {
         out.divergedAt[j] = t + 1;
         out.divergedReason[j] = bad;
-        out.x.fill(NaN, cur + d, (j + 1) * stride);
-        break;
-      }
+        out.x.fill(NaN, next, (j + 1) * stride);
+      } else live[kept++] = j;
     }
+    alive = kept;
   }
   return out;
 }

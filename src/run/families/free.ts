@@ -23,6 +23,9 @@ export interface FreeForecast {
   truth: TrajectorySet;
   relift: RolloutOutput;
   linear: RolloutOutput;
+  /** One-step MSEs on the training pairs and the test trajectories' pairs (they read no ε). */
+  trainMse: number;
+  testMse: number;
 }
 
 export const freeFamily: FamilyDef<SimulatedData, FreeForecast> = {
@@ -36,11 +39,13 @@ export const freeFamily: FamilyDef<SimulatedData, FreeForecast> = {
     const relift = rolloutRelift(model.dict, fit.CK, data.testStarts, fit.d, H, data.box);
     progress(0.5);
     const linear = rolloutLinear(model.dict, fit, data.testStarts, H, data.box);
-    return { truth, relift, linear };
+    const trainMse = oneStepMse(model.dict, fit.CK, data.train, TRAIN_MSE_PAIRS);
+    const testMse = oneStepMse(model.dict, fit.CK, truth, Infinity);
+    return { truth, relift, linear, trainMse, testMse };
   },
   assessReads: (config) => [config.eps, config.rollout],
   assess(config, { data, model, fit, spectrum, forecast }) {
-    const { truth, relift, linear } = forecast;
+    const { truth, relift, linear, trainMse, testMse } = forecast;
     const H = config.horizon;
     const scores = scoreForecasts(truth, relift.x, linear.x, {
       horizon: H,
@@ -50,8 +55,8 @@ export const freeFamily: FamilyDef<SimulatedData, FreeForecast> = {
     });
     const fact = referenceFactFor(config);
     const metrics = standardMetrics(scores, {
-      trainMse: oneStepMse(model.dict, fit.CK, data.train, TRAIN_MSE_PAIRS),
-      testMse: oneStepMse(model.dict, fit.CK, truth, Infinity),
+      trainMse,
+      testMse,
       headline: config.rollout,
       relift,
       linear,
