@@ -3,7 +3,8 @@
 /**
  * UI benchmark, in real Chromium against the built app (vite preview), medians of 5:
  *  - for each system's default configuration, "click Train → all plots of its view redrawn", plus
- *    the fit time reported by the worker and the click → status-done time;
+ *    the fit time reported by the worker and the click → status-done time (each click with a new
+ *    seed: a whole run, not an answer from the stage cache);
  *  - the stage cache on Lorenz defaults: change `reg` (refit from cached features), change `eps`
  *    (reassess only) or, for reference, change `seed` (everything from scratch), each followed by a
  *    click on Train → all plots redrawn. Every repetition sets a value not used before, so no
@@ -203,6 +204,8 @@ async function main(): Promise<void> {
       const page = await open(sys);
       const samples: Sample[] = [];
       for (let i = 0; i < reps; i++) {
+        // A seed not run yet, so each click is a whole run (the stage cache would answer a repeat).
+        await setField(page, 'seed', String(1001 + i));
         samples.push(await timeOneClick(page, sys));
         await page.waitForTimeout(300); // let trailing paints settle between samples
       }

@@ -14,6 +14,9 @@ for (const query of ['sys=lorenz&width=300&len=4000&horizon=500', 'sys=forcedvdp
       await expect(page.getByTestId('plot-closedloop')).toHaveAttribute('data-rendered', 'true');
     } else await openApp(page, query);
     await page.getByTestId('auto-train').uncheck();
+    // A seed not run yet: the stage cache answers an unchanged configuration without a run.
+    await page.getByTestId('field-seed').fill('12345');
+    await page.getByTestId('field-seed').press('Enter');
     await page.evaluate(() => {
       const w = window as unknown as { __long: Array<{ start: number; duration: number }> };
       w.__long = [];
