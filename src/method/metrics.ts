@@ -181,3 +181,35 @@ export function spectrumStats(eig: { re: ArrayLike<number>; im: ArrayLike<number
   }
   return { unstable, radius };
 }
+
+export interface ForecastScores {
+  errRelift: Float64Array;
+  errLinear: Float64Array;
+  vptRelift: number;
+  vptLinear: number;
+  mseRelift: { total: number | null; perComponent: number[] | null };
+  mseLinear: { total: number | null; perComponent: number[] | null };
+}
+
+/**
+ * Scores forecasts (count×(H+1)×d each) against the truth: e(t) = ‖x̂_t − x_t‖/scale, VPT = the
+ * median over starts of the first t·dt with e(t) > ε, rollout MSE over steps 1…H.
+ */
+export function scoreForecasts(
+  truth: TrajectorySet,
+  relift: Float64Array,
+  linear: Float64Array,
+  o: { horizon: number; scale: number; eps: number; dt: number },
+): ForecastScores {
+  const { horizon: H, scale, eps, dt } = o;
+  const errRelift = normalisedErrors(relift, truth, H, scale);
+  const errLinear = normalisedErrors(linear, truth, H, scale);
+  return {
+    errRelift,
+    errLinear,
+    vptRelift: median(validPredictionTimes(errRelift, truth.count, H, eps, dt)),
+    vptLinear: median(validPredictionTimes(errLinear, truth.count, H, eps, dt)),
+    mseRelift: rolloutMse(relift, truth, H),
+    mseLinear: rolloutMse(linear, truth, H),
+  };
+}

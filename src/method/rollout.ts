@@ -20,6 +20,15 @@ export interface RolloutOutput {
   divergedReason: Array<'nan' | 'blowup' | null>;
 }
 
+/** A forecast stopped at its first non-finite or blown-up step. */
+export interface Divergence {
+  rollout: 'relift' | 'linear';
+  testIndex: number;
+  /** First step whose state is NaN/Inf or exceeds the blow-up bound. */
+  step: number;
+  reason: 'nan' | 'blowup';
+}
+
 /** Box outside which a forecast counts as blown up: |x_i − mean_i| > factor·(radius_i + std_i). */
 export interface BlowupBox {
   mean: Float64Array;
@@ -249,5 +258,22 @@ function linearWithInputs(
       }
     }
   }
+  return out;
+}
+
+export function countDiverged(r: RolloutOutput): number {
+  return r.divergedAt.reduce((n, s) => n + (s >= 0 ? 1 : 0), 0);
+}
+
+/** Every stopped forecast of both rollouts, re-lifted first. */
+export function divergencesOf(relift: RolloutOutput, linear: RolloutOutput): Divergence[] {
+  const out: Divergence[] = [];
+  for (const [rollout, r] of [
+    ['relift', relift],
+    ['linear', linear],
+  ] as const)
+    r.divergedAt.forEach((step, testIndex) => {
+      if (step >= 0) out.push({ rollout, testIndex, step, reason: r.divergedReason[testIndex]! });
+    });
   return out;
 }

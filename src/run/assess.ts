@@ -1,55 +1,15 @@
 /**
- * The forecast metrics every family reports (METHOD.md §6), computed one way: normalised errors,
- * valid prediction times, rollout MSEs and their medians for the re-lifted and the linear rollout,
- * the headline pair, divergence counts, and the `metrics` object in its one key order (the CLI's
- * JSON and the golden results depend on that order).
+ * The forecast metrics every family reports (METHOD.md §6), assembled one way from the scores of
+ * both rollouts (src/method/metrics.ts): the headline pair, divergence counts, and the `metrics`
+ * object in its one key order (the CLI's JSON and the golden results depend on that order).
  */
-import {
-  median,
-  medianCurve,
-  normalisedErrors,
-  rolloutMse,
-  validPredictionTimes,
-} from '../method/metrics';
-import type { RolloutOutput } from '../method/rollout';
-import type { TrajectorySet } from '../numerics/trajectorySet';
+import { medianCurve, type ForecastScores } from '../method/metrics';
+import { countDiverged, type RolloutOutput } from '../method/rollout';
 import type { SpectrumPart } from './families/types';
-import type { Divergence, Metrics, RunResult } from './result';
+import type { Metrics, RunResult } from './result';
 
 /** Pairs used for the one-step training MSE (evenly strided): the metric, not the fit. */
 export const TRAIN_MSE_PAIRS = 5000;
-
-export interface ForecastScores {
-  errRelift: Float64Array;
-  errLinear: Float64Array;
-  vptRelift: number;
-  vptLinear: number;
-  mseRelift: { total: number | null; perComponent: number[] | null };
-  mseLinear: { total: number | null; perComponent: number[] | null };
-}
-
-/**
- * Scores forecasts (count×(H+1)×d each) against the truth: e(t) = ‖x̂_t − x_t‖/scale, VPT = the
- * median over starts of the first t·dt with e(t) > ε, rollout MSE over steps 1…H.
- */
-export function scoreForecasts(
-  truth: TrajectorySet,
-  relift: Float64Array,
-  linear: Float64Array,
-  o: { horizon: number; scale: number; eps: number; dt: number },
-): ForecastScores {
-  const { horizon: H, scale, eps, dt } = o;
-  const errRelift = normalisedErrors(relift, truth, H, scale);
-  const errLinear = normalisedErrors(linear, truth, H, scale);
-  return {
-    errRelift,
-    errLinear,
-    vptRelift: median(validPredictionTimes(errRelift, truth.count, H, eps, dt)),
-    vptLinear: median(validPredictionTimes(errLinear, truth.count, H, eps, dt)),
-    mseRelift: rolloutMse(relift, truth, H),
-    mseLinear: rolloutMse(linear, truth, H),
-  };
-}
 
 /** The standard metrics, in their one key order; the headline picks which rollout is reported. */
 export function standardMetrics(
@@ -105,21 +65,4 @@ export function testPart(
     medianErrorRelift: medianCurve(s.errRelift, count, horizon),
     medianErrorLinear: medianCurve(s.errLinear, count, horizon),
   };
-}
-
-export function countDiverged(r: RolloutOutput): number {
-  return r.divergedAt.reduce((n, s) => n + (s >= 0 ? 1 : 0), 0);
-}
-
-/** Every stopped forecast of both rollouts, re-lifted first. */
-export function divergencesOf(relift: RolloutOutput, linear: RolloutOutput): Divergence[] {
-  const out: Divergence[] = [];
-  for (const [rollout, r] of [
-    ['relift', relift],
-    ['linear', linear],
-  ] as const)
-    r.divergedAt.forEach((step, testIndex) => {
-      if (step >= 0) out.push({ rollout, testIndex, step, reason: r.divergedReason[testIndex]! });
-    });
-  return out;
 }

@@ -29,7 +29,7 @@ import { createPhaseClock } from './phaseClock';
 import { serializeQuery } from './query';
 import { familyOf, type Family } from './registry';
 import type { Phase, Progress, RunResult, StageTiming } from './result';
-import type { RunConfig } from './schema';
+import { FIELDS, type Group, type RunConfig } from './schema';
 import type { SeriesSource } from './series/sources';
 import { createStageCache, stageKey, type StageCache, type StageName } from './stageCache';
 
@@ -62,6 +62,19 @@ const PHASE_OF: Record<StageName, Phase> = {
   assess: 'forecast',
 };
 
+/** The settings only the assessment reads (VPT threshold, headline rollout). */
+const ASSESS_KEYS = ['eps', 'rollout'];
+
+/**
+ * The values of every field of the given schema groups (all systems' fields, not only those that
+ * apply: a value that does not apply only costs a recomputation, never a stale result).
+ */
+function readsOf(config: RunConfig, groups: Group[], except: string[] = []): unknown[] {
+  return FIELDS.filter((f) => groups.includes(f.group) && !except.includes(f.key)).map(
+    (f) => config[f.key],
+  );
+}
+
 export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult {
   const family = FAMILIES[familyOf(config.sys)];
   const cache = opts.cache ?? createStageCache();
@@ -93,9 +106,9 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   };
 
   const kData = stageKey('', [
-    family.family,
     config.seed,
-    ...family.dataReads(config, opts.series),
+    ...readsOf(config, ['system', 'data']),
+    ...(family.dataExtras?.(config, opts.series) ?? []),
   ]);
   const data: Prepared = stage('data', kData, () => family.data(config, streams.data, opts.series));
 
@@ -132,12 +145,15 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
     return { eig, ...spectrumStats(eig) };
   });
 
-  const kForecast = stageKey(kSolve, family.forecastReads(config));
+  const kForecast = stageKey(kSolve, readsOf(config, ['forecast', 'control'], ASSESS_KEYS));
   const inputs = { data, model, fit };
   const forecast = stage('forecast', kForecast, (progress) =>
     family.forecast(config, inputs, streams.signal, progress),
   );
-  const kAssess = stageKey(kForecast, family.assessReads(config));
+  const kAssess = stageKey(
+    kForecast,
+    ASSESS_KEYS.map((k) => config[k]),
+  );
   const a: Assessment = stage('assess', kAssess, () =>
     family.assess(config, { ...inputs, spectrum, forecast }),
   );

@@ -5,6 +5,7 @@
 import type { Family } from './registry';
 import type { RunConfig } from './schema';
 import type { ClosedLoop } from '../method/closedLoop';
+import type { Divergence } from '../method/rollout';
 import type { InputSignalKind } from '../sources/signals';
 
 export type Phase = 'data' | 'sample' | 'features' | 'solve' | 'spectrum' | 'forecast';
@@ -69,14 +70,6 @@ export interface SeriesMetrics {
   rnn: Array<Array<number | null>>;
   persistence: number[][];
   climatology: number[][];
-}
-
-export interface Divergence {
-  rollout: 'relift' | 'linear';
-  testIndex: number;
-  /** First step whose state is NaN/Inf or exceeds the blow-up bound. */
-  step: number;
-  reason: 'nan' | 'blowup';
 }
 
 export interface RunResult {

@@ -13,17 +13,6 @@
 export type StageName =
   'data' | 'sample' | 'features' | 'project' | 'solve' | 'spectrum' | 'forecast' | 'assess';
 
-export const STAGES: readonly StageName[] = [
-  'data',
-  'sample',
-  'features',
-  'project',
-  'solve',
-  'spectrum',
-  'forecast',
-  'assess',
-];
-
 export interface StageCache {
   /** The stored output of `stage` if it was computed under `key`. */
   get(stage: StageName, key: string): unknown;

@@ -4,7 +4,7 @@
  * numbered from 1, as on the page.
  */
 import type { EdmdFit } from '../method/edmd';
-import type { Divergence } from './result';
+import type { Divergence } from '../method/rollout';
 
 /** POD truncation and solve fallbacks of a fit. */
 export function fitWarnings(fit: EdmdFit): string[] {

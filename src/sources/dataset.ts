@@ -189,3 +189,20 @@ export function trueTrajectories(
     );
   return { d, count, points: horizon + 1, data };
 }
+
+/**
+ * Up to `maxRows` states of a set, evenly strided (the phase plot's training sample), with the
+ * trajectory of each: x is rows×d.
+ */
+export function sampleStates(set: TrajectorySet, maxRows = 3000) {
+  const n = set.count * set.points;
+  const stride = Math.max(1, Math.ceil(n / maxRows));
+  const rows = Math.ceil(n / stride);
+  const x = new Float64Array(rows * set.d);
+  const traj = new Int32Array(rows);
+  for (let k = 0, r = 0; k < n; k += stride, r++) {
+    x.set(set.data.subarray(k * set.d, (k + 1) * set.d), r * set.d);
+    traj[r] = Math.floor(k / set.points);
+  }
+  return { x, traj, rows };
+}

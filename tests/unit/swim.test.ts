@@ -6,7 +6,7 @@ const liftInto = (layer: HiddenLayer, x: Float64Array, xo: number, out: Float64A
   layerDictionary(layer).lift(x, xo, out, o);
 import { sampleSwim, SWIM_TANH_S1 } from '../../src/method/sampling/swim';
 import { sampleRandomFeatures } from '../../src/method/sampling/randomFeatures';
-import { pairIndex } from '../../src/run/families/simulated';
+import { pairIndex } from '../../src/method/sampling/pairs';
 import { buildDataset } from '../../src/sources/dataset';
 import { vanderpol } from '../../src/sources/systems/vanderpol';
 

@@ -10,18 +10,12 @@ import { rolloutLinear, type RolloutOutput } from '../../method/rollout';
 import type { Rng } from '../../numerics/rng';
 import { createPlantStepper } from '../../sources/dataset';
 import { holdSteps, INPUT_SIGNALS, testSignal, type InputSignalKind } from '../../sources/signals';
-import {
-  divergencesOf,
-  scoreForecasts,
-  standardMetrics,
-  testPart,
-  TRAIN_MSE_PAIRS,
-} from '../assess';
+import { TRAIN_MSE_PAIRS } from '../assess';
 import type { ControlMetrics } from '../result';
 import type { RunConfig } from '../schema';
 import { meanErrorCurve, runSignal, type SignalRun } from '../control/predictions';
 import { controlWarnings } from '../control/warnings';
-import { pairPoints, simulatedData, simulatedDataReads, type SimulatedData } from './simulated';
+import { assessSimulated, simulatedData, type SimulatedData } from './simulated';
 import type { FamilyDef, StageInputs } from './types';
 
 export interface ControlledForecast {
@@ -35,59 +29,29 @@ export interface ControlledForecast {
   testMse: number;
 }
 
-const TASK_KEYS = ['umax', 'mpch', 'ur', 'ki', 'goal', 'gx', 'gy', 'x0', 'y0', 'ctime'] as const;
-
 export const controlledFamily: FamilyDef<SimulatedData, ControlledForecast> = {
   family: 'controlled',
-  dataReads: simulatedDataReads,
   data: (config, rng) => simulatedData(config, rng),
-  forecastReads: (config) => [
-    config.horizon,
-    config.uin,
-    config.uinamp,
-    config.uinfreq,
-    ...TASK_KEYS.map((k) => config[k]),
-  ],
   forecast,
-  assessReads: (config) => [config.eps, config.rollout],
-  assess(config, { data, model, fit, spectrum, forecast: f }) {
+  assess(config, inputs) {
+    const { data, fit, spectrum, forecast: f } = inputs;
     const H = config.horizon;
     const truth = f.chosen.truth;
-    const scores = scoreForecasts(truth, f.chosen.withB.x, f.linear.x, {
-      horizon: H,
-      scale: Math.sqrt(data.std.reduce((s, v) => s + v * v, 0)),
-      eps: config.eps,
-      dt: config.dt,
-    });
+    const a = assessSimulated(
+      config,
+      inputs,
+      spectrum,
+      { ...f, truth, relift: f.chosen.withB },
+      null,
+    );
     const control = controlMetrics(f);
-    const metrics = {
-      ...standardMetrics(scores, {
-        trainMse: f.trainMse,
-        testMse: f.testMse,
-        headline: config.rollout,
-        relift: f.chosen.withB,
-        linear: f.linear,
-        lyapunov: null,
-        spectrum,
-      }),
-      control,
-    };
-    const p = data.spec.inputs;
     return {
-      metrics,
-      test: testPart(scores, {
-        count: truth.count,
-        horizon: H,
-        truth: truth.data,
-        relift: f.chosen.withB.x,
-        linear: f.linear.x,
-      }),
-      divergences: divergencesOf(f.chosen.withB, f.linear),
+      ...a,
+      metrics: { ...a.metrics, control },
       warnings: controlWarnings({ config, fit, unstable: spectrum.unstable, ...f, control }),
-      pairPoints: pairPoints(model.layer.pairs, data.pairs),
       control: {
         inputNames: data.spec.inputNames,
-        p,
+        p: data.spec.inputs,
         taskNote: data.spec.taskNote,
         B: fit.B,
         CB: fit.CB,

@@ -4,35 +4,22 @@
  * normalised error, VPT (in Lyapunov times for chaotic systems) and rollout MSE (METHOD.md §6).
  */
 import { oneStepMse } from '../../method/metrics';
-import { rolloutLinear, rolloutRelift, type RolloutOutput } from '../../method/rollout';
-import type { TrajectorySet } from '../../numerics/trajectorySet';
+import { rolloutLinear, rolloutRelift } from '../../method/rollout';
 import { trueTrajectories } from '../../sources/dataset';
-import {
-  scoreForecasts,
-  standardMetrics,
-  testPart,
-  divergencesOf,
-  TRAIN_MSE_PAIRS,
-} from '../assess';
+import { TRAIN_MSE_PAIRS } from '../assess';
 import { referenceFactFor } from '../registry';
 import { divergenceWarnings, fitWarnings, unstableWarning } from '../warnings';
-import { pairPoints, simulatedData, simulatedDataReads, type SimulatedData } from './simulated';
+import {
+  assessSimulated,
+  simulatedData,
+  type SimulatedData,
+  type SimulatedForecasts,
+} from './simulated';
 import type { FamilyDef } from './types';
 
-export interface FreeForecast {
-  truth: TrajectorySet;
-  relift: RolloutOutput;
-  linear: RolloutOutput;
-  /** One-step MSEs on the training pairs and the test trajectories' pairs (they read no ε). */
-  trainMse: number;
-  testMse: number;
-}
-
-export const freeFamily: FamilyDef<SimulatedData, FreeForecast> = {
+export const freeFamily: FamilyDef<SimulatedData, SimulatedForecasts> = {
   family: 'free',
-  dataReads: simulatedDataReads,
   data: (config, rng) => simulatedData(config, rng),
-  forecastReads: (config) => [config.horizon],
   forecast(config, { data, model, fit }, _rng, progress) {
     const H = config.horizon;
     const truth = trueTrajectories(data.spec, data.params, data.testStarts, null, H, config.dt);
@@ -43,46 +30,21 @@ export const freeFamily: FamilyDef<SimulatedData, FreeForecast> = {
     const testMse = oneStepMse(model.dict, fit.CK, truth, Infinity);
     return { truth, relift, linear, trainMse, testMse };
   },
-  assessReads: (config) => [config.eps, config.rollout],
-  assess(config, { data, model, fit, spectrum, forecast }) {
-    const { truth, relift, linear, trainMse, testMse } = forecast;
-    const H = config.horizon;
-    const scores = scoreForecasts(truth, relift.x, linear.x, {
-      horizon: H,
-      scale: Math.sqrt(data.std.reduce((s, v) => s + v * v, 0)),
-      eps: config.eps,
-      dt: config.dt,
-    });
+  assess(config, inputs) {
+    const { data, fit, spectrum, forecast } = inputs;
     const fact = referenceFactFor(config);
-    const metrics = standardMetrics(scores, {
-      trainMse,
-      testMse,
-      headline: config.rollout,
-      relift,
-      linear,
-      lyapunov: data.spec.chaotic && fact?.lyapunov ? fact.lyapunov : null,
-      spectrum,
-    });
-    const divergences = divergencesOf(relift, linear);
+    const lyapunov = data.spec.chaotic && fact?.lyapunov ? fact.lyapunov : null;
+    const a = assessSimulated(config, inputs, spectrum, forecast, lyapunov);
     return {
-      metrics,
-      test: testPart(scores, {
-        count: truth.count,
-        horizon: H,
-        truth: truth.data,
-        relift: relift.x,
-        linear: linear.x,
-      }),
-      divergences,
+      ...a,
       warnings: [
         ...fitWarnings(fit),
         ...unstableWarning(spectrum.unstable, 'the linear rollout'),
-        ...divergenceWarnings(divergences, config.ntest, config.dt, {
+        ...divergenceWarnings(a.divergences, config.ntest, config.dt, {
           relift: 're-lifted',
           linear: 'linear Koopman',
         }),
       ],
-      pairPoints: pairPoints(model.layer.pairs, data.pairs),
     };
   },
 };

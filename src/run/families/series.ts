@@ -6,9 +6,14 @@
  * forecast variables) in standardised units, so variables of different units weigh equally; VPT
  * is in steps (days for weather), with ε fixed at its default (not a series setting).
  */
-import { oneStepMse } from '../../method/metrics';
-import { blowupBox, rolloutLinear, rolloutRelift, type RolloutOutput } from '../../method/rollout';
-import type { PairData } from '../../method/sampling/swim';
+import { oneStepMse, scoreForecasts } from '../../method/metrics';
+import {
+  divergencesOf,
+  blowupBox,
+  rolloutLinear,
+  rolloutRelift,
+  type RolloutOutput,
+} from '../../method/rollout';
 import type { TrajectorySet } from '../../numerics/trajectorySet';
 import { componentStats } from '../../sources/dataset';
 import { climatology, persistence, targetCount, targetTruth } from '../../sources/series/baselines';
@@ -18,14 +23,14 @@ import {
   trainStandardiser,
   type Standardiser,
 } from '../../sources/series/embed';
-import type { SeriesPlan } from '../../sources/series/plan';
 import {
-  divergencesOf,
-  scoreForecasts,
-  standardMetrics,
-  testPart,
-  TRAIN_MSE_PAIRS,
-} from '../assess';
+  firstEntries,
+  physical,
+  singlePairs,
+  testWindows,
+  trainStates,
+} from '../../sources/series/windows';
+import { standardMetrics, testPart, TRAIN_MSE_PAIRS } from '../assess';
 import type { RunResult } from '../result';
 import { FIELD_BY_KEY } from '../schema';
 import { atHorizon } from '../series/forecast';
@@ -34,9 +39,6 @@ import { planFor, type PlannedRun } from '../series/sources';
 import { textHash } from '../stageCache';
 import { fitWarnings } from '../warnings';
 import type { FamilyDef, Prepared } from './types';
-
-/** Training states drawn in the phase plot (evenly strided). */
-const TRAIN_SAMPLE_ROWS = 3000;
 
 export interface SeriesData extends Prepared {
   planned: PlannedRun;
@@ -56,17 +58,9 @@ export interface SeriesForecast {
 
 export const seriesFamily: FamilyDef<SeriesData, SeriesForecast> = {
   family: 'series',
-  dataReads: (config, source) => [
-    config.sys,
-    config.city,
-    config.vars,
-    config.cols,
-    config.delay,
-    config.trainfrom,
-    config.trainto,
-    config.testyear,
-    config.split,
-    config.sys === 'csv' ? config.horizon : null,
+  // csvPlan reads the horizon (the test rows must fit it), and the data are the file's text.
+  dataExtras: (config, source) => [
+    config.horizon,
     source ? [source.name, textHash(source.text)] : null,
   ],
   data(config, _rng, source) {
@@ -91,13 +85,12 @@ export const seriesFamily: FamilyDef<SeriesData, SeriesForecast> = {
       mean: stats.mean,
       std: stats.std,
       box: blowupBox(train, stats.mean, stats.std),
-      trainSample: trainSample(train, plan.vars.length, st),
+      trainSample: trainStates(train, st),
       dim: plan.vars.length,
       stateNames: plan.vars.map((c) => plan.table.names[c]),
       dt: 1,
     };
   },
-  forecastReads: () => [],
   forecast(_config, { data, model, fit }) {
     const { planned, st, starts, n, H, box } = data;
     const plan = planned.plan;
@@ -116,7 +109,6 @@ export const seriesFamily: FamilyDef<SeriesData, SeriesForecast> = {
     };
     return { relift, linear, forecasts };
   },
-  assessReads: () => [],
   assess(config, { data, model, fit, spectrum, forecast }) {
     const { planned, st, n, H } = data;
     const { plan, source: kind } = planned;
@@ -152,7 +144,6 @@ export const seriesFamily: FamilyDef<SeriesData, SeriesForecast> = {
       }),
       series: sm,
     };
-    const physical = (a: Float64Array) => a.map((v, k) => st.mean[k % d] + st.std[k % d] * v);
     const divergences = divergencesOf(relift, linear);
     const stepWord = plan.step === 'day' ? 'day' : 'step';
     const climName = kind === 'weather' ? 'climatology' : 'the training mean';
@@ -169,8 +160,8 @@ export const seriesFamily: FamilyDef<SeriesData, SeriesForecast> = {
         count: n,
         horizon: H,
         truth: win.truth,
-        relift: physical(zr),
-        linear: physical(zl),
+        relift: physical(zr, st),
+        linear: physical(zl, st),
       }),
       divergences,
       warnings,
@@ -206,54 +197,4 @@ function seriesPart(data: SeriesData, f: SeriesForecasts): RunResult['series'] {
     mean: data.st.mean,
     std: data.st.std,
   };
-}
-
-/**
- * The n full windows of the test period, window q = rows targetStart − H + q … targetStart + q:
- * standardised (z, as a trajectory set) and physical (truth), n × (H+1) × d each.
- */
-function testWindows(plan: SeriesPlan, st: Standardiser, n: number, H: number) {
-  const d = plan.vars.length;
-  const steps = H + 1;
-  const z = new Float64Array(n * steps * d);
-  const truth = new Float64Array(n * steps * d);
-  for (let q = 0; q < n; q++)
-    for (let t = 0; t < steps; t++)
-      plan.vars.forEach((c, i) => {
-        const x = plan.table.columns[c][plan.targetStart - H + q + t];
-        truth[(q * steps + t) * d + i] = x;
-        z[(q * steps + t) * d + i] = (x - st.mean[i]) / st.std[i];
-      });
-  return { z: { d, count: n, points: steps, data: z } as TrajectorySet, truth };
-}
-
-/** The first d of D entries of each state of count × steps × D, as count × steps × d. */
-function firstEntries(x: Float64Array, count: number, steps: number, D: number, d: number) {
-  const out = new Float64Array(count * steps * d);
-  for (let k = 0; k < count * steps; k++) for (let i = 0; i < d; i++) out[k * d + i] = x[k * D + i];
-  return out;
-}
-
-/** The snapshot pairs (x̃_t, x̃_{t+1}) of a one-trajectory set, for SWIM. */
-function singlePairs(set: TrajectorySet): PairData {
-  const n = set.points - 1;
-  return {
-    d: set.d,
-    n,
-    inputIndex: Int32Array.from({ length: n }, (_, k) => k),
-    targetIndex: Int32Array.from({ length: n }, (_, k) => k + 1),
-    states: set.data,
-  };
-}
-
-/** Up to 3000 training states' forecast variables in physical units (rows × d). */
-function trainSample(train: TrajectorySet, d: number, st: Standardiser): RunResult['trainSample'] {
-  const D = train.d;
-  const stride = Math.max(1, Math.ceil(train.points / TRAIN_SAMPLE_ROWS));
-  const rows = Math.ceil(train.points / stride);
-  const x = new Float64Array(rows * d);
-  for (let r = 0; r < rows; r++)
-    for (let i = 0; i < d; i++)
-      x[r * d + i] = st.mean[i] + st.std[i] * train.data[r * stride * D + i];
-  return { x, traj: new Int32Array(rows), rows };
 }

@@ -1,7 +1,8 @@
 /**
  * What a family of runs (free systems, controlled systems, measured series) adds to the one staged
- * run: its data stage, its forecast stage and its assessment, each with the settings it reads (the
- * stage cache's keys). The sample → features → project → solve → spectrum stages are shared.
+ * run: its data stage, its forecast stage and its assessment. Which settings each stage reads (the
+ * stage cache's keys) follows from the schema's groups (src/run/pipeline.ts). The sample →
+ * features → project → solve → spectrum stages are shared.
  */
 import type { EdmdFit } from '../../method/edmd';
 import type { BlowupBox } from '../../method/rollout';
@@ -10,7 +11,8 @@ import type { PairData } from '../../method/sampling/swim';
 import type { Rng } from '../../numerics/rng';
 import type { TrajectorySet } from '../../numerics/trajectorySet';
 import type { Family } from '../registry';
-import type { Divergence, Metrics, RunResult } from '../result';
+import type { Divergence } from '../../method/rollout';
+import type { Metrics, RunResult } from '../result';
 import type { RunConfig } from '../schema';
 import type { SeriesSource } from '../series/sources';
 
@@ -64,12 +66,10 @@ export interface StageInputs<D> {
 
 export interface FamilyDef<D extends Prepared, F> {
   family: Family;
-  /** Values of the settings (and the data file) the data stage reads. */
-  dataReads(config: RunConfig, source?: SeriesSource): unknown[];
+  /** What the data stage reads beyond its settings (e.g. the data file's identity). */
+  dataExtras?(config: RunConfig, source?: SeriesSource): unknown[];
   data(config: RunConfig, rng: Rng, source?: SeriesSource): D;
-  forecastReads(config: RunConfig): unknown[];
   forecast(config: RunConfig, inp: StageInputs<D>, rng: Rng, progress: (f: number) => void): F;
-  assessReads(config: RunConfig): unknown[];
   assess(
     config: RunConfig,
     inp: StageInputs<D> & { spectrum: SpectrumPart; forecast: F },
