@@ -70,7 +70,8 @@ async function openAndSettle(page: Page, sys: string): Promise<void> {
 
 /**
  * Clicks Train and resolves, in the page's clock, when the status turns done and when every plot
- * has emitted Plotly's 'plotly_afterplot' after that (i.e. redrawn the new result).
+ * shows the new result: its container's `data-revision` equals the status's `data-result` (set
+ * once Plotly has drawn that result's figure, or at once for a figure the result did not change).
  */
 async function timeOneClick(
   page: Page,
@@ -79,13 +80,25 @@ async function timeOneClick(
   return page.evaluate(
     (plots) =>
       new Promise<{ toDone: number; toPlots: number; fitMs: number }>((resolve, reject) => {
-        type Gd = HTMLElement & { on?: (ev: string, fn: () => void) => void };
         const status = document.querySelector('[data-testid="status"]')!;
         const prevRun = Number(status.getAttribute('data-run'));
+        const boxes = plots.map((k) => document.querySelector(`[data-testid="plot-${k}"]`));
+        if (boxes.some((b) => !b)) return reject(new Error(`not every plot of ${plots} is drawn`));
         let doneAt = -1;
-        const drawnAt = new Map<string, number>();
-        const finish = () => {
-          if (doneAt < 0 || drawnAt.size < plots.length) return;
+        const drawnAt = new Map<number, number>();
+        const check = () => {
+          const run = Number(status.getAttribute('data-run'));
+          const state = status.getAttribute('data-state');
+          if (run > prevRun && state === 'error') reject(new Error(status.textContent ?? 'error'));
+          if (run > prevRun && state === 'done' && doneAt < 0) doneAt = performance.now();
+          if (doneAt < 0) return;
+          const seq = status.getAttribute('data-result');
+          boxes.forEach((b, k) => {
+            if (!drawnAt.has(k) && b!.getAttribute('data-revision') === seq)
+              drawnAt.set(k, performance.now());
+          });
+          if (drawnAt.size < plots.length) return;
+          observer.disconnect();
           const fit = document.querySelector('[data-testid="metric-fit-ms"]');
           resolve({
             toDone: doneAt - t0,
@@ -93,25 +106,8 @@ async function timeOneClick(
             fitMs: Number(fit?.getAttribute('data-value')),
           });
         };
-        for (const k of plots) {
-          const gd = document.querySelector<Gd>(`[data-testid="plot-${k}"] .js-plotly-plot`);
-          if (!gd?.on) return reject(new Error(`plot ${k} has no Plotly graph`));
-          gd.on('plotly_afterplot', () => {
-            if (doneAt >= 0 && !drawnAt.has(k)) {
-              drawnAt.set(k, performance.now());
-              finish();
-            }
-          });
-        }
-        new MutationObserver(() => {
-          const run = Number(status.getAttribute('data-run'));
-          const state = status.getAttribute('data-state');
-          if (run > prevRun && state === 'error') reject(new Error(status.textContent ?? 'error'));
-          if (run > prevRun && state === 'done' && doneAt < 0) {
-            doneAt = performance.now();
-            finish();
-          }
-        }).observe(status, { attributes: true });
+        const observer = new MutationObserver(check);
+        for (const el of [status, ...boxes]) observer.observe(el!, { attributes: true });
         const t0 = performance.now();
         document.querySelector<HTMLButtonElement>('[data-testid="train"]')!.click();
       }),

@@ -10,6 +10,7 @@ function StatusLine() {
   const fitMs = useStore((s) => s.result?.timingsMs.total);
   const warnings = useStore((s) => (s.result ? s.result.warnings.length : 0));
   const runId = useStore((s) => s.runId);
+  const resultSeq = useStore((s) => s.resultSeq);
   const origin = useStore((s) => s.origin);
   let text: string;
   switch (status) {
@@ -42,6 +43,7 @@ function StatusLine() {
       data-testid="status"
       data-state={status}
       data-run={runId}
+      data-result={resultSeq}
       role="status"
       aria-live="polite"
     >

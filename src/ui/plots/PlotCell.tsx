@@ -3,11 +3,12 @@ import { flushSync } from 'react-dom';
 import type { RunResult } from '../../run/result';
 import { Caption } from './Caption';
 import { PlotlyFigure } from './PlotlyFigure';
+import { reconcileFigure } from './reconcile';
 import { captionOf } from './registry';
-import type { PlotEntry, PlotView } from './types';
+import type { Figure, PlotEntry, PlotView } from './types';
 
 /** Gap between the plots' redraws: each gets its own task, so the page never stalls for all. */
-const STAGGER_MS = 12;
+const STAGGER_MS = 4;
 
 /**
  * The result a plot cell shows: the store's latest, handed over `index` slots after it arrives,
@@ -25,34 +26,59 @@ export function useStaggered<T>(result: T, index: number): T {
 }
 
 /**
+ * The figure to hand to Plotly: `next` sharing every unchanged trace (and the layout) with the
+ * figure shown before, or that figure itself when nothing changed (see reconcile.ts).
+ */
+function useReconciled(next: Figure): Figure {
+  const [shown, setShown] = useState(next);
+  const fig = reconcileFigure(shown, next);
+  // Storing what the previous render showed (React's pattern for state derived from props).
+  if (fig !== shown) setShown(fig);
+  return fig;
+}
+
+/** A result with the store's sequence number of it (shown on the plot once drawn). */
+export interface ShownResult {
+  result: RunResult;
+  seq: number;
+}
+
+/**
  * One plot of the registry with its caption: the figure is built from the (staggered) result and
- * the parts of the view state the entry reads, and rebuilt only when one of those changes.
+ * the parts of the view state the entry reads, and rebuilt only when one of those changes. Its
+ * container carries `data-revision` = the result's sequence number once that figure is on screen.
  */
 export function PlotCell({
   entry,
-  result,
+  current,
   view,
   index,
 }: {
   entry: PlotEntry;
-  result: RunResult;
+  current: ShownResult;
   view: PlotView;
   index: number;
 }) {
-  const shown = useStaggered(result, index);
+  const { result: shown, seq } = useStaggered(current, index);
   const reads = entry.reads ?? [];
   // View fields the entry does not read stay at a constant, so changing them never redraws it.
   const testIndex = reads.includes('testIndex') ? view.testIndex : 0;
   const showPairs = reads.includes('showPairs') ? view.showPairs : false;
   const webgl = reads.includes('webgl') ? view.webgl : true;
-  const fig = useMemo(
+  const built = useMemo(
     () => entry.build(shown, { testIndex, showPairs, webgl }),
     [entry, shown, testIndex, showPairs, webgl],
   );
+  const fig = useReconciled(built);
   return (
     <figure className={entry.tall ? 'plot-cell tall' : 'plot-cell'} data-plot={entry.id}>
       <div className="plot-frame">
-        <PlotlyFigure testid={`plot-${entry.id}`} data={fig.data} layout={fig.layout} />
+        <PlotlyFigure
+          testid={`plot-${entry.id}`}
+          data={fig.data}
+          layout={fig.layout}
+          revision={seq}
+        />
       </div>
       <Caption text={captionOf(entry, shown)} />
     </figure>

@@ -1,6 +1,7 @@
+import { useMemo } from 'react';
 import type { RunResult } from '../../run/result';
 import { useStore } from '../../state/store';
-import { PlotCell } from './PlotCell';
+import { PlotCell, type ShownResult } from './PlotCell';
 import type { PlotEntry, PlotView } from './types';
 import { hasWebGL } from './webgl';
 
@@ -26,11 +27,22 @@ export function PlotGrid({
   first?: number;
 }) {
   const view = usePlotView();
+  const seq = useStore((s) => s.resultSeq);
+  const current = useMemo<ShownResult | null>(
+    () => (result ? { result, seq } : null),
+    [result, seq],
+  );
   return (
     <div className={`plots n${entries.length}`}>
-      {result
+      {current
         ? entries.map((entry, k) => (
-            <PlotCell key={entry.id} entry={entry} result={result} view={view} index={first + k} />
+            <PlotCell
+              key={entry.id}
+              entry={entry}
+              current={current}
+              view={view}
+              index={first + k}
+            />
           ))
         : entries.map((entry, k) => (
             <figure key={entry.id} className={entry.tall ? 'plot-cell tall' : 'plot-cell'}>

@@ -8,8 +8,13 @@ export interface PlotlyFigureProps {
   data: PlotData[];
   layout: PlotLayout;
   config?: PlotConfig;
-  /** Receives the Plotly graph div (for export with Plotly.toImage). */
+  /** Receives the Plotly graph div. */
   graphRef?: Ref<HTMLDivElement>;
+  /**
+   * What this figure shows (a result's sequence number): written to `data-revision` once this
+   * very figure object is on screen — at once when the figure did not change since the last draw.
+   */
+  revision?: number;
 }
 
 const BASE_CONFIG: PlotConfig = {
@@ -33,21 +38,36 @@ const BASE_CONFIG: PlotConfig = {
 };
 
 /** Thin Plotly wrapper: Plotly.react on change, resize with the container, purge on unmount. */
-export function PlotlyFigure({ testid, data, layout, config, graphRef }: PlotlyFigureProps) {
+export function PlotlyFigure({
+  testid,
+  data,
+  layout,
+  config,
+  graphRef,
+  revision,
+}: PlotlyFigureProps) {
   const divRef = useRef<HTMLDivElement | null>(null);
   const [rendered, setRendered] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The figure Plotly last finished drawing.
+  const [drawn, setDrawn] = useState<{ data: PlotData[]; layout: PlotLayout } | null>(null);
+  const current = drawn !== null && drawn.data === data && drawn.layout === layout;
 
   useEffect(() => {
     let cancelled = false;
     const el = divRef.current;
     loadPlotly()
       .then((Plotly) =>
-        cancelled || !el ? null : Plotly.react(el, data, layout, { ...BASE_CONFIG, ...config }),
+        // Plotly writes into the layout it draws (axis types, autoranges): it gets a copy, so
+        // the caller's figure stays as built and can be compared with the next one.
+        cancelled || !el
+          ? null
+          : Plotly.react(el, data, structuredClone(layout), { ...BASE_CONFIG, ...config }),
       )
-      .then((drawn) => {
-        if (!cancelled && drawn) {
+      .then((gd) => {
+        if (!cancelled && gd) {
           setRendered(data.length > 0);
+          setDrawn({ data, layout });
           setError(null);
         }
       })
@@ -80,6 +100,7 @@ export function PlotlyFigure({ testid, data, layout, config, graphRef }: PlotlyF
       className="plot"
       data-testid={testid}
       data-rendered={rendered ? 'true' : 'false'}
+      data-revision={current && revision !== undefined ? revision : undefined}
       style={{ position: 'relative', width: '100%', height: '100%', minHeight: 260 }}
     >
       {!rendered && (

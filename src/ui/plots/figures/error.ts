@@ -60,10 +60,10 @@ export function errorFigure(result: RunResult): Figure {
   const xEnd = t[steps - 1];
   const vpt = metrics.vptRelift;
   const shapes: PlotLayout[] = [hline(eps)];
+  // Notes in paper coordinates (both ranges are fixed): a note in data coordinates takes part in
+  // autoranging, and moving it (a new ε) would make Plotly recompute the whole figure.
   const annotations: PlotLayout[] = [
-    // Annotations on a log axis take log10 of the value.
-    note(`ε = ${formatSig(eps)}`, 1, Math.log10(eps), {
-      yref: 'y',
+    note(`ε = ${formatSig(eps)}`, 1, (Math.log10(eps) - lo) / (hi - lo), {
       xanchor: 'right',
       yanchor: 'bottom',
       font: { color: '#555555' },
@@ -75,8 +75,7 @@ export function errorFigure(result: RunResult): Figure {
     // VPT equal to the horizon means e(t) never exceeded ε: a lower bound.
     const bound = vpt >= test.horizon * dt * (1 - 1e-12) ? '≥ ' : '';
     annotations.push(
-      note(`VPT ${bound}${formatSig(vpt * scale)}`, x, 0.02, {
-        xref: 'x',
+      note(`VPT ${bound}${formatSig(vpt * scale)}`, x / xEnd, 0.02, {
         xanchor: x > 0.7 * xEnd ? 'right' : 'left',
         yanchor: 'bottom',
         font: { color: COLORS.vpt },

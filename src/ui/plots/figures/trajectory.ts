@@ -61,11 +61,12 @@ export function trajectoryFigure(result: RunResult, view: Pick<PlotView, 'testIn
   const annotations: PlotLayout[] = [];
   if (reached) {
     shapes.push(vline(vpt));
-    const left = vpt > 0.75 * t[steps - 1];
+    // In paper coordinates (the x range is fixed): a note in data coordinates takes part in
+    // autoranging, and moving it (a new ε) would make Plotly recompute the whole figure.
+    const x = vpt / t[steps - 1];
     annotations.push(
-      note(`VPT ${formatSig(vpt)}`, vpt, 1, {
-        xref: 'x',
-        xanchor: left ? 'right' : 'left',
+      note(`VPT ${formatSig(vpt)}`, x, 1, {
+        xanchor: x > 0.75 ? 'right' : 'left',
         yanchor: 'top',
         font: { color: COLORS.vpt },
       }),
