@@ -117,7 +117,7 @@ const CONTROLLED: PlotEntry[] = [
     family: 'controlled',
     label: 'Spectrum of K',
     caption:
-      'Eigenvalues of K, the learned autonomous part of the lifted model (the input acts through B only). λ = 1 belongs to the constant feature; eigenvalues near the unit circle are slow modes the controller has to work against; grey ticks mark the free oscillation’s k·ω·Δt.',
+      'Eigenvalues of K, the learned autonomous part of the lifted model (the input acts through B only). λ = 1 belongs to the constant feature; eigenvalues near the unit circle are slow modes the controller has to work against. Where ω is known, grey ticks mark the unforced oscillation’s k·ω·Δt.',
     build: spectrumFigure,
     section: 'closedloop',
   },

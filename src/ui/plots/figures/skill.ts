@@ -5,7 +5,7 @@
  */
 import type { PlotData } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../../run/result';
-import { axis, figureLayout, hline } from '../layout';
+import { axis, baseLayout, hline, legendNames, legendRows } from '../layout';
 import { COLORS } from '../palette';
 import { methodRows } from '../seriesData';
 import type { Figure } from '../types';
@@ -37,7 +37,8 @@ export function skillFigure(r: RunResult): Figure {
     }
   });
   const base = baselineName(s);
-  const layout = figureLayout(`MSE ÷ ${base}’s MSE`, data, {
+  // Long legend names: Plotly wraps them on a row narrower than the other figures' estimate.
+  const layout = baseLayout(`MSE ÷ ${base}’s MSE`, legendRows(legendNames(data), 360), {
     xaxis: axis(`${s.step}s ahead`, {
       tickvals: m.horizons,
       range: [0.5, m.horizons[m.horizons.length - 1] + 0.5],
