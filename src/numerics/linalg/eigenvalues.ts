@@ -5,14 +5,25 @@
  * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
 import { balanceInPlace } from './balance';
-import { hessenbergEigenvaluesInPlace, hessenbergInPlace } from './hessenbergQr';
+import { hessenbergEigenvaluesInPlace, hessenbergInPlace, type HqrReport } from './hessenbergQr';
+
+export type { HqrReport };
 
 /** Options of {@link eigenvalues}. */
 export interface EigenvaluesOptions {
   /** Diagonal balancing before the reduction (default true). */
   balance?: boolean;
-  /** Cap on total QR sweeps (default 30·max(n, 10)); see hessenbergEigenvaluesInPlace. */
+  /**
+   * Sweep budget of the standard QR iteration (default 30·max(n, 10)) before the rescue phase;
+   * see hessenbergEigenvaluesInPlace.
+   */
   maxIterations?: number;
+  /**
+   * Called if the standard iteration did not converge within its budget and the rescue phase
+   * found the remaining eigenvalues (e.g. to add a run warning). Never called for matrices that
+   * converge normally.
+   */
+  onRescue?: (report: HqrReport) => void;
 }
 
 /**
@@ -33,8 +44,11 @@ export interface EigenvaluesOptions {
  * (warm JIT): n = 200 ≈ 0.03 s, n = 500 ≈ 0.5 s, n = 1000 ≈ 4 s; the first call in a process
  * is slower while V8 compiles.
  *
- * Failure: throws RangeError on non-finite entries or a too-short array; throws Error if the QR
- * iteration exceeds its sweep cap (message contains "did not converge").
+ * Hard cases: if the standard iteration stalls (it did on K of rank ≪ n, issue 16), a rescue
+ * phase (./hqrRescue) finishes the job and reports through `opts.onRescue`; matrices that
+ * converge normally never reach it, so their eigenvalues are unchanged bit for bit.
+ *
+ * Failure: throws RangeError on non-finite entries or a too-short array; otherwise never throws.
  */
 export function eigenvalues(
   a: Float64Array,
@@ -50,7 +64,10 @@ export function eigenvalues(
   hessenbergInPlace(h, n);
   const re = new Float64Array(n);
   const im = new Float64Array(n);
-  hessenbergEigenvaluesInPlace(h, n, re, im, { maxIterations: opts.maxIterations });
+  hessenbergEigenvaluesInPlace(h, n, re, im, {
+    maxIterations: opts.maxIterations,
+    onRescue: opts.onRescue,
+  });
   return sortEigenvalues(re, im);
 }
 

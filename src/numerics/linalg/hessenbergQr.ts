@@ -7,6 +7,7 @@
  * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
 import { reflect2Cols, reflect2Rows, reflect3Cols, reflect3Rows } from './reflectors';
+import { enterRescue, forceSplit, RESCUE_STALL, rescueShift, type RescueState } from './hqrRescue';
 
 const EPS = 2 ** -52;
 const SAFE_MIN = 2 ** -1022;
@@ -137,13 +138,30 @@ export function hessenbergInPlace(h: Float64Array, n: number): void {
   for (let i = 2; i < n; i++) h.fill(0, i * n, i * n + i - 1);
 }
 
+/** What the rescue phase of {@link hessenbergEigenvaluesInPlace} did (see ./hqrRescue). */
+export interface HqrReport {
+  /** Sweeps of the standard iteration (its whole budget, since the rescue phase was needed). */
+  standardSweeps: number;
+  /** Eigenvalues still unresolved when the standard budget ran out. */
+  unresolved: number;
+  /** Sweeps of the rescue phase. */
+  rescueSweeps: number;
+  /** Active blocks split by force at their smallest subdiagonal entry (0 in every case seen). */
+  forcedSplits: number;
+  /** Largest entry set to zero by a forced split, relative to ‖H‖_F (0 if none). */
+  splitError: number;
+}
+
 /** Options of {@link hessenbergEigenvaluesInPlace}. */
 export interface HqrOptions {
   /**
-   * Cap on the total number of double-shift QR sweeps over all eigenvalues (default
-   * 30·max(n, 10), the EISPACK hqr budget). Exceeding it throws.
+   * Budget of the standard iteration: double-shift QR sweeps over all eigenvalues (default
+   * 30·max(n, 10), the EISPACK hqr budget). Once it is used up, the remaining eigenvalues are
+   * found by the rescue phase (./hqrRescue), which always terminates.
    */
   maxIterations?: number;
+  /** Called once, at the end, if the rescue phase was needed (never for converging matrices). */
+  onRescue?: (report: HqrReport) => void;
 }
 
 /**
@@ -163,7 +181,11 @@ export interface HqrOptions {
  * shifts every 10 sweeps without deflation (alternating Wilkinson's ad hoc shift and
  * MATLAB's). 2×2 blocks are split by the closed-form quadratic formula.
  *
- * Failure: throws Error("…did not converge…") once more than `maxIterations` sweeps are used.
+ * Non-convergence: if the standard iteration uses up `maxIterations` sweeps, the unresolved
+ * block goes through the rescue phase of ./hqrRescue (scaling, the backward-stable absolute
+ * deflation test, LAPACK dlahqr shifts, and as a last resort a forced split), reported through
+ * `onRescue`. Matrices that converge within the budget never reach it, so their eigenvalues are
+ * bit-identical to the plain iteration. Never throws.
  */
 export function hessenbergEigenvaluesInPlace(
   h: Float64Array,
@@ -182,12 +204,16 @@ export function hessenbergEigenvaluesInPlace(
   let exshift = 0;
   let iter = 0;
   let total = 0;
+  // Rescue phase (null until the standard budget is used up); u undoes its scaling (1 before).
+  let rescue: RescueState | null = null;
+  let u = 1;
+  let unresolved = 0;
 
   while (en >= 0) {
-    const l = findDeflation(h, n, en, norm);
+    const l = findDeflation(h, n, en, norm, rescue ? rescue.absTol : 0);
     if (l === en) {
       // One root found.
-      re[en] = h[en * n + en] + exshift;
+      re[en] = (h[en * n + en] + exshift) * u;
       im[en] = 0;
       en--;
       iter = 0;
@@ -200,25 +226,39 @@ export function hessenbergEigenvaluesInPlace(
       const x = h[en * n + en] + exshift;
       if (q >= 0) {
         z = p >= 0 ? p + z : p - z;
-        re[en - 1] = x + z;
-        re[en] = z !== 0 ? x - w / z : x + z;
+        re[en - 1] = (x + z) * u;
+        re[en] = (z !== 0 ? x - w / z : x + z) * u;
         im[en - 1] = 0;
         im[en] = 0;
       } else {
-        re[en - 1] = x + p;
-        re[en] = x + p;
-        im[en - 1] = z;
-        im[en] = -z;
+        re[en - 1] = (x + p) * u;
+        re[en] = (x + p) * u;
+        im[en - 1] = z * u;
+        im[en] = -z * u;
       }
       en -= 2;
       iter = 0;
-    } else {
-      if (total >= maxIt) {
-        throw new Error(
-          `eigenvalues: Hessenberg QR did not converge after ${total} sweeps ` +
-            `(${en + 1} of ${n} eigenvalues still unresolved)`,
-        );
+    } else if (rescue !== null || total >= maxIt) {
+      if (rescue === null) {
+        // The standard budget is used up: enter the rescue phase (./hqrRescue) on rows 0..en.
+        rescue = enterRescue(h, n, en);
+        exshift = exshift * rescue.factors[0] * rescue.factors[1];
+        norm = norm * rescue.factors[0] * rescue.factors[1];
+        u = rescue.unscale;
+        unresolved = en + 1;
+        iter = 0;
+        continue;
       }
+      if (iter >= RESCUE_STALL) {
+        forceSplit(h, n, l, en, rescue);
+        iter = 0;
+        continue;
+      }
+      const sh = rescueShift(h, n, l, en, iter);
+      iter++;
+      rescue.sweeps++;
+      francisStep(h, n, l, en, sh.x, sh.y, sh.w);
+    } else {
       // Form the shift: x, y, w describe the trailing 2×2 block (its trace x + y, det xy − w).
       let x = h[en * n + en];
       let y = h[(en - 1) * n + en - 1];
@@ -251,17 +291,34 @@ export function hessenbergEigenvaluesInPlace(
       francisStep(h, n, l, en, x, y, w);
     }
   }
+  if (rescue !== null) {
+    opts.onRescue?.({
+      standardSweeps: total,
+      unresolved,
+      rescueSweeps: rescue.sweeps,
+      forcedSplits: rescue.splits,
+      splitError: rescue.splitError,
+    });
+  }
 }
 
 /**
  * Index l ≤ en of the top of the unreduced active block ending at en: the largest l with a
- * negligible h[l][l−1] (0 if none), by the conservative LAPACK dlahqr test (Ahues & Tisseur).
+ * negligible h[l][l−1] (0 if none), by the conservative LAPACK dlahqr test (Ahues & Tisseur),
+ * or (rescue phase only, absTol > 0) by |h[l][l−1]| ≤ absTol. With absTol = 0 the extra test
+ * only accepts exact zeros, which the first test accepts already.
  */
-function findDeflation(h: Float64Array, n: number, en: number, norm: number): number {
+function findDeflation(
+  h: Float64Array,
+  n: number,
+  en: number,
+  norm: number,
+  absTol: number,
+): number {
   let l = en;
   while (l > 0) {
     const sub = Math.abs(h[l * n + l - 1]);
-    if (sub <= SAFE_MIN) break;
+    if (sub <= SAFE_MIN || sub <= absTol) break;
     let tst = Math.abs(h[(l - 1) * n + l - 1]) + Math.abs(h[l * n + l]);
     if (tst === 0) {
       if (l - 2 >= 0) tst += Math.abs(h[(l - 1) * n + l - 2]);
