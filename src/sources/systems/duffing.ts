@@ -46,6 +46,12 @@ export const duffing: SystemSpec = {
     out[0] = x[1];
     out[1] = -p.delta * x[1] - p.alpha * x[0] - p.cubic * x[0] * x[0] * x[0] + u[0];
   },
+  jacobian(x, _u, p, out) {
+    out[0] = 0;
+    out[1] = 1;
+    out[2] = -p.alpha - 3 * p.cubic * x[0] * x[0];
+    out[3] = -p.delta;
+  },
   initialBox: [
     [-2, 2],
     [-2, 2],

@@ -19,6 +19,9 @@ export const forcedVanderpol: SystemSpec = {
     out[0] = x[1];
     out[1] = p.mu * (1 - x[0] * x[0]) * x[1] - x[0] + u[0];
   },
+  jacobian(x, u, p, out) {
+    vanderpol.jacobian!(x, u, p, out); // the input enters additively: ∂f/∂x is the unforced one
+  },
   initialBox: [
     [-3, 3],
     [-3, 3],

@@ -44,6 +44,17 @@ export const lorenz: SystemSpec = {
     out[1] = x[0] * (p.rho - x[2]) - x[1];
     out[2] = x[0] * x[1] - p.beta * x[2];
   },
+  jacobian(x, _u, p, out) {
+    out[0] = -p.sigma;
+    out[1] = p.sigma;
+    out[2] = 0;
+    out[3] = p.rho - x[2];
+    out[4] = -1;
+    out[5] = -x[0];
+    out[6] = x[1];
+    out[7] = x[0];
+    out[8] = -p.beta;
+  },
   initialBox: [
     [-15, 15],
     [-20, 20],

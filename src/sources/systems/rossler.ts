@@ -44,6 +44,17 @@ export const rossler: SystemSpec = {
     out[1] = x[0] + p.a * x[1];
     out[2] = p.b + x[2] * (x[0] - p.c);
   },
+  jacobian(x, _u, p, out) {
+    out[0] = 0;
+    out[1] = -1;
+    out[2] = -1;
+    out[3] = 1;
+    out[4] = p.a;
+    out[5] = 0;
+    out[6] = x[2];
+    out[7] = 0;
+    out[8] = x[0] - p.c;
+  },
   initialBox: [
     [-8, 8],
     [-8, 8],

@@ -43,6 +43,13 @@ export const stuartLandau: SystemSpec = {
     out[0] = p.growth * x[0] - p.omega * x[1] - r2 * x[0];
     out[1] = p.omega * x[0] + p.growth * x[1] - r2 * x[1];
   },
+  jacobian(x, _u, p, out) {
+    const r2 = x[0] * x[0] + x[1] * x[1];
+    out[0] = p.growth - r2 - 2 * x[0] * x[0];
+    out[1] = -p.omega - 2 * x[0] * x[1];
+    out[2] = p.omega - 2 * x[0] * x[1];
+    out[3] = p.growth - r2 - 2 * x[1] * x[1];
+  },
   initialBox: [
     [-2, 2],
     [-2, 2],

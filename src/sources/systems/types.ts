@@ -43,6 +43,11 @@ export interface SystemSpec {
   taskNote: string;
   /** Right-hand side: writes f(x, u; p) into out (length dim); u has length `inputs`. */
   rhs(x: Float64Array, u: Float64Array, p: Record<string, number>, out: Float64Array): void;
+  /**
+   * Jacobian ∂f/∂x at (x, u; p), written into out as d×d row-major (out[i·d + j] = ∂f_i/∂x_j).
+   * Optional: the Lyapunov spectrum of the true system (src/method/lyapunov.ts) needs it.
+   */
+  jacobian?(x: Float64Array, u: Float64Array, p: Record<string, number>, out: Float64Array): void;
   /** Box [lo_i, hi_i] from which training and test initial conditions are drawn uniformly. */
   initialBox: Array<[number, number]>;
   /** Largest RK4 sub-step (model time) that keeps the integration error far below the data's. */

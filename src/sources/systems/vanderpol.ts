@@ -29,6 +29,12 @@ export const vanderpol: SystemSpec = {
     out[0] = x[1];
     out[1] = p.mu * (1 - x[0] * x[0]) * x[1] - x[0];
   },
+  jacobian(x, _u, p, out) {
+    out[0] = 0;
+    out[1] = 1;
+    out[2] = -2 * p.mu * x[0] * x[1] - 1;
+    out[3] = p.mu * (1 - x[0] * x[0]);
+  },
   initialBox: [
     [-3, 3],
     [-3, 3],
