@@ -9,6 +9,13 @@
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../src/run/schema';
 import { runPipeline } from '../src/run/pipeline';
+import {
+  analyse,
+  type AnalysisKind,
+  type AnalysisProgress,
+  type AnalysisResult,
+  type AnalysisSettings,
+} from '../src/run/analysis';
 import { createStageCache } from '../src/run/stageCache';
 import type { Progress, RunResult } from '../src/run/result';
 import type { SeriesSource } from '../src/run/series/sources';
@@ -17,7 +24,7 @@ import type { SeriesSource } from '../src/run/series/sources';
 const MAX_PROGRESS_PER_SECOND = 20;
 
 /** Every distinct ArrayBuffer reachable from the result (a buffer listed twice would throw). */
-function transferables(result: RunResult): ArrayBuffer[] {
+function transferables(result: RunResult | AnalysisResult): ArrayBuffer[] {
   const seen = new Set<ArrayBuffer>();
   const visit = (v: unknown, depth: number): void => {
     if (depth > 4 || v === null || typeof v !== 'object') return;
@@ -39,14 +46,14 @@ function detached<T>(v: T, depth = 0): T {
   if (depth > 6 || v === null || typeof v !== 'object') return v;
   if (ArrayBuffer.isView(v)) return (v as unknown as Float64Array).slice() as unknown as T;
   if (Array.isArray(v)) return v.map((x) => detached(x, depth + 1)) as unknown as T;
-  return Object.fromEntries(
-    Object.entries(v).map(([k, x]) => [k, detached(x, depth + 1)]),
-  ) as T;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, detached(x, depth + 1)])) as T;
 }
 
 const cache = createStageCache();
 
-function throttle(onProgress: (p: Progress) => void): (p: Progress) => void {
+function throttle<P extends Progress | AnalysisProgress>(
+  onProgress: (p: P) => void,
+): (p: P) => void {
   const minGap = 1000 / MAX_PROGRESS_PER_SECOND;
   let last = -Infinity;
   return (p) => {
@@ -54,7 +61,7 @@ function throttle(onProgress: (p: Progress) => void): (p: Progress) => void {
     // Dropped updates are harmless: a report of phase k tells the bar that phases < k are done.
     if (now - last < minGap) return;
     last = now;
-    void onProgress({ phase: p.phase, fraction: p.fraction });
+    void onProgress({ phase: p.phase, fraction: p.fraction } as P);
   };
 }
 
@@ -71,6 +78,24 @@ const api = {
         cache,
       }),
     );
+    return Comlink.transfer(result, transferables(result));
+  },
+  /**
+   * The Lyapunov spectrum or the long-term statistics of a free system's surrogate
+   * (src/run/analysis.ts): the model comes from the same stage cache as `run`, so analysing the
+   * configuration just trained refits nothing. Progress as for `run` (phases 'surrogate', 'truth').
+   */
+  analyse(
+    config: RunConfig,
+    kind: AnalysisKind,
+    onProgress?: (p: AnalysisProgress) => void,
+    settings?: AnalysisSettings,
+  ): AnalysisResult {
+    const result = analyse(config, kind, {
+      ...settings,
+      ...(onProgress ? { onProgress: throttle(onProgress) } : {}),
+      cache,
+    });
     return Comlink.transfer(result, transferables(result));
   },
 };
