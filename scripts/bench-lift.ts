@@ -1,5 +1,5 @@
 /**
- * Benchmarks the lift kernel Ψ(x) = [σ(W x + b); 1] (src/core/kernels/lift.ts): wasm-simd and js
+ * Benchmarks the lift kernel Ψ(x) = [σ(W x + b); 1] (src/numerics/kernels/lift.ts): wasm-simd and js
  * kernels (deterministic tanhDet) against a plain JS loop with Math.tanh (the pre-kernel code).
  * Prints one JSON object per line:
  *   {impl, act, d, M, rowsPerCall, states, runs, medianNsPerNeuron, minNsPerNeuron, medianMs}
@@ -49,7 +49,7 @@ const seededUniform = (seed: number): (() => number) => {
   return () => rng.uniform();
 };
 
-/** The baseline: the plain loop of src/core/sampling/hiddenLayer.ts before the kernel (Math.tanh). */
+/** The baseline: the plain loop of src/method/sampling/hiddenLayer.ts before the kernel (Math.tanh). */
 function mathTanhLiftRows(
   W: Float64Array,
   b: Float64Array,

@@ -1,5 +1,5 @@
 /**
- * Timings of the dense linear algebra in src/core/linalg. Run: `npx tsx scripts/bench-linalg.ts`
+ * Timings of the dense linear algebra in src/numerics/linalg. Run: `npx tsx scripts/bench-linalg.ts`
  * (optionally `--quick` to skip the n = 1000 eigenvalue run). Prints one JSON object: for each
  * case the wall-clock and user-CPU milliseconds of every run and their medians (first run
  * included, so the JIT warm-up shows up in `runsMs[0]`). Inputs are seeded (seededUniform), so runs are comparable.

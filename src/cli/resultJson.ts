@@ -84,6 +84,8 @@ export function resultToJson(r: RunResult, full: boolean): Record<string, unknow
     metrics: r.metrics,
     eigenvalues: { re: Array.from(r.eigenvalues.re), im: Array.from(r.eigenvalues.im) },
     spectrumRank: r.spectrumRank,
+    podResidual: r.podResidual,
+    stages: r.stages,
     warnings: r.warnings,
     divergences: r.divergences,
     kernel: r.kernel,

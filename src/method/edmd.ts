@@ -61,6 +61,8 @@ export interface EdmdProjection {
   /** Σ QᵀΨ(y_k) (QᵀΨ(x_k))ᵀ (r×r) and QᵀGQ (r×r). */
   Ar: Float64Array;
   Gr: Float64Array;
+  /** How well Q spans an invariant subspace of G: ‖GQ − Q QᵀGQ‖_F / ‖G‖_F (0 when exact). */
+  residual: number;
 }
 
 export interface EdmdFit {
@@ -87,6 +89,8 @@ export interface EdmdFit {
   CQ: Float64Array;
   /** How the SPD systems were solved: 'cholesky', 'cholesky-jitter' or 'eig-pinv' (the worst). */
   solveMethod: string;
+  /** The POD basis's residual (EdmdProjection.residual), or null when untruncated. */
+  podResidual: number | null;
 }
 
 /** Visits every within-trajectory pair index range [t0, t0 + rows) of every trajectory. */
@@ -210,7 +214,12 @@ export function projectEdmd(
       for (let i = 0; i < m; i++) s += Q[i * r + a] * GQ[i * r + b];
       Gr[a * r + b] = s;
     }
-  return { r, Q, Ar, Gr };
+  let num = 0;
+  let den = 0;
+  const QGr = gemmNN(Q, m, r, Gr, r);
+  for (let k = 0; k < m * r; k++) num += (GQ[k] - QGr[k]) ** 2;
+  for (let k = 0; k < m * m; k++) den += G[k] * G[k];
+  return { r, Q, Ar, Gr, residual: Math.sqrt(num / den) };
 }
 
 /** The ridge solve: C, K (or K_r), B, C·K, C·B for λ = reg · trace(G_ΨΨ)/m. */
@@ -273,6 +282,7 @@ export function solveEdmd(
       Q: null,
       CQ: C,
       solveMethod: worst(methods),
+      podResidual: null,
     };
   }
 
@@ -313,6 +323,7 @@ export function solveEdmd(
     Q,
     CQ: matmulSmall(C, d, m, Q, r),
     solveMethod: worst(methods),
+    podResidual: proj.residual,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Forecast metrics (METHOD.md §6).
  * Normalised error: e(t) = ‖x̂_t − x_t‖ / sqrt(mean ‖x − x̄‖²), the denominator from the clean
- * training states (= sqrt(Σ_i std_i²)). Valid prediction time: the first t·Δt with e(t) > ε
+ * training states (= sqrt(Σ_i std_i²)). Valid prediction time: the time t·Δt of the last
+ * step before e(t) first exceeds ε
  * (a diverged step counts as e = ∞); a forecast that never exceeds ε gets the full horizon.
  */
 import { gemmNN } from '../numerics/kernels/gramKernels';
@@ -13,26 +14,37 @@ export function normalisedErrors(
   forecast: Float64Array,
   test: TrajectorySet,
   horizon: number,
-  scale: number,
+  scale: number | Float64Array,
 ): Float64Array {
   const d = test.d;
   const n = test.count;
   const e = new Float64Array(n * (horizon + 1));
+  // A per-component scale σ (length d) gives the standardised RMS error √(Σ_i (Δx_i/σ_i)² / d).
+  const perComponent = typeof scale !== 'number';
   for (let j = 0; j < n; j++) {
     for (let t = 0; t <= horizon; t++) {
       let s = 0;
       for (let i = 0; i < d; i++) {
-        const diff =
+        let diff =
           forecast[(j * (horizon + 1) + t) * d + i] - test.data[(j * test.points + t) * d + i];
+        if (perComponent) diff /= scale[i] > 0 ? scale[i] : 1;
         s += diff * diff;
       }
-      e[j * (horizon + 1) + t] = Number.isFinite(s) ? Math.sqrt(s) / scale : Infinity;
+      e[j * (horizon + 1) + t] = !Number.isFinite(s)
+        ? Infinity
+        : perComponent
+          ? Math.sqrt(s / d)
+          : Math.sqrt(s) / scale;
     }
   }
   return e;
 }
 
-/** Valid prediction time of each forecast (model time units). */
+/**
+ * Valid prediction time of each forecast (model time units): t·Δt for the last step t before the
+ * error first exceeds ε (a diverged step counts as e = ∞). A forecast that never exceeds ε within
+ * the horizon gets the full horizon H·Δt: a lower bound (censored), counted by `censoredCount`.
+ */
 export function validPredictionTimes(
   err: Float64Array,
   count: number,
@@ -47,6 +59,31 @@ export function validPredictionTimes(
     out[j] = t * dt;
   }
   return out;
+}
+
+/** Number of forecasts whose error never exceeds ε within the horizon (their VPT is a lower bound). */
+export function censoredCount(
+  err: Float64Array,
+  count: number,
+  horizon: number,
+  eps: number,
+): number {
+  let n = 0;
+  for (let j = 0; j < count; j++) {
+    let crossed = false;
+    for (let t = 1; t <= horizon && !crossed; t++) crossed = err[j * (horizon + 1) + t] > eps;
+    if (!crossed) n++;
+  }
+  return n;
+}
+
+/** The p-quantile (0 ≤ p ≤ 1) with linear interpolation between order statistics (numpy's default). */
+export function quantile(values: ArrayLike<number>, p: number): number {
+  const s = Array.from(values).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  return lo + 1 < s.length ? s[lo] + (h - lo) * (s[lo + 1] - s[lo]) : s[lo];
 }
 
 /** Median of a list (mean of the two middle values for even length). */
@@ -182,34 +219,73 @@ export function spectrumStats(eig: { re: ArrayLike<number>; im: ArrayLike<number
   return { unstable, radius };
 }
 
+/** The scores of one rollout's forecasts. */
+export interface RolloutScores {
+  /** count×(H+1) normalised errors. */
+  err: Float64Array;
+  /** Median VPT over starts, its interquartile range and how many starts are censored. */
+  vpt: number;
+  vptIqr: [number, number];
+  censored: number;
+  /** Rollout MSE over all starts (null when any diverged) and over the starts that did not. */
+  mse: { total: number | null; perComponent: number[] | null };
+  mseLive: number | null;
+}
+
 export interface ForecastScores {
-  errRelift: Float64Array;
-  errLinear: Float64Array;
-  vptRelift: number;
-  vptLinear: number;
-  mseRelift: { total: number | null; perComponent: number[] | null };
-  mseLinear: { total: number | null; perComponent: number[] | null };
+  relift: RolloutScores;
+  linear: RolloutScores;
 }
 
 /**
- * Scores forecasts (count×(H+1)×d each) against the truth: e(t) = ‖x̂_t − x_t‖/scale, VPT = the
- * median over starts of the first t·dt with e(t) > ε, rollout MSE over steps 1…H.
+ * Scores a rollout's forecasts (count×(H+1)×d) against the truth: e(t) = ‖x̂_t − x_t‖/scale (or
+ * standardised per component), VPT per start (median, IQR, censored count), rollout MSE over steps
+ * 1…H (all starts, and the starts that never diverged: `alive`).
  */
+export function scoreRollout(
+  truth: TrajectorySet,
+  forecast: Float64Array,
+  divergedAt: Int32Array,
+  o: { horizon: number; scale: number | Float64Array; eps: number; dt: number },
+): RolloutScores {
+  const { horizon: H, eps, dt } = o;
+  const err = normalisedErrors(forecast, truth, H, o.scale);
+  const vpts = validPredictionTimes(err, truth.count, H, eps, dt);
+  return {
+    err,
+    vpt: median(vpts),
+    vptIqr: [quantile(vpts, 0.25), quantile(vpts, 0.75)],
+    censored: censoredCount(err, truth.count, H, eps),
+    mse: rolloutMse(forecast, truth, H),
+    mseLive: liveMse(forecast, truth, H, divergedAt),
+  };
+}
+
+/** Both rollouts' scores; each forecast set comes with the step each forecast diverged (−1: never). */
 export function scoreForecasts(
   truth: TrajectorySet,
-  relift: Float64Array,
-  linear: Float64Array,
-  o: { horizon: number; scale: number; eps: number; dt: number },
+  relift: { x: Float64Array; divergedAt: Int32Array },
+  linear: { x: Float64Array; divergedAt: Int32Array },
+  o: { horizon: number; scale: number | Float64Array; eps: number; dt: number },
 ): ForecastScores {
-  const { horizon: H, scale, eps, dt } = o;
-  const errRelift = normalisedErrors(relift, truth, H, scale);
-  const errLinear = normalisedErrors(linear, truth, H, scale);
   return {
-    errRelift,
-    errLinear,
-    vptRelift: median(validPredictionTimes(errRelift, truth.count, H, eps, dt)),
-    vptLinear: median(validPredictionTimes(errLinear, truth.count, H, eps, dt)),
-    mseRelift: rolloutMse(relift, truth, H),
-    mseLinear: rolloutMse(linear, truth, H),
+    relift: scoreRollout(truth, relift.x, relift.divergedAt, o),
+    linear: scoreRollout(truth, linear.x, linear.divergedAt, o),
   };
+}
+
+/** Rollout MSE over steps 1…H of the forecasts that never diverged (null if none is left). */
+function liveMse(forecast: Float64Array, truth: TrajectorySet, H: number, divergedAt: Int32Array) {
+  const { d, points } = truth;
+  const live = Array.from(divergedAt.keys()).filter((j) => divergedAt[j] < 0);
+  if (live.length === 0) return null;
+  const pick = (a: Float64Array, stride: number) => {
+    const out = new Float64Array(live.length * (H + 1) * d);
+    live.forEach((j, q) =>
+      out.set(a.subarray(j * stride * d, (j * stride + H + 1) * d), q * (H + 1) * d),
+    );
+    return out;
+  };
+  const sub = { d, count: live.length, points: H + 1, data: pick(truth.data, points) };
+  return rolloutMse(pick(forecast, H + 1), sub, H).total;
 }

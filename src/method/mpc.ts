@@ -8,7 +8,7 @@
  * and the block lower-triangular G, G_{k,j} = C K^{k−j} B for j ≤ k (Markov parameters), the cost
  * is ½ Uᵀ H U + fᵀ U + const with H = 2(GᵀG + rI) and f = 2 Gᵀ(F z_0 − [g; …; g]). H and G are
  * built once (design); each step only lifts the measured state, forms f (O(N·d·m + N²·d·p)),
- * solves the box QP (src/core/control/boxQp.ts) and applies the first move u_0 (receding horizon).
+ * solves the box QP (src/numerics/boxQp.ts) and applies the first move u_0 (receding horizon).
  *
  * The constant feature. Ψ's last entry is 1 for every state, so K has λ ≈ 1 there and B's row is
  * ≈ 0: a mode no input can move. A plain infinite-horizon LQR — Riccati iteration

@@ -25,24 +25,26 @@ export function standardMetrics(
     spectrum: SpectrumPart;
   },
 ): Metrics {
-  const relift = o.headline === 'relift';
-  const vpt = relift ? s.vptRelift : s.vptLinear;
-  const mse = relift ? s.mseRelift : s.mseLinear;
+  const head = o.headline === 'relift' ? s.relift : s.linear;
+  const vpt = head.vpt;
   return {
     trainMse: o.trainMse,
     testMse: o.testMse,
-    rolloutMse: mse.total,
-    rolloutMseRelift: s.mseRelift.total,
-    rolloutMseLinear: s.mseLinear.total,
-    rolloutMsePerComponent: mse.perComponent,
+    rolloutMse: head.mse.total,
+    rolloutMseRelift: s.relift.mse.total,
+    rolloutMseLinear: s.linear.mse.total,
+    rolloutMsePerComponent: head.mse.perComponent,
     divergedRelift: countDiverged(o.relift),
     divergedLinear: countDiverged(o.linear),
     vpt,
     vptLyapunov: o.lyapunov === null ? null : vpt * o.lyapunov,
-    vptRelift: s.vptRelift,
-    vptLinear: s.vptLinear,
+    vptRelift: s.relift.vpt,
+    vptLinear: s.linear.vpt,
     unstableEigenvalues: o.spectrum.unstable,
     spectralRadius: o.spectrum.radius,
+    vptIqr: head.vptIqr,
+    vptCensored: head.censored,
+    rolloutMseLive: head.mseLive,
   };
 }
 
@@ -60,9 +62,9 @@ export function testPart(
   const { count, horizon } = shown;
   return {
     ...shown,
-    errorRelift: s.errRelift,
-    errorLinear: s.errLinear,
-    medianErrorRelift: medianCurve(s.errRelift, count, horizon),
-    medianErrorLinear: medianCurve(s.errLinear, count, horizon),
+    errorRelift: s.relift.err,
+    errorLinear: s.linear.err,
+    medianErrorRelift: medianCurve(s.relift.err, count, horizon),
+    medianErrorLinear: medianCurve(s.linear.err, count, horizon),
   };
 }

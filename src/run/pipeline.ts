@@ -62,8 +62,8 @@ const PHASE_OF: Record<StageName, Phase> = {
   assess: 'forecast',
 };
 
-/** The settings only the assessment reads (VPT threshold, headline rollout). */
-const ASSESS_KEYS = ['eps', 'rollout'];
+/** The settings only the assessment reads (VPT threshold, headline rollout, error norm). */
+const ASSESS_KEYS = ['eps', 'rollout', 'errnorm'];
 
 /**
  * The values of every field of the given schema groups (all systems' fields, not only those that
@@ -168,6 +168,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
     metrics: a.metrics,
     eigenvalues: spectrum.eig,
     spectrumRank: fit.r,
+    podResidual: fit.podResidual,
     warnings: a.warnings,
     divergences: a.divergences,
     kernel: defaultKernel(),

@@ -150,7 +150,7 @@ function parseList(
  * - strict (CLI): unknown keys, repeated keys, malformed or out-of-range values are errors.
  * - lenient (URL): unknown keys are ignored with a notice; invalid values fall back to the default,
  *   out-of-range numbers are clamped; repeated keys keep the first value. Never throws.
- * Both modes first bring links of an older `v` to the current schema (src/config/migrate.ts) and
+ * Both modes first bring links of an older `v` to the current schema (src/run/migrate.ts) and
  * list what that changed in `notices` (information, never an error).
  */
 export function parseQuery(query: string, mode: 'strict' | 'lenient'): ParseResult {

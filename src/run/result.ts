@@ -51,6 +51,15 @@ export interface Metrics {
   unstableEigenvalues: number;
   /** Largest |λ|. */
   spectralRadius: number;
+  /** Interquartile range [25 %, 75 %] of the headline VPT over test starts (model time). */
+  vptIqr: [number, number];
+  /**
+   * Test starts whose headline forecast never exceeded ε within the horizon: their VPT is the
+   * horizon, a lower bound (shown as "≥").
+   */
+  vptCensored: number;
+  /** Headline rollout MSE over the starts that never diverged (null when all diverged). */
+  rolloutMseLive: number | null;
   /** Measured series only (sys = weather, csv): per-variable errors of the RNN and the baselines. */
   series?: SeriesMetrics;
   /** Controlled systems only (sys = forcedvdp, duffing): prediction under inputs and the closed loop. */
@@ -84,6 +93,11 @@ export interface RunResult {
   eigenvalues: { re: Float64Array; im: Float64Array };
   /** Size of the matrix whose eigenvalues are reported (M+1, or r for a rank-r projection). */
   spectrumRank: number;
+  /**
+   * For a rank-r projection: ‖GQ − Q QᵀGQ‖_F / ‖G‖_F of the POD basis Q (how exactly it spans G's
+   * leading eigenvectors; METHOD.md §3); null when K is untruncated.
+   */
+  podResidual: number | null;
   warnings: string[];
   divergences: Divergence[];
   /** Which hot kernel ran ('wasm-simd' or 'js'), and the solve path ('cholesky', …). */

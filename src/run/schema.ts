@@ -283,6 +283,21 @@ export const FIELDS: Field[] = [
     default: sysDefault('horizon', 200),
   },
   {
+    key: 'errnorm',
+    systems: FREE,
+    label: 'Error norm',
+    group: 'forecast',
+    kind: 'enum',
+    options: ['total', 'component'],
+    optionLabels: {
+      total: '‖Δx‖ / √(Σ σᵢ²)',
+      component: 'per component: √(mean (Δxᵢ/σᵢ)²)',
+    },
+    unit: '',
+    doc: 'How the forecast error e(t) behind VPT is normalised: by the total spread of the training data, or component by component (a component with a small spread then counts as much as the others).',
+    default: () => 'total',
+  },
+  {
     key: 'eps',
     systems: FREE,
     label: 'VPT threshold ε',
@@ -322,6 +337,7 @@ export interface RunConfig {
   horizon: number;
   eps: number;
   rank: number;
+  errnorm: string;
   // Measured series (weather, csv).
   city: string;
   file: string;

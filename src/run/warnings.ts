@@ -13,6 +13,7 @@ export function fitWarnings(fit: EdmdFit): string[] {
     w.push(
       `spectrum and linear rollout use K projected onto its ${fit.r} leading POD directions (M+1 = ${fit.m})`,
     );
+  w.push(...podWarning(fit.podResidual));
   if (fit.solveMethod !== 'cholesky')
     w.push(`the Gram matrix was numerically singular: solved by ${fit.solveMethod} (raise reg)`);
   return w;
@@ -43,4 +44,25 @@ export function divergenceWarnings(
     );
   }
   return w;
+}
+
+/** Test starts whose forecast never crossed ε: the VPT shown is a lower bound. */
+export function censoredWarning(
+  censored: number,
+  count: number,
+  eps: number,
+  horizon: number,
+): string[] {
+  if (censored === 0) return [];
+  return [
+    `${censored} of ${count} test starts never exceeded ε = ${eps} within the horizon of ${horizon} steps: VPT is a lower bound (≥); raise the horizon to measure it`,
+  ];
+}
+
+/** A POD basis that does not span G's leading eigenvectors closely. */
+export function podWarning(residual: number | null): string[] {
+  if (residual === null || residual <= 1e-8) return [];
+  return [
+    `the POD basis of the truncated spectrum is approximate (residual ${residual.toExponential(1)}): eigenvalues may be off; raise rank or lower width`,
+  ];
 }

@@ -1,5 +1,5 @@
 /**
- * Dense linear algebra in src/core/linalg, checked against ml-matrix (the oracle: same
+ * Dense linear algebra in src/numerics/linalg, checked against ml-matrix (the oracle: same
  * EISPACK-derived algorithms, independent implementation), analytic cases and invariants.
  * Random matrices come from a seeded seededUniform stream written here (no Math.random), so every
  * run sees the same matrices.

@@ -21,6 +21,7 @@ const fitFor = (g: number): EdmdFit => ({
   K: Float64Array.from([g, 0, 0, 1]),
   CK: Float64Array.from([g, 0]),
   solveMethod: 'cholesky',
+  podResidual: null,
   p: 0,
   B: new Float64Array(0),
   CB: new Float64Array(0),

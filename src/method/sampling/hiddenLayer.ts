@@ -54,7 +54,7 @@ export function liftMany(
 
 /**
  * The EDMD dictionary Ψ(x) = [σ(Wx + b); 1] of a sampled hidden layer, evaluated by the SIMD lift
- * kernel (src/core/kernels/lift.ts; bit-identical JS fallback), ~8× faster than a Math.tanh loop.
+ * kernel (src/numerics/kernels/lift.ts; bit-identical JS fallback), ~8× faster than a Math.tanh loop.
  */
 export function layerDictionary(layer: HiddenLayer): Dictionary {
   const lifter = createLifter(layer.W, layer.b, layer.d, layer.width, layer.act);

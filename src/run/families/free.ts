@@ -8,7 +8,7 @@ import { rolloutLinear, rolloutRelift } from '../../method/rollout';
 import { trueTrajectories } from '../../sources/dataset';
 import { TRAIN_MSE_PAIRS } from '../assess';
 import { referenceFactFor } from '../registry';
-import { divergenceWarnings, fitWarnings, unstableWarning } from '../warnings';
+import { censoredWarning, divergenceWarnings, fitWarnings, unstableWarning } from '../warnings';
 import {
   assessSimulated,
   simulatedData,
@@ -44,6 +44,7 @@ export const freeFamily: FamilyDef<SimulatedData, SimulatedForecasts> = {
           relift: 're-lifted',
           linear: 'linear Koopman',
         }),
+        ...censoredWarning(a.metrics.vptCensored, config.ntest, config.eps, config.horizon),
       ],
     };
   },

@@ -119,7 +119,11 @@ export const seriesFamily: FamilyDef<SeriesData, SeriesForecast> = {
     const win = testWindows(plan, st, n, H);
     const zr = firstEntries(relift.x, n, steps, D, d);
     const zl = firstEntries(linear.x, n, steps, D, d);
-    const scores = scoreForecasts(win.z, zr, zl, {
+    const windowsOf = (r: typeof relift, x: Float64Array) => ({
+      x,
+      divergedAt: r.divergedAt.subarray(0, n),
+    });
+    const scores = scoreForecasts(win.z, windowsOf(relift, zr), windowsOf(linear, zl), {
       horizon: H,
       scale: Math.sqrt(d),
       eps: Number(FIELD_BY_KEY.eps.default(config.sys)),

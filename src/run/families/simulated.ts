@@ -85,9 +85,9 @@ export function assessSimulated(
 ): Omit<Assessment, 'warnings'> {
   const { horizon } = config;
   const scale = Math.sqrt(data.std.reduce((s, v) => s + v * v, 0));
-  const scores = scoreForecasts(f.truth, f.relift.x, f.linear.x, {
+  const scores = scoreForecasts(f.truth, f.relift, f.linear, {
     horizon,
-    scale,
+    scale: config.errnorm === 'component' ? data.std : scale,
     eps: config.eps,
     dt: config.dt,
   });

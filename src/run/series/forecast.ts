@@ -1,6 +1,6 @@
 /**
  * Reading forecasts of a delay-embedded series at fixed horizons. The forecasts are the re-lifted
- * rollouts of METHOD.md §4 on the embedded state x̃ (src/core/rollout.ts: x̃̂_{t+1} = CK Ψ(x̃̂_t));
+ * rollouts of METHOD.md §4 on the embedded state x̃ (src/method/rollout.ts: x̃̂_{t+1} = CK Ψ(x̃̂_t));
  * the forecast variables are its first d entries (METHOD.md §1), in standardised units.
  */
 

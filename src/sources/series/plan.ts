@@ -1,7 +1,7 @@
 /**
  * What a measured-series run does with its table: which columns, how many delays, which rows train
  * the model and which rows are forecast targets (METHOD.md §1, delay embedding). A user's CSV is
- * split by a fraction of its rows; the weather records by calendar years (src/core/series/weather.ts).
+ * split by a fraction of its rows; the weather records by calendar years (src/sources/series/weather.ts).
  */
 import type { SeriesTable } from './table';
 

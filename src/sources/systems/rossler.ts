@@ -76,8 +76,8 @@ export const rossler: SystemSpec = {
   facts: [
     {
       when: { a: 0.2, b: 0.2, c: 5.7 },
-      lyapunov: 0.072,
-      note: 'λ_max ≈ 0.071–0.073 (0.072 used for Lyapunov times)',
+      lyapunov: 0.0714,
+      note: 'λ_max ≈ 0.0714, Lyapunov time ≈ 14.0',
     },
   ],
 };
