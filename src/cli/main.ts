@@ -8,6 +8,10 @@
 import { parseQuery } from '../run/query';
 import { runPipeline } from '../run/pipeline';
 import { planFor, type SeriesSource } from '../run/series/sources';
+import { analyse } from '../run/analysis';
+import { familyOf } from '../run/registry';
+import { createStageCache } from '../run/stageCache';
+import { analysisRequests, isAnalysisFlag, lyapunovJson, statsJson } from './analysisJson';
 import { helpText } from './help';
 import { resultToJson } from './resultJson';
 import { csvSource, weatherSource } from './seriesSource';
@@ -40,8 +44,14 @@ function main(argv: string[]): void {
     process.stdout.write(helpText() + '\n');
     return;
   }
-  const unknownFlag = flags.find((f) => f !== '--full');
-  if (unknownFlag) fail(2, `unknown option '${unknownFlag}' (options: --full, --data, --help)`);
+  const unknownFlag = flags.find((f) => f !== '--full' && !isAnalysisFlag(f));
+  if (unknownFlag)
+    fail(
+      2,
+      `unknown option '${unknownFlag}' (options: --full, --data, --lyap[=steps], --stats[=steps], --help)`,
+    );
+  const analyses = analysisRequests(flags);
+  if (analyses.error) fail(2, analyses.error);
   if (positional.length > 1)
     fail(2, `expected one query string, got ${positional.length} arguments`);
   let query = positional[0] ?? '';
@@ -50,6 +60,8 @@ function main(argv: string[]): void {
   if (errors.length > 0) fail(2, errors[0].message);
   if (data !== null && config.sys !== 'csv')
     fail(2, `--data is for sys=csv, not sys=${config.sys}`);
+  if (analyses.requests.length > 0 && familyOf(config.sys) !== 'free')
+    fail(2, `--lyap and --stats need a simulated free system, not sys=${config.sys}`);
 
   let series: SeriesSource | undefined;
   if (config.sys === 'csv') {
@@ -68,12 +80,24 @@ function main(argv: string[]): void {
     series = weatherSource();
   }
   let result;
+  const cache = createStageCache(); // the analyses reuse the trained model
   try {
-    result = runPipeline(config, { series });
+    result = runPipeline(config, { series, cache });
   } catch (e) {
     fail(1, `run failed: ${e instanceof Error ? e.message : String(e)}`);
   }
-  process.stdout.write(JSON.stringify(resultToJson(result, flags.includes('--full'))) + '\n');
+  const full = flags.includes('--full');
+  const doc = resultToJson(result, full);
+  for (const { kind, steps } of analyses.requests) {
+    try {
+      if (kind === 'lyapunov')
+        doc.lyapunov = lyapunovJson(analyse(config, kind, { cache, steps }), full);
+      else doc.stats = statsJson(analyse(config, kind, { cache, steps }), full);
+    } catch (e) {
+      fail(1, `${kind} analysis failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  process.stdout.write(JSON.stringify(doc) + '\n');
 }
 
 main(process.argv.slice(2));
