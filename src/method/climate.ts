@@ -215,7 +215,7 @@ export interface ClimateOptions {
   bins?: number;
   /** Components of the joint density (default [0, 1]). */
   pair?: [number, number];
-  /** Welch segment length, a power of two (default 4096; shortened to fit the samples). */
+  /** Welch segment length, a power of two (default 1024; shortened to fit the samples). */
   segment?: number;
   /** Component whose successive maxima form the return map (null: none). */
   returnMap?: number | null;
@@ -307,7 +307,7 @@ export function climateStats(
 
   let spectra: ClimateStats['spectra'] = null;
   if (ns >= MIN_SPECTRUM_SAMPLES) {
-    const L = Math.min(opts.segment ?? 4096, floorPowerOfTwo(Math.min(truthRows, ns)));
+    const L = Math.min(opts.segment ?? 1024, floorPowerOfTwo(Math.min(truthRows, ns)));
     const nf = L / 2 + 1;
     const st = new Float64Array(d * nf);
     const ss = new Float64Array(d * nf);
