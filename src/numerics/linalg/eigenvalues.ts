@@ -5,6 +5,7 @@
  * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
 import { balanceInPlace } from './balance';
+import { scaleToUnit } from './hqrRescue';
 import { hessenbergEigenvaluesInPlace, hessenbergInPlace, type HqrReport } from './hessenbergQr';
 
 export type { HqrReport };
@@ -48,7 +49,8 @@ export interface EigenvaluesOptions {
  * phase (./hqrRescue) finishes the job and reports through `opts.onRescue`; matrices that
  * converge normally never reach it, so their eigenvalues are unchanged bit for bit.
  *
- * Failure: throws RangeError on non-finite entries or a too-short array; otherwise never throws.
+ * Failure: throws RangeError on non-finite entries or a too-short array; throws Error if an
+ * eigenvalue comes out non-finite (not seen for finite input; the check keeps NaN out of runs).
  */
 export function eigenvalues(
   a: Float64Array,
@@ -57,9 +59,16 @@ export function eigenvalues(
 ): { re: Float64Array; im: Float64Array } {
   if (a.length < n * n) throw new RangeError(`eigenvalues: array too short for ${n}×${n}`);
   const h = a.slice(0, n * n);
+  let big = 0;
   for (let i = 0; i < h.length; i++) {
     if (!Number.isFinite(h[i])) throw new RangeError(`eigenvalues: entry ${i} is not finite`);
+    big = Math.max(big, Math.abs(h[i]));
   }
+  // Matrices far from unit scale are scaled by a power of two first (exact), so that products
+  // of two entries in the QR iteration neither underflow nor overflow; the eigenvalues are scaled
+  // back at the end. Matrices with max |a_ij| in [2^−400, 2^400] (every K a run produces) are
+  // not touched, so their eigenvalues stay bit-identical.
+  const back = big > 0 && (big < 2 ** -400 || big > 2 ** 400) ? scaleToUnit(h, big) : null;
   if (opts.balance ?? true) balanceInPlace(h, n);
   hessenbergInPlace(h, n);
   const re = new Float64Array(n);
@@ -68,6 +77,16 @@ export function eigenvalues(
     maxIterations: opts.maxIterations,
     onRescue: opts.onRescue,
   });
+  if (back !== null) {
+    for (let i = 0; i < n; i++) {
+      re[i] = re[i] * back[0] * back[1];
+      im[i] = im[i] * back[0] * back[1];
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(re[i]) || !Number.isFinite(im[i]))
+      throw new Error(`eigenvalues: the QR iteration produced a non-finite eigenvalue`);
+  }
   return sortEigenvalues(re, im);
 }
 

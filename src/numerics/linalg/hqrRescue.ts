@@ -78,7 +78,7 @@ export function enterRescue(h: Float64Array, n: number, en: number): RescueState
 }
 
 /** e with 2^e ≤ x < 2^(e+1), for finite x > 0 (exact: halving and doubling are exact here). */
-function binaryExponent(x: number): number {
+export function binaryExponent(x: number): number {
   let e = 0;
   while (x >= 2) {
     x /= 2;
@@ -89,6 +89,20 @@ function binaryExponent(x: number): number {
     e--;
   }
   return e;
+}
+
+/**
+ * Scales all entries of `a` by 2^−e, where 2^e ≤ big < 2^(e+1) (big = max |a_i| > 0, finite), so
+ * that the largest entry lies in [1, 2); returns the two factors whose product is 2^e (to scale
+ * results back in two exact steps without overflowing the factor itself).
+ */
+export function scaleToUnit(a: Float64Array, big: number): [number, number] {
+  const e = binaryExponent(big);
+  const half = Math.trunc(e / 2);
+  const f1 = 2 ** -half;
+  const f2 = 2 ** -(e - half);
+  for (let i = 0; i < a.length; i++) a[i] = a[i] * f1 * f2;
+  return [2 ** half, 2 ** (e - half)];
 }
 
 /**
