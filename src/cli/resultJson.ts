@@ -85,6 +85,7 @@ export function resultToJson(r: RunResult, full: boolean): Record<string, unknow
     eigenvalues: { re: Array.from(r.eigenvalues.re), im: Array.from(r.eigenvalues.im) },
     spectrumRank: r.spectrumRank,
     podResidual: r.podResidual,
+    ridge: r.ridge,
     stages: r.stages,
     warnings: r.warnings,
     divergences: r.divergences,

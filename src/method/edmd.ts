@@ -51,6 +51,13 @@ export interface EdmdSums {
   A: Float64Array | null;
   /** Σ x_k z_kᵀ (d×n). */
   xz: Float64Array;
+  /**
+   * For choosing the ridge by generalised cross-validation (src/method/ridgeGcv.ts): the one-step
+   * regression of y_k = x_{k+1} on z_k — Σ y_k z_kᵀ (d×n), Σ ‖y_k‖² and the number of pairs N.
+   */
+  yz: Float64Array;
+  yy: number;
+  pairs: number;
 }
 
 /** The POD projection of a truncated fit (p = 0, r < m). */
@@ -122,6 +129,8 @@ export function accumulateEdmd(
   const rowsMax = acc.blockRows;
   const psi = new Float64Array((rowsMax + 1) * m);
   const xz = new Float64Array(d * n);
+  const yz = new Float64Array(d * n);
+  let yy = 0;
   const pairsPer = train.points - 1;
   const total = train.count * pairsPer;
   let done = 0;
@@ -141,13 +150,15 @@ export function accumulateEdmd(
     }
     acc.accumulate(rows);
     addTransposedProduct(train.data, base * d, rows, d, X, n, xz);
+    addTransposedProduct(train.data, (base + 1) * d, rows, d, X, n, yz);
+    for (let k = (base + 1) * d; k < (base + 1 + rows) * d; k++) yy += train.data[k] ** 2;
     done += rows;
     onProgress?.(done / total);
   });
   const G = acc.gram();
   const A = truncated ? null : acc.cross().slice(0, m * n);
   acc.dispose();
-  return { d, m, p, G, A, xz };
+  return { d, m, p, G, A, xz, yz, yy, pairs: total };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type EdmdSums,
 } from '../method/edmd';
 import { spectrumStats } from '../method/metrics';
+import { cvCurve } from '../method/ridgeCv';
 import { samplerOf } from '../method/sampling';
 import { layerDictionary } from '../method/sampling/hiddenLayer';
 import { defaultKernel } from '../numerics/kernels/gramKernels';
@@ -135,10 +136,14 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
       projectEdmd(model.dict, data.train, sums, r, streams.fit, progress),
     );
   }
-  const kSolve = stageKey(kFit, [config.reg]);
-  const fit = stage('solve', kSolve, (progress): EdmdFit =>
-    solveEdmd(model.dict, data.train, sums, proj, config.reg, progress),
-  );
+  const kSolve = stageKey(kFit, [config.reg, config.regsel]);
+  const { fit, ridge } = stage('solve', kSolve, (progress) => {
+    // Holdout validation picks the ridge (src/method/ridgeCv.ts), then the usual solve runs.
+    const curve = config.regsel === 'cv' ? cvCurve(model.dict, data.train, sums, data.box) : null;
+    const reg = curve ? curve.best : config.reg;
+    const fit: EdmdFit = solveEdmd(model.dict, data.train, sums, proj, reg, progress);
+    return { fit, ridge: { rel: reg, cv: curve } };
+  });
 
   const spectrum = stage('spectrum', stageKey(kSolve, []), (): SpectrumPart => {
     const eig = eigenvalues(fit.K, fit.r);
@@ -157,6 +162,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   const a: Assessment = stage('assess', kAssess, () =>
     family.assess(config, { ...inputs, spectrum, forecast }),
   );
+  const cvSkipped = config.regsel === 'cv' && !ridge.cv;
   const timings = clock.finish();
 
   return {
@@ -169,7 +175,13 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
     eigenvalues: spectrum.eig,
     spectrumRank: fit.r,
     podResidual: fit.podResidual,
-    warnings: a.warnings,
+    ridge,
+    warnings: cvSkipped
+      ? [
+          ...a.warnings,
+          `λ could not be validated (it needs a free system and ≥ 10 pairs per trajectory): the fixed λ_rel = ${config.reg} was used`,
+        ]
+      : a.warnings,
     divergences: a.divergences,
     kernel: defaultKernel(),
     solveMethod: fit.solveMethod,

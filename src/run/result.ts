@@ -98,6 +98,11 @@ export interface RunResult {
    * leading eigenvectors; METHOD.md §3); null when K is untruncated.
    */
   podResidual: number | null;
+  /**
+   * The ridge actually used (λ_rel) and, when chosen by holdout validation (regsel=cv), the held-out
+   * rollout MSE at each λ_rel of its grid (METHOD.md §3).
+   */
+  ridge: { rel: number; cv: { rel: number[]; score: number[]; best: number } | null };
   warnings: string[];
   divergences: Divergence[];
   /** Which hot kernel ran ('wasm-simd' or 'js'), and the solve path ('cholesky', …). */

@@ -233,6 +233,17 @@ export const FIELDS: Field[] = [
     default: sysDefault('reg', 1e-10),
   },
   {
+    key: 'regsel',
+    label: 'Choose λ',
+    group: 'model',
+    kind: 'enum',
+    options: ['fixed', 'cv'],
+    optionLabels: { fixed: 'Fixed (λ_rel above)', cv: 'Validated on held-out data' },
+    unit: '',
+    doc: 'Fixed uses λ_rel as set; validated fits on the first 80 % of every training trajectory and picks the λ_rel in 1e-14…1e-2 whose forecasts of the last 20 % are best (free systems and measured series).',
+    default: () => 'fixed',
+  },
+  {
     key: 'seed',
     label: 'Seed',
     group: 'model',
@@ -337,6 +348,7 @@ export interface RunConfig {
   horizon: number;
   eps: number;
   rank: number;
+  regsel: string;
   errnorm: string;
   // Measured series (weather, csv).
   city: string;
