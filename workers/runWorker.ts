@@ -16,6 +16,7 @@ import {
   type AnalysisResult,
   type AnalysisSettings,
 } from '../src/run/analysis';
+import { repeatSeeds, type SeedRepeat } from '../src/run/seeds';
 import { createStageCache } from '../src/run/stageCache';
 import type { Progress, RunResult } from '../src/run/result';
 import type { SeriesSource } from '../src/run/series/sources';
@@ -97,6 +98,21 @@ const api = {
       cache,
     });
     return Comlink.transfer(result, transferables(result));
+  },
+  /**
+   * The same settings over seeds s … s+n−1 (src/run/seeds.ts): mean ± spread of every scalar
+   * metric. Runs in private caches, so the shown run's stage cache is kept.
+   */
+  repeatSeeds(
+    config: RunConfig,
+    n: number,
+    onProgress?: (p: Progress) => void,
+    series?: SeriesSource,
+  ): SeedRepeat {
+    return repeatSeeds(config, n, {
+      series,
+      ...(onProgress ? { onProgress: throttle(onProgress) } : {}),
+    });
   },
 };
 
