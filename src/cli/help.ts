@@ -1,5 +1,6 @@
 /** The CLI's --help text, generated from the run schema. */
 import { FIELD_BY_KEY, FIELDS, allowedRange, type Field } from '../run/schema';
+import { CSV_LIMITS } from '../sources/series/csv';
 
 /** The systems a field applies to (every entry of `sys` when it names none). */
 export function systemsOf(f: Field): string[] {
@@ -26,6 +27,8 @@ export function helpText(): string {
     '',
     'Prints one JSON document (config, query, timingsMs, metrics, eigenvalues, warnings) and exits 0.',
     '--full adds the test trajectories and both forecasts. Bad input: one line on stderr, exit 2.',
+    `--data reads a regular file of at most ${CSV_LIMITS.maxBytes / 1e6} MB (UTF-8, or UTF-16 with a byte-order mark, as`,
+    'in the browser); a directory, FIFO or device is refused without reading it.',
     '',
     'Free systems (vanderpol, lorenz, rossler, stuartlandau) can also be analysed over long times:',
     '  --lyap[=steps]   adds `lyapunov`: the Lyapunov spectrum of the RNN (Benettin/QR on x ↦ CK Ψ(x),',

@@ -4,8 +4,11 @@
  * JSON document on stdout and exits 0. Bad input (query, or a --data file that cannot be used):
  * one line on stderr naming the problem, exit 2. A failure inside the run: one line on stderr,
  * exit 1. Never a stack trace. sys=weather reads public/data/weather.csv; --data implies sys=csv.
+ * Messages quote untrusted text (file names, CSV cells): control, bidi and other invisible
+ * format characters in them are printed as \uXXXX escapes, never sent to the terminal raw.
  */
-import { parseQuery } from '../run/query';
+import { parseQuery, parseValue } from '../run/query';
+import { FIELD_BY_KEY } from '../run/schema';
 import { runPipeline } from '../run/pipeline';
 import { planFor, type SeriesSource } from '../run/series/sources';
 import { analyse } from '../run/analysis';
@@ -16,8 +19,35 @@ import { helpText } from './help';
 import { resultToJson } from './resultJson';
 import { csvSource, weatherSource } from './seriesSource';
 
+/**
+ * C0/C1 controls (newlines included: a message stays one line), DEL, and the invisible format
+ * characters that reorder or hide text (bidi marks, embeddings, overrides and isolates,
+ * zero-width characters, line/paragraph separators, BOM).
+ */
+function unsafe(c: number): boolean {
+  return (
+    c < 0x20 ||
+    (c >= 0x7f && c <= 0x9f) ||
+    c === 0x61c ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x2028 && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2069) ||
+    c === 0xfeff
+  );
+}
+
+/** A message as one line of visible text: every unsafe character as a \uXXXX escape. */
+function visible(message: string): string {
+  let out = '';
+  for (const ch of message) {
+    const c = ch.charCodeAt(0);
+    out += unsafe(c) ? `\\u${c.toString(16).padStart(4, '0')}` : ch;
+  }
+  return out;
+}
+
 function fail(code: number, message: string): never {
-  process.stderr.write(`srnn: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`srnn: ${visible(message)}\n`);
   process.exit(code);
 }
 
@@ -57,7 +87,7 @@ function main(argv: string[]): void {
   let query = positional[0] ?? '';
   if (data !== null && !/(^|[?&])sys=/.test(query)) query = `sys=csv${query ? '&' : ''}${query}`;
   const { config, errors } = parseQuery(query, 'strict');
-  if (errors.length > 0) fail(2, errors[0].message);
+  if (errors.length > 0) fail(2, errors[0].message); // the query is refused: nothing runs
   if (data !== null && config.sys !== 'csv')
     fail(2, `--data is for sys=csv, not sys=${config.sys}`);
   if (analyses.requests.length > 0 && familyOf(config.sys) !== 'free')
@@ -71,7 +101,10 @@ function main(argv: string[]): void {
     }
     try {
       series = csvSource(data);
-      if (config.file === '') config.file = series.name;
+      // The name goes into the run's link only if the link can carry it (no control characters,
+      // at most 200 characters); otherwise the link simply names no file.
+      if (config.file === '' && parseValue(FIELD_BY_KEY.file, series.name).ok)
+        config.file = series.name;
       planFor(config, series); // the file's problems are bad input (exit 2), not a failed run
     } catch (e) {
       fail(2, `${data}: ${e instanceof Error ? e.message : String(e)}`);

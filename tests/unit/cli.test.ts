@@ -64,6 +64,9 @@ describe('CLI', () => {
     ['sys=forcedvdp&mpch=0', /mpch must be an integer in \[1, 200\]/],
     ['sys=duffing&ur=-1', /ur must be a number in \[0, 100\]/],
     ['sys=forcedvdp&width=1500', /width 1500 exceeds 1000 for a controlled system/],
+    ['constructor=1', /^srnn: unknown key 'constructor' \(known: sys, /],
+    ['__proto__=1&width=50', /^srnn: unknown key '__proto__'/],
+    ['toString=x', /^srnn: unknown key 'toString'/],
   ])('bad input %j exits 2 with one line naming the field', (q, re) => {
     const r = srnn(q);
     expect(r.code).toBe(2);
@@ -72,6 +75,21 @@ describe('CLI', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(re);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('strict messages say what the CLI does: it refuses, so no lenient fallback words', () => {
+    for (const q of [
+      'width=abc',
+      'width=0',
+      'sys=pendulum',
+      'foo=1',
+      'seed=1&seed=2',
+      'ntraj=2000&len=1000',
+    ]) {
+      const r = srnn(q);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/using the default|clamped to|ignored|is used|set to/);
+    }
   });
 
   it('rejects unknown options', () => {
