@@ -46,12 +46,19 @@ export function PlotlyFigure({
   graphRef,
   revision,
 }: PlotlyFigureProps) {
+  const boxRef = useRef<HTMLDivElement | null>(null);
   const divRef = useRef<HTMLDivElement | null>(null);
   const [rendered, setRendered] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // The figure Plotly last finished drawing.
-  const [drawn, setDrawn] = useState<{ data: PlotData[]; layout: PlotLayout } | null>(null);
-  const current = drawn !== null && drawn.data === data && drawn.layout === layout;
+  // The figure Plotly last finished drawing, and the revision the current figure stands for.
+  const drawnRef = useRef<{ data: PlotData[]; layout: PlotLayout } | null>(null);
+  const revisionRef = useRef(revision);
+
+  // data-revision is written here, not rendered: the mark must not wait for another render.
+  const mark = () => {
+    if (boxRef.current && revisionRef.current !== undefined)
+      boxRef.current.dataset.revision = String(revisionRef.current);
+  };
 
   useEffect(() => {
     let cancelled = false;
@@ -66,8 +73,9 @@ export function PlotlyFigure({
       )
       .then((gd) => {
         if (!cancelled && gd) {
+          drawnRef.current = { data, layout };
+          mark();
           setRendered(data.length > 0);
-          setDrawn({ data, layout });
           setError(null);
         }
       })
@@ -78,6 +86,13 @@ export function PlotlyFigure({
       cancelled = true;
     };
   }, [data, layout, config]);
+
+  // A new revision of a figure already on screen (the result did not change it): marked at once.
+  useEffect(() => {
+    revisionRef.current = revision;
+    const drawn = drawnRef.current;
+    if (drawn && drawn.data === data && drawn.layout === layout) mark();
+  }, [revision, data, layout]);
 
   useEffect(() => {
     const el = divRef.current;
@@ -97,10 +112,10 @@ export function PlotlyFigure({
 
   return (
     <div
+      ref={boxRef}
       className="plot"
       data-testid={testid}
       data-rendered={rendered ? 'true' : 'false'}
-      data-revision={current && revision !== undefined ? revision : undefined}
       style={{ position: 'relative', width: '100%', height: '100%', minHeight: 260 }}
     >
       {!rendered && (
