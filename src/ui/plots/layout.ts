@@ -3,7 +3,7 @@
  * a left-aligned title, sized for a ~450×300 px cell of the two-column plot grid at 1280×720.
  */
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
-import { COLORS, FONT } from './palette';
+import { COLORS, FONT, INK } from './palette';
 
 /** Title band height (px) at the top of the figure. */
 const TITLE_H = 30;
@@ -38,7 +38,7 @@ export function legendNames(data: PlotData[]): string[] {
  */
 export function baseLayout(title: string, rows: number, extra: PlotLayout = {}): PlotLayout {
   return {
-    font: { family: FONT.family, size: FONT.tick, color: '#222' },
+    font: { family: FONT.family, size: FONT.tick, color: INK.text },
     title: {
       text: title,
       font: { size: FONT.title },
@@ -70,8 +70,8 @@ export function baseLayout(title: string, rows: number, extra: PlotLayout = {}):
       tracegroupgap: 0,
     },
     hoverlabel: { font: { size: FONT.hover } },
-    paper_bgcolor: '#FFFFFF',
-    plot_bgcolor: '#FFFFFF',
+    paper_bgcolor: INK.paper,
+    plot_bgcolor: INK.paper,
     autosize: true,
     ...extra,
   };
@@ -99,9 +99,9 @@ export function axis(title: string, extra: PlotLayout = {}): PlotLayout {
   return {
     title: { text: title, font: { size: FONT.axisTitle }, standoff: 4 },
     tickfont: { size: FONT.tick },
-    gridcolor: '#EEEEEE',
+    gridcolor: INK.grid,
     zeroline: false,
-    linecolor: '#888888',
+    linecolor: INK.axis,
     showline: true,
     ticks: 'outside',
     ticklen: 4,

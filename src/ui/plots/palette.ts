@@ -55,6 +55,20 @@ export const COLORS = {
   climatology: HUES.green,
 } as const;
 
+/** Neutral greys: text, notes, axes, grids, the paper. */
+export const INK = {
+  text: '#222222',
+  note: '#555555',
+  axis: '#888888',
+  /** The unit circle of the spectrum. */
+  circle: '#999999',
+  grid: '#EEEEEE',
+  grid3d: '#DDDDDD',
+  paper: '#FFFFFF',
+  /** Outline of the eigenvalue markers. */
+  markerEdge: '#1F4E79',
+} as const;
+
 /** Translucent variant of a #RRGGBB colour as CSS rgba() with integer channels. */
 export function withAlpha(hex: string, alpha: number): string {
   const n = parseInt(hex.slice(1), 16);

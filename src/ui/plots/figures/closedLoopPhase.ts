@@ -6,7 +6,7 @@ import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../../run/result';
 import { formatTuple } from '../../format';
 import { axis, figureLayout } from '../layout';
-import { COLORS } from '../palette';
+import { COLORS, INK } from '../palette';
 import { column, gaps } from '../plotData';
 import type { Figure } from '../types';
 import { controlParts, LOOP_NAMES } from './control';
@@ -56,7 +56,7 @@ export function closedLoopPhaseFigure(r: RunResult): Figure {
     end(cl.x, LOOP_NAMES.controlled, COLORS.controlled),
     point(cl.start, 'start', { color: COLORS.truth, size: 11, symbol: 'circle' }),
     point(cl.goal, 'goal', {
-      color: '#FFFFFF',
+      color: INK.paper,
       size: 16,
       symbol: 'star',
       line: { color: COLORS.truth, width: 2 },

@@ -7,7 +7,7 @@ import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../../run/result';
 import { formatSig } from '../../format';
 import { axis, figureLayout, hline, logErrorAxis, note, vline } from '../layout';
-import { COLORS, withAlpha } from '../palette';
+import { COLORS, INK, withAlpha } from '../palette';
 import { evenSubset, joinWithGaps, testRow, timeAxis } from '../plotData';
 import { logFloor, logRange } from '../ranges';
 import { referenceFor } from '../spectrumData';
@@ -66,7 +66,7 @@ export function errorFigure(result: RunResult): Figure {
     note(`ε = ${formatSig(eps)}`, 1, (Math.log10(eps) - lo) / (hi - lo), {
       xanchor: 'right',
       yanchor: 'bottom',
-      font: { color: '#555555' },
+      font: { color: INK.note },
     }),
   ];
   if (Number.isFinite(vpt)) {

@@ -6,7 +6,7 @@
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../../run/result';
 import { axis, baseLayout, cornerLegend } from '../layout';
-import { COLORS, FONT, withAlpha } from '../palette';
+import { COLORS, FONT, INK, withAlpha } from '../palette';
 import { clampIndex, columns, pairSegments, testSeries } from '../plotData';
 import { clipDiverged, componentRanges, displayBox } from '../ranges';
 import type { Figure, PlotView } from '../types';
@@ -104,8 +104,8 @@ export function phaseFigure(result: RunResult, view: PlotView): Figure {
       title: { text: n, font: { size: FONT.axisTitle } },
       tickfont: { size: 12 },
       nticks: 5,
-      backgroundcolor: '#FFFFFF',
-      gridcolor: '#DDDDDD',
+      backgroundcolor: INK.paper,
+      gridcolor: INK.grid3d,
     });
     layout.scene = {
       xaxis: sceneAxis(names[0]),

@@ -7,7 +7,7 @@ import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import { SHORT_STEPS } from '../../../run/control/predictions';
 import type { RunResult } from '../../../run/result';
 import { axis, figureLayout, logErrorAxis, note, vline } from '../layout';
-import { COLORS } from '../palette';
+import { COLORS, INK } from '../palette';
 import { positive, timeAxis } from '../plotData';
 import { logRange } from '../ranges';
 import type { Figure } from '../types';
@@ -64,7 +64,7 @@ export function predictionErrorFigure(r: RunResult): Figure {
         xref: 'x',
         xanchor: 'left',
         yanchor: 'bottom',
-        font: { color: '#555555', size: 13 },
+        font: { color: INK.note, size: 13 },
       }),
     );
   }

@@ -7,7 +7,7 @@ import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../../run/result';
 import { formatSig } from '../../format';
 import { axis, baseLayout, cornerLegend, note } from '../layout';
-import { COLORS, FONT } from '../palette';
+import { COLORS, FONT, INK } from '../palette';
 import { eigenInfo, isUnstable, referenceAngles, referenceFor } from '../spectrumData';
 import type { Figure } from '../types';
 
@@ -94,7 +94,7 @@ export function spectrumFigure(result: RunResult): Figure {
     trace(groups.stable, '|λ| ≤ 1', {
       color: COLORS.eigen,
       size: 7,
-      line: { color: '#1F4E79', width: 1 },
+      line: { color: INK.markerEdge, width: 1 },
     }),
     trace(groups.unstable, 'unstable |λ|>1', {
       color: COLORS.unstable,
@@ -128,7 +128,7 @@ export function spectrumFigure(result: RunResult): Figure {
     y0: -1,
     x1: 1,
     y1: 1,
-    line: { color: '#999999', width: 1.5 },
+    line: { color: INK.circle, width: 1.5 },
     layer: 'below',
   };
   const layout = baseLayout(`Koopman spectrum (${re.length} eigenvalues)`, 0, {
