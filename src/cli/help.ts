@@ -20,7 +20,7 @@ export function helpText(): string {
   const lines = [
     'Sampled RNN Lab — train a sampled recurrent network (SWIM / random features + EDMD) headless.',
     '',
-    'usage: npm run --silent srnn -- "<query>" [--full] [--data file.csv] [--lyap] [--stats]',
+    'usage: npm run --silent srnn -- "<query>" [--full] [--data file.csv] [--lyap] [--stats] [--seeds=N]',
     '       e.g. npm run --silent srnn -- "sys=lorenz&width=1000&seed=7"',
     '            npm run --silent srnn -- "sys=weather&city=new_york"   (shipped NOAA records)',
     '            npm run --silent srnn -- "delay=6&cols=x,y" --data my.csv   (--data implies sys=csv)',
@@ -41,6 +41,8 @@ export function helpText(): string {
     '                   its floor (the same distance between two stretches of the true system), and',
     '                   the step where the free run left the attractor (leftAt, −1 if never).',
     '  With --full they add the running estimates, densities, spectra and z-maxima return map.',
+    '  --seeds=N        adds `seeds`: the same settings trained with seeds s … s+N−1 (2 ≤ N ≤ 20),',
+    '                   every scalar metric as mean, sample std, min, max and the N values.',
     '',
     'keys (system-dependent defaults listed per system):',
   ];

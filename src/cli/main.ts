@@ -12,6 +12,7 @@ import { FIELD_BY_KEY } from '../run/schema';
 import { runPipeline } from '../run/pipeline';
 import { planFor, type SeriesSource } from '../run/series/sources';
 import { analyse } from '../run/analysis';
+import { MAX_SEEDS, repeatSeeds } from '../run/seeds';
 import { familyOf } from '../run/registry';
 import { createStageCache } from '../run/stageCache';
 import { analysisRequests, isAnalysisFlag, lyapunovJson, statsJson } from './analysisJson';
@@ -74,12 +75,18 @@ function main(argv: string[]): void {
     process.stdout.write(helpText() + '\n');
     return;
   }
-  const unknownFlag = flags.find((f) => f !== '--full' && !isAnalysisFlag(f));
+  const unknownFlag = flags.find(
+    (f) => f !== '--full' && !isAnalysisFlag(f) && !f.startsWith('--seeds='),
+  );
   if (unknownFlag)
     fail(
       2,
-      `unknown option '${unknownFlag}' (options: --full, --data, --lyap[=steps], --stats[=steps], --help)`,
+      `unknown option '${unknownFlag}' (options: --full, --data, --lyap[=steps], --stats[=steps], --seeds=N, --help)`,
     );
+  const seedsFlag = flags.find((f) => f.startsWith('--seeds='));
+  const seeds = seedsFlag === undefined ? null : Number(seedsFlag.slice('--seeds='.length));
+  if (seeds !== null && !(Number.isInteger(seeds) && seeds >= 2 && seeds <= MAX_SEEDS))
+    fail(2, `--seeds must be an integer in [2, ${MAX_SEEDS}], got '${seedsFlag!.slice(8)}'`);
   const analyses = analysisRequests(flags);
   if (analyses.error) fail(2, analyses.error);
   if (positional.length > 1)
@@ -128,6 +135,13 @@ function main(argv: string[]): void {
       else doc.stats = statsJson(analyse(config, kind, { cache, steps }), full);
     } catch (e) {
       fail(1, `${kind} analysis failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (seeds !== null) {
+    try {
+      doc.seeds = repeatSeeds(config, seeds, { series });
+    } catch (e) {
+      fail(1, `seed repeats failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   process.stdout.write(JSON.stringify(doc) + '\n');
