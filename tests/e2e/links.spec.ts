@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { FIELDS, fieldApplies } from '../../src/run/schema';
 import {
   collectErrors,
   metricValues,
@@ -205,7 +206,14 @@ test('a lesson link hides the named controls and panels; hidden values still com
     ),
   );
   // The sidebar says what is fixed and can show it for this visit.
-  await expect(page.getByTestId('hidden-note')).toHaveAttribute('data-count', '5');
+  // sampler, reg and every field of the forecast group that applies to van der Pol.
+  const forecastFields = FIELDS.filter(
+    (f) => f.group === 'forecast' && fieldApplies(f, 'vanderpol'),
+  ).length;
+  await expect(page.getByTestId('hidden-note')).toHaveAttribute(
+    'data-count',
+    String(2 + forecastFields),
+  );
   await page.getByTestId('reveal-hidden').click();
   await expect(page.getByTestId('field-sampler')).toHaveAttribute('data-value', 'random');
   await expect(page.getByTestId('field-reg')).toHaveValue('0.000001');
