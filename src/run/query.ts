@@ -13,7 +13,6 @@ import { migratePairs, OLDEST_LINK_VERSION, UNVERSIONED_LINK_VERSION, type Pair 
 import {
   FIELD_BY_KEY,
   FIELDS,
-  LIMITS,
   SCHEMA_VERSION,
   allowedRange,
   defaultConfig,
@@ -22,6 +21,7 @@ import {
   type ListField,
   type RunConfig,
 } from './schema';
+import { LIMITS } from './fieldDefaults';
 
 /** One thing the parser changed or rejected, in words a user can act on. */
 export interface Notice {

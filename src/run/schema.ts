@@ -3,11 +3,12 @@
  * doc string. The URL, the CLI, the worker and the generated controls all read this table
  * (after tensorflow/playground's declarative state table, with validation added).
  */
-import { SAMPLERS } from '../method/sampling';
 import { SYSTEM_SPECS } from '../sources/systems';
 import type { ParamSpec } from '../sources/systems/types';
 import { entryOf, idsOf, isRegistered, REGISTRY, REGISTRY_IDS } from './registry';
 import { controlDataFields, controlForecastFields, controlTaskFields } from './controlFields';
+import { sysDefault } from './fieldDefaults';
+import { modelFields } from './modelFields';
 import { seriesDataFields, seriesSystemFields } from './seriesFields';
 
 export const SCHEMA_VERSION = 1;
@@ -63,11 +64,6 @@ export type Field = NumberField | EnumField | ListField | TextField;
 const FREE = idsOf('free');
 const SIMULATED = [...FREE, ...idsOf('controlled')];
 
-const sysDefault =
-  (key: string, fallback: number) =>
-  (sys: string): number =>
-    (isRegistered(sys) ? entryOf(sys).defaults[key] : undefined) ?? fallback;
-
 /**
  * One field per parameter key; a key shared by several systems (μ of van der Pol and of the forced
  * oscillator) is one field listing them all, with each system's own default.
@@ -94,17 +90,6 @@ function buildParamFields(): NumberField[] {
   });
 }
 const systemParamFields = buildParamFields();
-
-/** Limits that keep a run inside memory and a few seconds of compute, with the reason shown. */
-export const LIMITS = {
-  maxTrainPairs: 400_000,
-  maxWidth: 3000,
-  reasonWidth: 'the Gram matrix and Koopman matrix need 8·(width+1)² bytes each',
-  reasonPairs: 'training data are held in memory and every pair costs width² operations',
-  /** Controlled runs keep K untruncated: its spectrum costs O((M+1)³) (width 1000: about 2 s). */
-  maxControlledWidth: 1000,
-  reasonControlledWidth: 'K is kept whole there, and its eigenvalues cost (width+1)³ operations',
-} as const;
 
 export const FIELDS: Field[] = [
   {
@@ -187,87 +172,7 @@ export const FIELDS: Field[] = [
   },
   ...seriesDataFields,
   ...controlDataFields,
-  {
-    key: 'width',
-    label: 'Width M',
-    group: 'model',
-    kind: 'int',
-    min: 1,
-    max: LIMITS.maxWidth,
-    scale: 'log',
-    unit: 'neurons',
-    doc: 'Number of sampled hidden neurons; K is (M+1)×(M+1).',
-    default: sysDefault('width', 400),
-  },
-  {
-    key: 'sampler',
-    label: 'Sampler',
-    group: 'model',
-    kind: 'enum',
-    options: SAMPLERS.map((x) => x.id),
-    optionLabels: Object.fromEntries(SAMPLERS.map((x) => [x.id, x.label])),
-    unit: '',
-    doc: 'SWIM places each neuron between a pair of data points; random features ignore the data.',
-    default: () => 'swim',
-  },
-  {
-    key: 'act',
-    label: 'Activation',
-    group: 'model',
-    kind: 'enum',
-    options: ['tanh', 'relu'],
-    unit: '',
-    doc: 'Nonlinearity σ of the hidden layer ψ(x) = σ(Wx + b).',
-    default: () => 'tanh',
-  },
-  {
-    key: 'reg',
-    label: 'Regularisation λ_rel',
-    group: 'model',
-    kind: 'float',
-    min: 0,
-    max: 1,
-    scale: 'log',
-    unit: '× trace(G)/(M+1)',
-    doc: 'Ridge strength relative to the mean diagonal of the Gram matrix, same meaning at every width.',
-    default: sysDefault('reg', 1e-10),
-  },
-  {
-    key: 'regsel',
-    label: 'Choose λ',
-    group: 'model',
-    kind: 'enum',
-    options: ['fixed', 'cv'],
-    optionLabels: { fixed: 'Fixed (λ_rel above)', cv: 'Validated on held-out data' },
-    unit: '',
-    doc: 'Fixed uses λ_rel as set; validated fits on the first 80 % of every training trajectory and picks the λ_rel in 1e-14…1e-2 whose forecasts of the last 20 % are best (free systems and measured series).',
-    default: () => 'fixed',
-  },
-  {
-    key: 'seed',
-    label: 'Seed',
-    group: 'model',
-    kind: 'int',
-    min: 0,
-    max: 4294967295,
-    scale: 'linear',
-    unit: '',
-    doc: 'Seed of the random generator: same seed and settings give bit-identical weights.',
-    default: () => 1,
-  },
-  {
-    key: 'rank',
-    systems: [...FREE, ...idsOf('series')],
-    label: 'Koopman rank r',
-    group: 'model',
-    kind: 'int',
-    min: 1,
-    max: LIMITS.maxWidth + 1,
-    scale: 'log',
-    unit: 'modes',
-    doc: 'When M+1 exceeds r, K is projected onto the r leading POD directions for the spectrum and the linear rollout (the RNN stays exact).',
-    default: sysDefault('rank', 100),
-  },
+  ...modelFields,
   {
     key: 'rollout',
     systems: FREE, // the controlled view draws every forecast and reports no VPT

@@ -15,7 +15,8 @@ import {
   parseQuery,
   serializeQuery,
 } from '../../src/run/query';
-import { defaultConfig, FIELDS, LIMITS, type RunConfig } from '../../src/run/schema';
+import { LIMITS } from '../../src/run/fieldDefaults';
+import { defaultConfig, FIELDS, type RunConfig } from '../../src/run/schema';
 
 /** The fields whose values differ between two configs. */
 function changed(a: RunConfig, b: RunConfig): string[] {
