@@ -6,6 +6,13 @@
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../run/schema';
 import type { Progress, RunResult } from '../run/result';
+import type {
+  AnalysisKind,
+  AnalysisProgress,
+  AnalysisResult,
+  AnalysisSettings,
+} from '../run/analysis';
+import type { SeedRepeat } from '../run/seeds';
 import type { SeriesSource } from '../run/series/sources';
 import type { RunWorkerApi } from '../../workers/runWorker';
 
@@ -28,7 +35,21 @@ export interface RunClient {
     onProgress: (p: Progress) => void,
     series?: SeriesSource,
   ): Promise<RunResult>;
-  /** Stops the current run at once: its promise rejects with RunCancelled. */
+  /** The Lyapunov spectrum or long-term statistics of a free system (src/run/analysis.ts). */
+  analyse(
+    config: RunConfig,
+    kind: AnalysisKind,
+    onProgress: (p: AnalysisProgress) => void,
+    settings?: AnalysisSettings,
+  ): Promise<AnalysisResult>;
+  /** The same settings over seeds s … s+n−1 (src/run/seeds.ts). */
+  repeatSeeds(
+    config: RunConfig,
+    n: number,
+    onProgress: (p: Progress) => void,
+    series?: SeriesSource,
+  ): Promise<SeedRepeat>;
+  /** Stops the current call at once: its promise rejects with RunCancelled. */
   cancel(): void;
   dispose(): void;
 }
@@ -66,27 +87,53 @@ export function createRunClient(): RunClient {
     api = null;
   };
 
+  /** One call at a time: a new call supersedes (cancels) the previous one. */
+  const call = <T>(
+    client: RunClient,
+    start: (remote: Comlink.Remote<RunWorkerApi>) => Promise<T>,
+  ): Promise<T> => {
+    if (pending) client.cancel();
+    const remote = ensure();
+    return new Promise<T>((resolve, reject) => {
+      const mine: Pending = { reject };
+      pending = mine;
+      start(remote).then(
+        (r) => {
+          if (pending !== mine) return;
+          pending = null;
+          resolve(r);
+        },
+        (e: unknown) => {
+          if (pending !== mine) return;
+          pending = null;
+          reject(e);
+        },
+      );
+    });
+  };
+
   return {
     run(config, onProgress, series) {
-      // One run at a time: a new run supersedes (cancels) the previous one.
-      if (pending) this.cancel();
-      const remote = ensure();
-      return new Promise<RunResult>((resolve, reject) => {
-        const mine: Pending = { reject };
-        pending = mine;
-        remote.run(config, Comlink.proxy(onProgress), series).then(
-          (r) => {
-            if (pending !== mine) return;
-            pending = null;
-            resolve(r);
-          },
-          (e: unknown) => {
-            if (pending !== mine) return;
-            pending = null;
-            reject(e);
-          },
-        );
-      });
+      return call<RunResult>(this, (remote) =>
+        remote.run(config, Comlink.proxy(onProgress), series),
+      );
+    },
+    analyse(config, kind, onProgress, settings) {
+      return call<AnalysisResult>(
+        this,
+        (remote) =>
+          remote.analyse(
+            config,
+            kind,
+            Comlink.proxy(onProgress),
+            settings,
+          ) as Promise<AnalysisResult>,
+      );
+    },
+    repeatSeeds(config, n, onProgress, series) {
+      return call<SeedRepeat>(this, (remote) =>
+        remote.repeatSeeds(config, n, Comlink.proxy(onProgress), series),
+      );
     },
     cancel() {
       const p = pending;

@@ -1,4 +1,5 @@
 import { hiddenFields } from '../state/lesson';
+import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { useStore } from '../state/store';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { CopyLinkButton } from './CopyLinkButton';
@@ -62,6 +63,7 @@ export function App() {
           {!sidebar && <RunPanel buttons={false} />}
           <LessonNote />
           <Results metrics={show.metrics} />
+          <AnalysisPanel />
         </main>
       </div>
     </div>
