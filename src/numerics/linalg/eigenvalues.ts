@@ -6,7 +6,8 @@
  */
 import { balanceInPlace } from './balance';
 import { scaleToUnit } from './hqrRescue';
-import { hessenbergEigenvaluesInPlace, hessenbergInPlace, type HqrReport } from './hessenbergQr';
+import { hessenbergInPlace } from './hessenberg';
+import { hessenbergEigenvaluesInPlace, type HqrReport } from './hessenbergQr';
 
 export type { HqrReport };
 
