@@ -2,13 +2,15 @@ import { cancel, train } from '../state/runController';
 import { useStore } from '../state/store';
 import { formatMs } from './format';
 import { ProgressBar } from './ProgressBar';
+import { warningItems } from './Warnings';
 
 function StatusLine() {
   const status = useStore((s) => s.status);
   const error = useStore((s) => s.error);
   const wallMs = useStore((s) => s.wallMs);
   const fitMs = useStore((s) => s.result?.timingsMs.total);
-  const warnings = useStore((s) => (s.result ? s.result.warnings.length : 0));
+  const result = useStore((s) => s.result);
+  const warnings = result ? warningItems(result).length : 0;
   const runId = useStore((s) => s.runId);
   const resultSeq = useStore((s) => s.resultSeq);
   const origin = useStore((s) => s.origin);

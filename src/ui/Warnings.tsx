@@ -1,16 +1,23 @@
 import type { RunResult } from '../run/result';
 import { useStore } from '../state/store';
+import { circleCounts, growthWarning } from './plots/spectrumData';
+import { GlossaryText } from './Glossary';
 
-/** The run's warnings plus one line summarising diverged forecasts. */
+/** The engine's growing-eigenvalue line (strict 1e-9 count); the page replaces it. */
+const ENGINE_UNSTABLE = /^\d+ eigenvalues? with \|λ\| > 1: (.*) grows along them$/;
+
+/**
+ * The run's warnings as the page shows them, the one list the status line counts too. The engine's
+ * growing-eigenvalue line is recomputed with the spectrum plot's tolerance (ON_CIRCLE_TOL), so an
+ * eigenvalue on the unit circle is never called unstable. Divergences are summarised once, by the
+ * engine's line per rollout (test starts numbered from 1, as on the slider).
+ */
 export function warningItems(r: RunResult): string[] {
-  const items = [...r.warnings];
-  const n = r.divergences.length;
-  if (n) {
-    const first = r.divergences[0];
-    items.push(
-      `${n} forecast${n > 1 ? 's' : ''} diverged (first: ${first.rollout} rollout, test ` +
-        `${first.testIndex + 1}, step ${first.step}, ${first.reason === 'nan' ? 'not a number' : 'blew up'}).`,
-    );
+  const items: string[] = [];
+  for (const w of r.warnings) {
+    const m = ENGINE_UNSTABLE.exec(w);
+    if (m) items.push(...growthWarning(circleCounts(r.eigenvalues.re, r.eigenvalues.im), m[1]));
+    else items.push(w);
   }
   return items;
 }
@@ -33,11 +40,13 @@ export function Warnings() {
         <strong>
           {items.length} warning{items.length > 1 ? 's' : ''}:
         </strong>{' '}
-        {items[0]}
+        <GlossaryText text={items[0]} />
       </summary>
       <ul>
         {items.map((w, i) => (
-          <li key={i}>{w}</li>
+          <li key={i}>
+            <GlossaryText text={w} />
+          </li>
         ))}
       </ul>
     </details>

@@ -70,3 +70,19 @@ export function formatInput(v: number | string): string {
   if (typeof v === 'string') return v;
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
+
+/**
+ * A valid prediction time in the one unit of its system: Lyapunov times (t·λ_max) when the system
+ * has a known Lyapunov exponent, else model time units; "≥" when it is only a lower bound (the
+ * forecast never crossed ε within the horizon).
+ */
+export function formatVpt(
+  vpt: number,
+  lyapunov: number | null,
+  lowerBound: boolean,
+  withUnit = true,
+): string {
+  const v = lyapunov !== null ? vpt * lyapunov : vpt;
+  const unit = withUnit ? (lyapunov !== null ? ' Lyapunov times' : ' time units') : '';
+  return `${lowerBound ? '≥ ' : ''}${formatSig(v)}${unit}`;
+}

@@ -5,7 +5,8 @@ import { parseQuery } from '../../src/run/query';
 import { runPipeline } from '../../src/run/pipeline';
 import { errorFigure } from '../../src/ui/plots/figures/error';
 import { phaseFigure } from '../../src/ui/plots/figures/phase';
-import { LADDER_NAME, spectrumFigure } from '../../src/ui/plots/figures/spectrum';
+import { GROUP_NAMES, LADDER_NAME, spectrumFigure } from '../../src/ui/plots/figures/spectrum';
+import { ON_CIRCLE_TOL } from '../../src/ui/plots/spectrumData';
 import { trajectoryFigure } from '../../src/ui/plots/figures/trajectory';
 import { testComponent } from '../../src/ui/plots/plotData';
 import { logFloor } from '../../src/ui/plots/ranges';
@@ -21,6 +22,7 @@ interface Trace {
   mode?: string;
   x: Array<number | null>;
   y: Array<number | null>;
+  xaxis?: string;
   yaxis?: string;
   visible?: unknown;
 }
@@ -71,14 +73,25 @@ describe('free-system figures', () => {
     expect(shapes[1].x0).toBe(Math.min(r.metrics.vptRelift, r.test.horizon * r.dt));
   });
 
-  it('spectrum: every eigenvalue once, split at |λ| = 1, with the van der Pol ladder', () => {
+  it('spectrum: every eigenvalue once per panel, split inside / on / outside the circle', () => {
     const ts = traces(spectrumFigure(r));
-    const stable = ts.find((t) => t.name === '|λ| ≤ 1')!;
-    const unstable = ts.find((t) => t.name === 'unstable |λ|>1')!;
-    expect(stable.x.length + unstable.x.length).toBe(r.eigenvalues.re.length);
-    expect(unstable.x.length).toBe(r.metrics.unstableEigenvalues);
-    for (let k = 0; k < unstable.x.length; k++)
-      expect(Math.hypot(unstable.x[k]!, unstable.y[k]!)).toBeGreaterThan(1);
+    const main = ts.filter((t) => t.mode === 'markers' && !t.xaxis && t.name !== LADDER_NAME);
+    expect(main).toHaveLength(3);
+    expect(main[0].name.startsWith(GROUP_NAMES.inside)).toBe(true);
+    expect(main[1].name.startsWith(GROUP_NAMES.circle)).toBe(true);
+    expect(main[2].name.startsWith(GROUP_NAMES.outside)).toBe(true);
+    expect(main.reduce((n, t) => n + t.x.length, 0)).toBe(r.eigenvalues.re.length);
+    const [inside, circle, outside] = main;
+    for (let k = 0; k < outside.x.length; k++)
+      expect(Math.hypot(outside.x[k]!, outside.y[k]!)).toBeGreaterThan(1 + ON_CIRCLE_TOL);
+    for (let k = 0; k < circle.x.length; k++)
+      expect(Math.abs(Math.hypot(circle.x[k]!, circle.y[k]!) - 1)).toBeLessThanOrEqual(
+        ON_CIRCLE_TOL,
+      );
+    for (let k = 0; k < inside.x.length; k++)
+      expect(Math.hypot(inside.x[k]!, inside.y[k]!)).toBeLessThan(1 - ON_CIRCLE_TOL);
+    const zoom = ts.filter((t) => t.mode === 'markers' && t.xaxis === 'x2');
+    expect(zoom.reduce((n, t) => n + t.x.length, 0)).toBe(r.eigenvalues.re.length);
     expect(ts.some((t) => t.name === LADDER_NAME)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { useStore } from '../../state/store';
+import { GlossaryButton } from '../Glossary';
 import { Warnings } from '../Warnings';
 import type { PlotEntry } from './types';
 
@@ -47,6 +48,7 @@ export function ViewBar({ entries }: { entries: PlotEntry[] }) {
           Show SWIM pairs
         </label>
       )}
+      <GlossaryButton />
     </div>
   );
 }

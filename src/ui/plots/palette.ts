@@ -35,6 +35,8 @@ export const COLORS = {
   eigen: HUES.skyBlue,
   /** Koopman eigenvalues with |λ| > 1 (the linear rollout grows along them). */
   unstable: HUES.orange,
+  /** Koopman eigenvalues on the unit circle (within ON_CIRCLE_TOL): open rings, 8.6:1 on white. */
+  onCircle: '#1F4E79',
   /** Faint guides such as the unit circle and zero lines. */
   guide: '#CCCCCC',
 

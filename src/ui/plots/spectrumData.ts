@@ -40,11 +40,62 @@ export function eigenInfo(re: ArrayLike<number>, im: ArrayLike<number>, dt: numb
   return out;
 }
 
-/** |λ| above this counts as unstable (same tolerance as metrics.unstableEigenvalues). */
+/** |λ| above this counts as unstable in the engine (metrics.unstableEigenvalues). */
 export const UNSTABLE_TOL = 1e-9;
+
+/**
+ * Eigenvalues with ||λ| − 1| ≤ ON_CIRCLE_TOL are "on the unit circle": a limit cycle's ladder
+ * e^{i·k·ω·Δt} is fitted to a few parts in 10⁵, so such an eigenvalue neither grows nor decays on
+ * the time scale of a lecture. The plot, the spectrum card and the warning the page shows all use
+ * this one tolerance (the UI's, not the engine's strict 1e-9 count).
+ */
+export const ON_CIRCLE_TOL = 1e-3;
+/** The tolerance as the page prints it. */
+export const ON_CIRCLE_TEXT = '||λ| − 1| ≤ 10⁻³';
 
 export function isUnstable(re: number, im: number): boolean {
   return Math.hypot(re, im) > 1 + UNSTABLE_TOL;
+}
+
+export type CircleClass = 'inside' | 'circle' | 'outside';
+
+/** Inside, on (within ON_CIRCLE_TOL) or outside the unit circle. */
+export function circleClass(re: number, im: number): CircleClass {
+  const a = Math.hypot(re, im);
+  if (Math.abs(a - 1) <= ON_CIRCLE_TOL) return 'circle';
+  return a > 1 ? 'outside' : 'inside';
+}
+
+export interface CircleCounts {
+  inside: number;
+  circle: number;
+  outside: number;
+}
+
+/** How many eigenvalues lie inside, on and outside the unit circle (ON_CIRCLE_TOL). */
+export function circleCounts(re: ArrayLike<number>, im: ArrayLike<number>): CircleCounts {
+  const c: CircleCounts = { inside: 0, circle: 0, outside: 0 };
+  for (let k = 0; k < re.length; k++) c[circleClass(re[k], im[k])]++;
+  return c;
+}
+
+/**
+ * The lecture's warning about growing eigenvalues, with the plot's tolerance: only |λ| beyond
+ * 1 + ON_CIRCLE_TOL counts; the ones on the circle are mentioned, not blamed. Empty when none grow.
+ */
+export function growthWarning(c: CircleCounts, what: string): string[] {
+  if (c.outside === 0) return [];
+  const on = c.circle
+    ? ` (${c.circle} more on the circle, ${ON_CIRCLE_TEXT}: they neither grow nor decay)`
+    : '';
+  return [
+    `${c.outside} eigenvalue${c.outside > 1 ? 's' : ''} outside the unit circle (|λ| > 1 + 10⁻³): ${what} grows along ${c.outside > 1 ? 'them' : 'it'}${on}. Raise reg or lower width.`,
+  ];
+}
+
+/** Period 2π/|Im ω| of an eigenvalue in time units (∞ for a real one). */
+export function period(freq: number): number {
+  return freq === 0 ? Infinity : (2 * Math.PI) / Math.abs(freq);
 }
 
 export interface ReferenceMark {

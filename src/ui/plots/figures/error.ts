@@ -75,16 +75,21 @@ export function errorFigure(result: RunResult): Figure {
     // VPT equal to the horizon means e(t) never exceeded ε: a lower bound.
     const bound = vpt >= test.horizon * dt * (1 - 1e-12) ? '≥ ' : '';
     annotations.push(
-      note(`VPT ${bound}${formatSig(vpt * scale)}`, x / xEnd, 0.02, {
-        xanchor: x > 0.7 * xEnd ? 'right' : 'left',
-        yanchor: 'bottom',
-        font: { color: COLORS.vpt },
-      }),
+      note(
+        `VPT ${bound}${formatSig(vpt * scale)}${lyapunov !== null ? ' Lyapunov times' : ''}`,
+        x / xEnd,
+        0.02,
+        {
+          xanchor: x > 0.7 * xEnd ? 'right' : 'left',
+          yanchor: 'bottom',
+          font: { color: COLORS.vpt },
+        },
+      ),
     );
   }
   const xTitle =
     lyapunov !== null
-      ? `t · λ_max (Lyapunov times, λ_max=${formatSig(lyapunov)})`
+      ? `t · λ<sub>max</sub> (Lyapunov times, λ<sub>max</sub> = ${formatSig(lyapunov)})`
       : 't (model time)';
   const layout = figureLayout('Normalised error e(t)', data, {
     xaxis: axis(xTitle, { range: [0, xEnd] }),

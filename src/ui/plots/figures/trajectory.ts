@@ -5,11 +5,12 @@
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import { validPredictionTimes } from '../../../method/metrics';
 import type { RunResult } from '../../../run/result';
-import { formatSig } from '../../format';
+import { formatSig, formatVpt } from '../../format';
 import { axis, baseLayout, note, vline } from '../layout';
 import { COLORS } from '../palette';
 import { clampIndex, testSeries, timeAxis } from '../plotData';
 import { clipDiverged, componentRanges, displayBox } from '../ranges';
+import { referenceFor } from '../spectrumData';
 import { stackRows, yRef } from '../stack';
 import type { Figure, PlotView } from '../types';
 
@@ -28,7 +29,8 @@ export function trajectoryFigure(result: RunResult, view: Pick<PlotView, 'testIn
   const eps = Number(result.config.eps);
   const vpt = validPredictionTimes(test.errorRelift, test.count, test.horizon, eps, dt)[i];
   const reached = vpt < test.horizon * dt;
-  const title = `Trajectory · test ${i + 1}/${test.count} · VPT ${reached ? '' : '≥ '}${formatSig(vpt)}`;
+  const { lyapunov } = referenceFor(result.config);
+  const title = `Trajectory · test ${i + 1}/${test.count} · VPT ${formatVpt(vpt, lyapunov, !reached)}`;
   const data: PlotData[] = [];
   const names = Array.from({ length: dim }, (_, j) => stateNames[j] ?? `x${j + 1}`);
   for (let j = 0; j < dim; j++) {
@@ -65,7 +67,7 @@ export function trajectoryFigure(result: RunResult, view: Pick<PlotView, 'testIn
     // autoranging, and moving it (a new ε) would make Plotly recompute the whole figure.
     const x = vpt / t[steps - 1];
     annotations.push(
-      note(`VPT ${formatSig(vpt)}`, x, 1, {
+      note(`VPT ${formatVpt(vpt, lyapunov, false, false)}`, x, 1, {
         xanchor: x > 0.75 ? 'right' : 'left',
         yanchor: 'top',
         font: { color: COLORS.vpt },
