@@ -146,8 +146,22 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   });
 
   const spectrum = stage('spectrum', stageKey(kSolve, []), (): SpectrumPart => {
-    const eig = eigenvalues(fit.K, fit.r);
-    return { eig, ...spectrumStats(eig) };
+    // A spectrum that needs the QR rescue phase is reported; one that fails (non-finite K) leaves
+    // the run standing with no eigenvalues and a warning, never a failed run.
+    const notes: string[] = [];
+    try {
+      const eig = eigenvalues(fit.K, fit.r, {
+        onRescue: (r) =>
+          notes.push(
+            `the eigenvalues of K needed the QR solver's rescue phase (${r.unresolved} of ${fit.r} unresolved after ${r.standardSweeps} sweeps): K is nearly singular (too little data for this width)`,
+          ),
+      });
+      return { eig, ...spectrumStats(eig), notes };
+    } catch (e) {
+      const eig = { re: new Float64Array(0), im: new Float64Array(0) };
+      notes.push(`no spectrum: ${e instanceof Error ? e.message : String(e)}`);
+      return { eig, ...spectrumStats(eig), notes };
+    }
   });
 
   const kForecast = stageKey(kSolve, readsOf(config, ['forecast', 'control'], ASSESS_KEYS));
@@ -176,12 +190,15 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
     spectrumRank: fit.r,
     podResidual: fit.podResidual,
     ridge,
-    warnings: cvSkipped
-      ? [
-          ...a.warnings,
-          `λ could not be validated (it needs a free system and ≥ 10 pairs per trajectory): the fixed λ_rel = ${config.reg} was used`,
-        ]
-      : a.warnings,
+    warnings: [
+      ...a.warnings,
+      ...spectrum.notes,
+      ...(cvSkipped
+        ? [
+            `λ could not be validated (it needs a free system and ≥ 10 pairs per trajectory): the fixed λ_rel = ${config.reg} was used`,
+          ]
+        : []),
+    ],
     divergences: a.divergences,
     kernel: defaultKernel(),
     solveMethod: fit.solveMethod,

@@ -44,6 +44,8 @@ export interface SpectrumPart {
   eig: { re: Float64Array; im: Float64Array };
   unstable: number;
   radius: number;
+  /** Warnings of the eigenvalue solver (rescue phase used, or no spectrum at all). */
+  notes: string[];
 }
 
 /** The family's part of the result, ready to be returned. */
