@@ -9,6 +9,7 @@ import type { RunConfig } from '../run/schema';
 import { checkSize } from '../sources/series/csv';
 import { csvPlan } from '../sources/series/plan';
 import type { SeriesSource } from '../run/series/sources';
+import { trainStandardiser } from '../sources/series/embed';
 import { parseSeriesCsv, type SeriesTable } from '../sources/series/table';
 import { WEATHER_FILE } from '../sources/series/weather';
 
@@ -73,14 +74,16 @@ export async function loadCsvFile(file: File, config: RunConfig): Promise<Loaded
     checkSize(file.size);
     const text = await file.text();
     const table = parseSeriesCsv(text);
-    // Too few rows for the current delay, horizon and split: refuse the file now.
-    csvPlan(table, {
+    // Too few rows for the current delay, horizon and split, or a column that cannot be
+    // standardised (constant, or too large or small for its squares): refuse the file now.
+    const plan = csvPlan(table, {
       cols: '',
       delay: Number(config.delay),
       split: Number(config.split),
       horizon: Number(config.horizon),
       name: file.name,
     });
+    trainStandardiser(plan);
     const loaded: LoadedCsv = { name: file.name, bytes: file.size, text, table };
     set({ csv: loaded, csvError: null });
     return loaded;

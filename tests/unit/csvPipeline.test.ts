@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../src/run/query';
 import { runPipeline } from '../../src/run/pipeline';
+import { planFor } from '../../src/run/series/sources';
 
 const FIXTURE = 'tests/fixtures/oscillation.csv';
 const text = readFileSync(FIXTURE, 'utf8');
@@ -76,5 +77,25 @@ describe('sys=csv on the damped-oscillation fixture', () => {
     const out = srnn('--data', big);
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/The file is 10\.0 MB, over the 10 MB limit/);
+  });
+});
+
+describe('files that cannot be standardised are refused when they are planned (CLI exit 2)', () => {
+  const rows = (f: (i: number) => string) =>
+    ['a,b', ...Array.from({ length: 60 }, (_, i) => f(i))].join('\n');
+  const plan = (text: string) =>
+    planFor(parseQuery('sys=csv&delay=2', 'strict').config, { name: 'f.csv', text });
+  it('a constant column', () => {
+    expect(() => plan(rows((i) => `1,${i}`))).toThrow(/'a' is constant over the training rows/);
+  });
+  it('values whose squares overflow', () => {
+    expect(() => plan(rows((i) => `${i % 2 ? '' : '-'}1.7e308,${i}`))).toThrow(
+      /'a' has values too large to standardise/,
+    );
+  });
+  it('a spread that underflows', () => {
+    expect(() => plan(rows((i) => `${i % 2 ? 5e-324 : 1e-323},${i}`))).toThrow(
+      /'a' varies too little to standardise/,
+    );
   });
 });

@@ -5,6 +5,7 @@
  */
 import { csvPlan, type SeriesPlan } from '../../sources/series/plan';
 import type { RunConfig } from '../schema';
+import { trainStandardiser } from '../../sources/series/embed';
 import { parseSeriesCsv } from '../../sources/series/table';
 import { weatherPlan, weatherTable } from '../../sources/series/weather';
 
@@ -68,6 +69,7 @@ export function planFor(config: RunConfig, source: SeriesSource): PlannedRun {
       horizon: config.horizon,
       name: source.name,
     });
+    trainStandardiser(plan); // a column that cannot be standardised is bad input, refused here
     return { plan, source: 'csv', climatologyLabel: 'training mean' };
   }
   throw new RangeError(`'${config.sys}' is not a measured series (weather, csv)`);

@@ -30,9 +30,19 @@ export function trainStandardiser(plan: SeriesPlan): Standardiser {
     let v = 0;
     for (let r = plan.trainStart; r <= plan.trainEnd; r++) v += (col[r] - mean[i]) ** 2;
     std[i] = Math.sqrt(v / n);
-    if (!(std[i] > 0)) {
+    const name = plan.table.names[c];
+    if (!Number.isFinite(mean[i]) || !Number.isFinite(std[i]))
       throw new RangeError(
-        `column '${plan.table.names[c]}' is constant over the training rows: it cannot be standardised`,
+        `column '${name}' has values too large to standardise (their squares overflow); rescale the column`,
+      );
+    if (!(std[i] > 0)) {
+      let varies = false;
+      for (let r = plan.trainStart + 1; r <= plan.trainEnd && !varies; r++)
+        varies = col[r] !== col[plan.trainStart];
+      throw new RangeError(
+        varies
+          ? `column '${name}' varies too little to standardise (its spread underflows); rescale the column`
+          : `column '${name}' is constant over the training rows: it cannot be standardised`,
       );
     }
   });
