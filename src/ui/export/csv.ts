@@ -15,9 +15,15 @@ export function cell(x: number): string {
   return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
 }
 
-/** Quotes a header field only when CSV needs it. */
+/**
+ * A header field (names come from the user's file): a field a spreadsheet would run as a formula
+ * (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe (OWASP's CSV
+ * injection advice), then it is quoted when CSV needs it. Numbers are written by `cell`, never
+ * through here, so a negative value stays a number.
+ */
 export function field(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The CSV text (header line, then count × (horizon+1) rows). */
