@@ -36,6 +36,7 @@ export function StatsView({ a }: { a: StatsAnalysis }) {
         {spectra && (
           <AnalysisFigure
             id="stats-spectra"
+            index={1}
             figure={spectra}
             caption="Power spectra of the two long runs (log scale): which frequencies carry the motion. H is the Hellinger distance between the spectra (0: identical, 1: disjoint), with its floor."
           />
@@ -43,6 +44,7 @@ export function StatsView({ a }: { a: StatsAnalysis }) {
         {returnMap && (
           <AnalysisFigure
             id="returnmap"
+            index={2}
             figure={returnMap}
             caption="Each maximum against the next one. For the Lorenz system the true points lie on a thin cusp (Lorenz’s map, 1963): a surrogate on the right attractor reproduces the curve, not only its spread."
           />
