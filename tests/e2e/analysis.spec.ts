@@ -155,6 +155,8 @@ test('repeat over seeds: the CLI’s --seeds numbers; Cancel stops it; a new run
       expect(Number(await tr.getAttribute(`data-${f}`)), `${key} ${f}`).toBe(doc.metrics[key][f]);
   }
 
+  await page.getByTestId('seeds-view').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/analysis-seeds-1280x720.png' });
   // Cancel: the bar goes, the buttons come back, the table shown stays.
   await page.getByTestId('analysis-seed-count').selectOption('10');
   await page.getByTestId('analysis-seeds').click();
@@ -181,4 +183,6 @@ test('ridge curve for a validated λ (regsel=cv)', async ({ page }) => {
   expect(names[0]).toBe('held-out rollout MSE');
   expect(names).toContain('diverged (∞)');
   expect(names.some((n) => n.startsWith('chosen λ_rel'))).toBe(true);
+  await plot.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/analysis-ridge-1280x720.png' });
 });

@@ -51,7 +51,8 @@ export function LyapunovView({ a }: { a: LyapunovAnalysis }) {
           </table>
           <p className="analysis-note">
             Reference: λ_max from the literature; Σλ = ⟨tr J⟩, the true flow’s mean contraction rate
-            along the orbit. Kaplan–Yorke dimension D = j + (λ₁+…+λ_j)/|λ_j+1|.
+            along the orbit. Kaplan–Yorke dimension D = j + (λ₁+…+λⱼ)/|λⱼ₊₁| with j the largest
+            count whose sum is ≥ 0.
           </p>
           {a.warnings.map((w) => (
             <p key={w} className="analysis-warning" role="status">

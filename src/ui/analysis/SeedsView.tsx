@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import type { SeedRepeat } from '../../run/seeds';
-import { seedRows } from './tables';
+import { censoredSeeds, seedRows } from './tables';
 
 /** The repeat over seeds: the main metrics as mean ± std with their range. */
 export function SeedsView({ s }: { s: SeedRepeat }) {
   const rows = useMemo(() => seedRows(s), [s]);
+  const censored = censoredSeeds(s);
   return (
     <div className="analysis-section" data-testid="seeds-view">
       <h3>
@@ -42,6 +43,12 @@ export function SeedsView({ s }: { s: SeedRepeat }) {
           ))}
         </tbody>
       </table>
+      {censored > 0 && (
+        <p className="analysis-warning" role="status" data-testid="seeds-censored">
+          In {censored} of {s.seeds.length} seeds some test forecasts never crossed ε within the
+          horizon: their VPT is a lower bound (raise the horizon for the full value).
+        </p>
+      )}
       <p className="analysis-note">
         One run’s number means little without its seed-to-seed scatter: a difference between two
         settings smaller than the std here is not a difference.

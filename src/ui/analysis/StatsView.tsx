@@ -38,7 +38,7 @@ export function StatsView({ a }: { a: StatsAnalysis }) {
             id="stats-spectra"
             index={1}
             figure={spectra}
-            caption="Power spectra of the two long runs (log scale): which frequencies carry the motion. H is the Hellinger distance between the spectra (0: identical, 1: disjoint), with its floor."
+            caption="Power spectra of the two long runs (log scale): which frequencies carry the motion. H is the Hellinger distance between the spectra (0: identical, 1: disjoint), its floor in brackets."
           />
         )}
         {returnMap && (

@@ -169,14 +169,22 @@ function panels(
   xTitle: (i: number) => string,
   yTitle: string,
   yExtra: PlotLayout = {},
+  xExtra: PlotLayout = {},
+  sharedY = false,
 ): PlotLayout {
   const layout = figureLayout(title, data);
-  const domains = columnDomains(names.length);
+  const domains = columnDomains(names.length, sharedY ? 0.04 : 0.08);
   names.forEach((_, i) => {
-    layout[axisKey(i, 'x')] = axis(xTitle(i), { domain: domains[i], anchor: axisRef(i, 'y') });
+    layout[axisKey(i, 'x')] = axis(xTitle(i), {
+      domain: domains[i],
+      anchor: axisRef(i, 'y'),
+      ...xExtra,
+    });
     layout[axisKey(i, 'y')] = axis(i === 0 ? yTitle : '', {
       anchor: axisRef(i, 'x'),
       ...yExtra,
+      // Panels on one y scale label it once, on the left.
+      ...(sharedY && i > 0 ? { showticklabels: false } : {}),
     });
   });
   return layout;
@@ -254,6 +262,12 @@ export function spectraFigure(a: StatsAnalysis): Figure | null {
         hovertemplate: `f = %{x:.3g}<br>power %{y:.3g}<extra>${who}</extra>`,
       } as PlotData);
   });
+  // Eight decades below the largest power: the far tail is rounding noise of the FFT.
+  let top = 0;
+  for (const v of [sp.truth, sp.surrogate]) for (const p of v) if (p > top) top = p;
+  const hi = Math.log10(top > 0 ? top : 1) + 0.3;
+  const f1 = Math.log10(sp.freq[1]);
+  const fN = Math.log10(sp.freq[n - 1]);
   const layout = panels(
     'Power spectra (Welch, normalised)',
     data,
@@ -261,10 +275,12 @@ export function spectraFigure(a: StatsAnalysis): Figure | null {
     (i) => {
       const hd = components[i].spectrumHellinger;
       const fl = a.floor.components[i].spectrumHellinger;
-      return `f (${components[i].name})${hd === null ? '' : `: H ${formatSig(hd, 2)}${fl === null ? '' : ` (floor ${formatSig(fl, 2)})`}`}`;
+      return `f (${components[i].name})${hd === null ? '' : `: H ${formatSig(hd, 2)}${fl === null ? '' : ` (${formatSig(fl, 2)})`}`}`;
     },
     'power',
-    { type: 'log', exponentformat: 'power', dtick: 2 },
+    { type: 'log', exponentformat: 'power', range: [hi - 8, hi], dtick: 2 },
+    { type: 'log', exponentformat: 'power', range: [f1, fN], dtick: 1 },
+    true,
   );
   return { data, layout };
 }
@@ -338,8 +354,9 @@ export function ridgeFigure(r: RunResult): Figure | null {
       name: 'diverged (∞)',
       x: diverged,
       y: diverged.map(() => yTop),
-      text: diverged.map(() => 'diverged'),
-      textposition: 'bottom center',
+      // One label for the row of crosses (three words side by side would overlap).
+      text: diverged.map((_, i) => (i === 0 ? 'diverged' : '')),
+      textposition: 'bottom right',
       textfont: { color: COLORS.unstable, size: 12 },
       marker: { color: COLORS.unstable, symbol: 'x', size: 10 },
       hovertemplate: 'λ_rel = %{x:.0e}<br>forecast diverged<extra></extra>',

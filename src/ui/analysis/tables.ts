@@ -17,6 +17,17 @@ export interface SeedRow {
   count: number;
 }
 
+/** A std that is rounding noise of equal values (≤ 10⁻¹² of the mean) is shown as 0. */
+function spread(mean: number, std: number): number {
+  return std <= 1e-12 * Math.abs(mean) ? 0 : std;
+}
+
+/** Seeds whose VPT is a lower bound (some test start never crossed ε), from `vptCensored`. */
+export function censoredSeeds(s: SeedRepeat): number {
+  const c = s.metrics.vptCensored;
+  return c ? c.values.filter((v) => v !== null && v > 0).length : 0;
+}
+
 /** The main metrics of the seeds table: VPT in Lyapunov times when the system has a λ_max. */
 export function seedRows(s: SeedRepeat): SeedRow[] {
   const vpt =
@@ -42,7 +53,7 @@ export function seedRows(s: SeedRepeat): SeedRow[] {
         meanText:
           summary.mean === null
             ? '–'
-            : `${formatSig(summary.mean)} ± ${formatSig(summary.std!, 2)}`,
+            : `${formatSig(summary.mean)} ± ${formatSig(spread(summary.mean, summary.std!), 2)}`,
         rangeText:
           summary.min === null ? '–' : `${formatSig(summary.min)} – ${formatSig(summary.max!)}`,
       };
