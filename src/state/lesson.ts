@@ -5,6 +5,7 @@
  *   hide=sampler,reg,metrics   controls (query keys), control groups or panels to hide
  *   plots=trajectory,error     which plots to show, in this order (default: all of the view's)
  *   note=Compare%20the%20two   a caption above the plots, shown as plain text
+ *   present=1                  open in presenter mode (slim settings bar, large text)
  *
  * Hidden controls keep the values the link gives them: hiding changes the page, never the run.
  * Plot ids come from the plot registry (src/ui/plots/registry.ts), which the page hands to
@@ -38,9 +39,29 @@ export interface PageOptions {
   plots: string[];
   /** Caption above the plots ('' = none). Plain text; rendered as a text node, never as HTML. */
   note: string;
+  /** Presenter mode (`present=1`): settings collapse to a slim bar, text for the back row. */
+  present?: boolean;
 }
 
 export const DEFAULT_PAGE: PageOptions = { hide: [], plots: [], note: '' };
+
+/** The page keys this module reads; the run parser must not see them (see `withoutPageKeys`). */
+export const LECTURE_KEYS = ['present'] as const;
+
+/**
+ * The search string without the lecture page keys (`present`), for the run parser, whose own list
+ * of page keys (src/run/query.ts PAGE_KEYS) predates them: so `present=1` is no unknown key.
+ */
+export function withoutPageKeys(search: string): string {
+  const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  let changed = false;
+  for (const k of LECTURE_KEYS)
+    if (params.has(k)) {
+      params.delete(k);
+      changed = true;
+    }
+  return changed ? `?${params.toString()}` : search;
+}
 
 /** Every name `hide` accepts. */
 export function hideableNames(): string[] {
@@ -124,6 +145,16 @@ export function parsePage(
     else notices.push({ key: 'plots', message: 'plots names no known plot; showing all plots' });
   }
 
+  const present = first('present');
+  if (present !== null) {
+    page.present = present === '1' || present === 'true' || present === '';
+    if (!['1', 'true', '', '0', 'false'].includes(present))
+      notices.push({
+        key: 'present',
+        message: `present: '${show(present)}' is not 1 or 0; ignored`,
+      });
+  }
+
   const note = first('note');
   if (note !== null) {
     let text = note.replace(/\r\n?/g, '\n').replace(CONTROL_RE, '').trim();
@@ -150,6 +181,7 @@ export function serializePage(page: PageOptions): string {
   if (page.hide.length) parts.push(`hide=${enc(page.hide.join(','))}`);
   if (page.plots.length) parts.push(`plots=${page.plots.map(enc).join(',')}`);
   if (page.note) parts.push(`note=${encodeURIComponent(page.note)}`);
+  if (page.present) parts.push('present=1');
   return parts.join('&');
 }
 

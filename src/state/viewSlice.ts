@@ -19,6 +19,11 @@ export interface ViewSlice {
   setAutoTrain: (on: boolean) => void;
   setPage: (page: PageOptions) => void;
   setRevealHidden: (on: boolean) => void;
+  /** The plot shown full screen (its registry id), or null. */
+  fullPlot: string | null;
+  setFullPlot: (id: string | null) => void;
+  /** Presenter mode on or off (kept in the page options, so a link can open in it). */
+  setPresenter: (on: boolean) => void;
 }
 
 export const createViewSlice: StateCreator<Store, Mutators, [], ViewSlice> = (set) => ({
@@ -32,4 +37,7 @@ export const createViewSlice: StateCreator<Store, Mutators, [], ViewSlice> = (se
   setAutoTrain: (autoTrain) => set({ autoTrain }),
   setPage: (page) => set({ page }),
   setRevealHidden: (revealHidden) => set({ revealHidden }),
+  fullPlot: null,
+  setFullPlot: (fullPlot) => set({ fullPlot }),
+  setPresenter: (on) => set((s) => ({ page: { ...s.page, present: on || undefined } })),
 });

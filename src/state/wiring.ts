@@ -5,7 +5,7 @@
  */
 import { parseQuery } from '../run/query';
 import { replaceAddress } from './history';
-import { parsePage } from './lesson';
+import { parsePage, withoutPageKeys } from './lesson';
 import { currentConfigStarted, train } from './runController';
 import { useStore } from './store';
 
@@ -29,7 +29,7 @@ export function flushUrl(): void {
 
 /** Reads the address into the store: the run's settings, the page options and their notices. */
 function readAddress(plotIds: readonly string[]): void {
-  const run = parseQuery(location.search, 'lenient');
+  const run = parseQuery(withoutPageKeys(location.search), 'lenient');
   const page = parsePage(location.search, plotIds);
   const s = useStore.getState();
   s.replaceConfig(run.config);

@@ -7,6 +7,7 @@ import { ExportMenu } from './export/ExportMenu';
 import { LessonButton } from './LessonDialog';
 import { LessonNote } from './LessonNote';
 import { Notices } from './Notices';
+import { PresenterBar, PresenterButton, ShortcutHelp, useShortcuts } from './Presenter';
 import { Results } from './Results';
 import { RunPanel } from './RunPanel';
 import { FIELDS, fieldApplies } from '../run/schema';
@@ -34,10 +35,15 @@ export function App() {
   const show = useLayout();
   // With neither buttons nor settings left, the status line moves over the results.
   const sidebar = show.run || show.settings;
+  const presenting = useStore((s) => Boolean(s.page.present));
+  const [help, setHelp] = useShortcuts();
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenting' : 'app'} data-testid="app">
+      <a className="skip-link" href="#results">
+        Skip to results
+      </a>
       <header className="app-header">
-        <div className="titles">
+        <div className="titles" hidden={presenting}>
           <h1>Sampled RNN Lab</h1>
           <p className="tagline">
             Recurrent networks trained without gradients: sampled hidden weights, least-squares
@@ -45,27 +51,30 @@ export function App() {
           </p>
         </div>
         <div className="header-actions">
-          {show.share && <LessonButton />}
-          {show.export && <ExportMenu />}
-          {show.share && <CopyLinkButton />}
+          {presenting && <PresenterBar onHelp={() => setHelp(true)} />}
+          <PresenterButton />
+          {show.share && !presenting && <LessonButton />}
+          {show.export && !presenting && <ExportMenu />}
+          {show.share && !presenting && <CopyLinkButton />}
         </div>
       </header>
       <Notices />
-      <div className={sidebar ? 'app-body' : 'app-body no-sidebar'}>
-        {sidebar && (
+      <div className={sidebar && !presenting ? 'app-body' : 'app-body no-sidebar'}>
+        {sidebar && !presenting && (
           <aside className="sidebar" aria-label="Settings">
             <RunPanel buttons={show.run} />
             <SeriesDataPanel />
             <ControlsPanel />
           </aside>
         )}
-        <main className="results">
-          {!sidebar && <RunPanel buttons={false} />}
+        <main className="results" id="results" tabIndex={-1}>
+          {(!sidebar || presenting) && <RunPanel buttons={false} />}
           <LessonNote />
           <Results metrics={show.metrics} />
           <AnalysisPanel />
         </main>
       </div>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { cancel, train } from '../state/runController';
 import { useStore } from '../state/store';
 import { formatMs } from './format';
 import { ProgressBar } from './ProgressBar';
-import { warningItems } from './Warnings';
+import { warningItems } from './warningItems';
 
 function StatusLine() {
   const status = useStore((s) => s.status);

@@ -15,7 +15,7 @@ import {
   period,
   referenceFor,
 } from '../../src/ui/plots/spectrumData';
-import { warningItems } from '../../src/ui/Warnings';
+import { warningItems } from '../../src/ui/warningItems';
 
 interface Trace {
   name: string;
@@ -56,7 +56,7 @@ describe('on the circle', () => {
 describe('van der Pol default', () => {
   const r = runPipeline(parseQuery('sys=vanderpol', 'strict').config);
   const fig = spectrumFigure(r);
-  const ts = fig.data as Trace[];
+  const ts = fig.data as unknown as Trace[];
 
   it('shows 0 eigenvalues outside the circle, and the ladder on it', () => {
     const outside = ts.find((t) => t.name.startsWith(GROUP_NAMES.outside) && !t.xaxis)!;
@@ -85,5 +85,15 @@ describe('van der Pol default', () => {
   it('hover names |λ|, arg λ, the rate log(λ)/Δt and the period', () => {
     const h = ts.find((t) => t.name.startsWith(GROUP_NAMES.circle))!.hovertemplate!;
     for (const s of ['|λ|', 'arg λ', 'log(λ)/Δt', 'period']) expect(h).toContain(s);
+  });
+});
+
+describe('nothing leaves the page', () => {
+  it('Plotly config: no cloud link, no Share / Edit in Chart Studio button', async () => {
+    const { readFileSync } = await import('node:fs');
+    const src = readFileSync('src/ui/plots/PlotlyFigure.tsx', 'utf8');
+    for (const key of ['showLink', 'showSendToCloud', 'showEditInChartStudio'])
+      expect(src).toMatch(new RegExp(`${key}: false`));
+    expect(src).toContain("'sendDataToCloud'");
   });
 });

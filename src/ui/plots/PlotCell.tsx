@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { RunResult } from '../../run/result';
+import { useStore } from '../../state/store';
 import { Caption } from './Caption';
 import { PlotlyFigure } from './PlotlyFigure';
 import { reconcileFigure } from './reconcile';
@@ -70,8 +71,10 @@ export function PlotCell({
     [entry, shown, testIndex, showPairs, webgl],
   );
   const fig = useReconciled(built);
+  const full = useStore((s) => s.fullPlot === entry.id);
+  const cls = ['plot-cell', entry.tall ? 'tall' : '', full ? 'full' : ''].filter(Boolean).join(' ');
   return (
-    <figure className={entry.tall ? 'plot-cell tall' : 'plot-cell'} data-plot={entry.id}>
+    <figure className={cls} data-plot={entry.id} data-full={full || undefined}>
       <div className="plot-frame">
         <PlotlyFigure
           testid={`plot-${entry.id}`}

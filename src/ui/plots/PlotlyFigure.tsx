@@ -1,6 +1,8 @@
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { PlotConfig, PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
+import { useStore } from '../../state/store';
 import { loadPlotly, plotlyIfLoaded } from './loadPlotly';
+import { presenterLayout } from './presenter';
 
 export interface PlotlyFigureProps {
   /** Container test id, `plot-<kind>`. */
@@ -17,9 +19,14 @@ export interface PlotlyFigureProps {
   revision?: number;
 }
 
-const BASE_CONFIG: PlotConfig = {
+export const BASE_CONFIG: PlotConfig = {
   responsive: true,
   displaylogo: false,
+  // Nothing leaves the page: no links to Plotly's cloud, no "Share chart"/"Edit in Chart Studio".
+  showLink: false,
+  showSendToCloud: false,
+  showEditInChartStudio: false,
+  sendData: false,
   scrollZoom: false,
   // A short mode bar (save, zoom, pan, reset) so it does not cover the title in a small cell.
   modeBarButtonsToRemove: [
@@ -33,6 +40,8 @@ const BASE_CONFIG: PlotConfig = {
     'toggleSpikelines',
     'hoverClosest3d',
     'resetCameraLastSave3d',
+    'sendDataToCloud',
+    'editInChartStudio',
   ],
   toImageButtonOptions: { format: 'png', scale: 2 },
 };
@@ -53,6 +62,12 @@ export function PlotlyFigure({
   // The figure Plotly last finished drawing, and the revision the current figure stands for.
   const drawnRef = useRef<{ data: PlotData[]; layout: PlotLayout } | null>(null);
   const revisionRef = useRef(revision);
+  // Presenter mode: every font enlarged for the back row (a copy of the layout, built once).
+  const presenting = useStore((s) => Boolean(s.page.present));
+  const drawnLayout = useMemo(
+    () => (presenting ? presenterLayout(layout) : layout),
+    [layout, presenting],
+  );
 
   // data-revision is written here, not rendered: the mark must not wait for another render.
   const mark = () => {
@@ -69,7 +84,7 @@ export function PlotlyFigure({
         // the caller's figure stays as built and can be compared with the next one.
         cancelled || !el
           ? null
-          : Plotly.react(el, data, structuredClone(layout), { ...BASE_CONFIG, ...config }),
+          : Plotly.react(el, data, structuredClone(drawnLayout), { ...BASE_CONFIG, ...config }),
       )
       .then((gd) => {
         if (!cancelled && gd) {
@@ -85,7 +100,7 @@ export function PlotlyFigure({
     return () => {
       cancelled = true;
     };
-  }, [data, layout, config]);
+  }, [data, layout, drawnLayout, config]);
 
   // A new revision of a figure already on screen (the result did not change it): marked at once.
   useEffect(() => {
