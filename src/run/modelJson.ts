@@ -15,6 +15,7 @@
  */
 import { parseQuery } from './query';
 import { FIELD_BY_KEY, type RunConfig } from './schema';
+import { BadPart, checkParts, overBudget } from './modelParts';
 import { familyOf } from './registry';
 import type { RunResult } from './result';
 
@@ -340,6 +341,8 @@ function checkSizes(doc: Record<string, unknown>, config: RunConfig): void {
  */
 export function parseModelJson(text: string): ParsedModel {
   try {
+    const over = overBudget(text); // before parsing, which a huge file would stall
+    if (over) throw new BadFile(over);
     let doc: unknown;
     try {
       doc = JSON.parse(text);
@@ -354,16 +357,8 @@ export function parseModelJson(text: string): ParsedModel {
       throw new BadFile(
         `model file format version ${String(doc.formatVersion).slice(0, 20)} is not supported (this lab reads version ${MODEL_FORMAT_VERSION})`,
       );
-    for (const k of [
-      'config',
-      'metrics',
-      'timingsMs',
-      'model',
-      'test',
-      'trainSample',
-      'eigenvalues',
-    ])
-      if (!isObj(doc[k])) throw new BadFile(`${k} is missing`);
+    const parts = ['config', 'metrics', 'timingsMs', 'model', 'test', 'trainSample', 'eigenvalues'];
+    for (const k of parts) if (!isObj(doc[k])) throw new BadFile(`${k} is missing`);
     for (const k of ['warnings', 'divergences'])
       if (!Array.isArray(doc[k])) throw new BadFile(`${k} must be a list`);
     const arrays = doc.arrays;
@@ -375,6 +370,12 @@ export function parseModelJson(text: string): ParsedModel {
 
     const config = readConfig(doc.config);
     checkSizes(doc, config);
+    try {
+      checkParts(doc, config);
+    } catch (e) {
+      if (e instanceof BadPart) throw new BadFile(e.message);
+      throw e;
+    }
     for (const [k, v] of Object.entries(doc.metrics as Record<string, unknown>))
       if (v !== null && typeof v !== 'number' && typeof v !== 'object')
         throw new BadFile(`metrics.${k} must be a number or null`);
