@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { version as APP_VERSION } from '../../../package.json';
 import { modelToJson, parseModelJson } from '../../run/modelJson';
+import { MODEL_MAX_CHARS } from '../../run/modelParts';
 import { showImported } from '../../state/runController';
 import { useStore } from '../../state/store';
 import { usePlotView } from '../plots/PlotGrid';
@@ -10,7 +11,6 @@ import { fileStem, saveBlob } from './download';
 import { exportablePlots, imageName, plotImage } from './graphs';
 
 /** Model files larger than this are refused before reading (the browser would struggle). */
-const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 /**
  * Export menu: each plot as PNG or SVG, the test data and forecasts as CSV, the trained model as
@@ -68,7 +68,9 @@ export function ExportMenu() {
         { key: 'import', title: 'Import failed:', message: `${file.name}: ${message}` },
       ]);
     };
-    if (file.size > MAX_IMPORT_BYTES) return fail('the file is larger than 512 MB');
+    // Checked on the size before reading: a file over the budget is never loaded into the tab.
+    if (file.size > MODEL_MAX_CHARS)
+      return fail(`the file is larger than the ${MODEL_MAX_CHARS / 1e6} MB the lab imports`);
     const parsed = parseModelJson(await file.text());
     if (!parsed.ok) return fail(parsed.error);
     const s = useStore.getState();
