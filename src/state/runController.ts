@@ -20,7 +20,9 @@ export type RunSource = 'user' | 'auto' | 'load' | 'history';
 
 const HISTORY_MODE: Record<RunSource, HistoryMode> = {
   user: 'push',
-  auto: 'replace',
+  // Every auto-trained run gets its own entry too (auto-train is debounced, so a slider drag is
+  // one run), so Back and Forward step between runs and stay in the app (issue 11).
+  auto: 'push',
   load: 'replace',
   history: 'replace',
 };

@@ -43,7 +43,7 @@ export function App() {
         Skip to results
       </a>
       <header className="app-header">
-        <div className="titles" hidden={presenting}>
+        <div className="titles">
           <h1>Sampled RNN Lab</h1>
           <p className="tagline">
             Recurrent networks trained without gradients: sampled hidden weights, least-squares

@@ -33,15 +33,20 @@ function StatusLine() {
       break;
     }
     case 'cancelled':
-      text = 'Cancelled. The previous results stay on screen.';
+      text = result
+        ? 'Cancelled. The previous results stay on screen.'
+        : 'Cancelled before the first result. Press Train to run.';
       break;
     case 'error':
-      text = `Run failed: ${error ?? 'unknown error'}`;
+      // Before a CSV file is chosen nothing failed: the page waits for the file.
+      text = error?.startsWith('no CSV file loaded')
+        ? 'Choose a CSV file (in the panel on the left) to train on it.'
+        : `Run failed: ${error ?? 'unknown error'}`;
       break;
   }
   return (
     <p
-      className={`status status-${status}`}
+      className={`status status-${status === 'error' && error?.startsWith('no CSV file loaded') ? 'waiting' : status}`}
       data-testid="status"
       data-state={status}
       data-run={runId}

@@ -4,7 +4,7 @@
  * numbered from 1).
  */
 import { expect, test } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, runId, waitForRun } from './helpers';
 
 const SHOTS = process.env.LECTURE_SHOTS;
 
@@ -81,4 +81,45 @@ test('Lorenz: VPT in Lyapunov times on card, trajectory title and error plot', a
   await expect(page.getByTestId('plot-error')).toContainText('Lyapunov times');
   await expect(page.getByTestId('plot-error')).not.toContainText('λ_max');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/lorenz-default.png` });
+});
+
+test('honest states: a CSV page waits for its file; cancelling the first run claims no results', async ({
+  page,
+}) => {
+  await page.goto('/?sys=csv');
+  const status = page.getByTestId('status');
+  await expect(status).toContainText('Choose a CSV file');
+  await expect(status).not.toContainText('Run failed');
+  await page.goto('/?sys=lorenz&width=1500&ntraj=40&len=2000');
+  await expect(status).toHaveAttribute('data-state', 'running');
+  await page.getByTestId('cancel').click();
+  await expect(status).toContainText('Cancelled before the first result');
+  await expect(status).not.toContainText('previous results');
+});
+
+test('Back after three auto-trained runs returns to the previous run’s controls and numbers', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/?sys=vanderpol&width=80&ntraj=20&len=100&horizon=100');
+  await waitForRun(page, 0);
+  const seed = page.getByTestId('field-seed');
+  const shown: { seed: string; testMse: string | null }[] = [];
+  for (const s of ['11', '12', '13']) {
+    const id = await runId(page);
+    await seed.fill(s);
+    await seed.press('Enter');
+    await waitForRun(page, id);
+    shown.push({
+      seed: s,
+      testMse: await page.getByTestId('metric-testMse').getAttribute('data-value'),
+    });
+  }
+  const id = await runId(page);
+  await page.goBack();
+  await waitForRun(page, id);
+  await expect(page).toHaveURL(/seed=12/);
+  await expect(seed).toHaveValue('12');
+  await expect(page.getByTestId('metric-testMse')).toHaveAttribute('data-value', shown[1].testMse!);
+  expect(new URL(page.url()).pathname).toBe('/');
 });

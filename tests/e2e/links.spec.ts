@@ -88,7 +88,7 @@ test('moving controls rewrites the address in place; Train adds a history entry;
   await openApp(page, FAST);
   const length0 = await historyLength(page);
 
-  // A typed value and a slider drag (auto-train on): the address follows, no new entries.
+  // A typed value and a slider drag (auto-train on): the address follows, one entry per run.
   const width = page.getByTestId('field-width');
   let id = await runId(page);
   await width.fill('120');
@@ -99,7 +99,7 @@ test('moving controls rewrites the address in place; Train adds a history entry;
   await page.getByTestId('slider-noise').fill('40');
   await waitForRun(page, id);
   await expect(page).toHaveURL(/noise=/);
-  expect(await historyLength(page)).toBe(length0);
+  expect(await historyLength(page)).toBe(length0 + 2);
   const firstUrl = page.url();
   await waitForPlots(page);
   const first = await metricValues(page);
@@ -110,11 +110,11 @@ test('moving controls rewrites the address in place; Train adds a history entry;
   await page.getByTestId('field-seed').press('Enter');
   await page.getByTestId('field-act-relu').check();
   await expect(page).toHaveURL(/seed=77/);
-  expect(await historyLength(page)).toBe(length0);
+  expect(await historyLength(page)).toBe(length0 + 2);
   id = await runId(page);
   await page.getByTestId('train').click();
   await waitForRun(page, id);
-  expect(await historyLength(page)).toBe(length0 + 1);
+  expect(await historyLength(page)).toBe(length0 + 3);
   const secondUrl = page.url();
   expect(secondUrl).toMatch(/act=relu&seed=77/);
   const second = await metricValues(page);
@@ -124,7 +124,7 @@ test('moving controls rewrites the address in place; Train adds a history entry;
   id = await runId(page);
   await page.getByTestId('train').click();
   await waitForRun(page, id);
-  expect(await historyLength(page)).toBe(length0 + 1);
+  expect(await historyLength(page)).toBe(length0 + 3);
 
   // Back: the first run's address, controls and numbers.
   id = await runId(page);
