@@ -58,3 +58,16 @@ describe('present=1', () => {
     expect(withoutPageKeys('?sys=lorenz')).toBe('?sys=lorenz');
   });
 });
+
+describe('contrast', () => {
+  it('text shades of every hue reach 4.5:1 on white; marker edges and on-circle rings 3:1', async () => {
+    const { COLORS, HUES, INK, contrastRatio, textColor } =
+      await import('../../src/ui/plots/palette');
+    for (const hex of [...Object.values(HUES), ...Object.values(COLORS)])
+      expect(contrastRatio(textColor(hex)), hex).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(INK.markerEdge)).toBeGreaterThanOrEqual(3);
+    expect(contrastRatio(COLORS.onCircle)).toBeGreaterThanOrEqual(3);
+    expect(contrastRatio(INK.note)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio('#000000')).toBeCloseTo(21, 10);
+  });
+});

@@ -88,3 +88,38 @@ export const FONT = {
   small: 13,
   hover: 14,
 } as const;
+
+/** WCAG 2 contrast ratio of two #RRGGBB colours (1…21). */
+export function contrastRatio(a: string, b: string = INK.paper): number {
+  const lum = (hex: string) => {
+    const n = parseInt(hex.slice(1), 16);
+    const ch = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => {
+      const s = c / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * Darker shades of the light hues for text on white (≥ 4.5:1, WCAG AA): a label keeps its line's
+ * hue but stays readable. Lines and markers keep the hue itself.
+ */
+const TEXT_SHADES: Record<string, string> = {
+  [HUES.orange]: '#9A6A00',
+  [HUES.green]: '#00795A',
+  [HUES.purple]: '#A8517F',
+  [HUES.skyBlue]: '#1F6F9E',
+  [HUES.vermillion]: '#B05A00',
+  [HUES.yellow]: '#7A7000',
+  '#777777': '#555555',
+  '#BBBBBB': '#555555',
+  '#CCCCCC': '#555555',
+};
+
+/** The colour to write text in for a line drawn in `hex` (itself when already dark enough). */
+export function textColor(hex: string): string {
+  return TEXT_SHADES[hex.toUpperCase()] ?? TEXT_SHADES[hex] ?? hex;
+}

@@ -3,6 +3,7 @@ import { baselineWins } from '../../run/series/report';
 import { formatMse } from '../format';
 import { Card, Metric, MetricsBlock, TrainingTimeCard } from '../metrics/Card';
 import { seriesParts } from '../plots/figures/seriesPanels';
+import { textColor } from '../plots/palette';
 import { methodRows, stepWord } from '../plots/seriesData';
 
 /** One number with its raw value in data-value (equal to the CLI's JSON). */
@@ -37,7 +38,7 @@ function ComparisonTable({ r }: { r: RunResult }) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.key} data-testid={`series-row-${row.key}`}>
-            <th style={{ color: row.color }}>{row.label}</th>
+            <th style={{ color: textColor(row.color) }}>{row.label}</th>
             {cols.map((c) => {
               const value = m[row.key][c.k][c.i];
               const best = Math.min(...rows.map((o) => m[o.key][c.k][c.i] ?? Infinity));

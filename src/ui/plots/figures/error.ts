@@ -7,7 +7,7 @@ import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../../run/result';
 import { formatSig } from '../../format';
 import { axis, figureLayout, hline, logErrorAxis, note, vline } from '../layout';
-import { COLORS, INK, withAlpha } from '../palette';
+import { COLORS, INK, textColor, withAlpha } from '../palette';
 import { evenSubset, joinWithGaps, testRow, timeAxis } from '../plotData';
 import { logFloor, logRange } from '../ranges';
 import { referenceFor } from '../spectrumData';
@@ -82,7 +82,7 @@ export function errorFigure(result: RunResult): Figure {
         {
           xanchor: x > 0.7 * xEnd ? 'right' : 'left',
           yanchor: 'bottom',
-          font: { color: COLORS.vpt },
+          font: { color: textColor(COLORS.vpt) },
         },
       ),
     );

@@ -7,7 +7,7 @@ import { validPredictionTimes } from '../../../method/metrics';
 import type { RunResult } from '../../../run/result';
 import { formatSig, formatVpt } from '../../format';
 import { axis, baseLayout, note, vline } from '../layout';
-import { COLORS } from '../palette';
+import { COLORS, textColor } from '../palette';
 import { clampIndex, testSeries, timeAxis } from '../plotData';
 import { clipDiverged, componentRanges, displayBox } from '../ranges';
 import { referenceFor } from '../spectrumData';
@@ -67,10 +67,10 @@ export function trajectoryFigure(result: RunResult, view: Pick<PlotView, 'testIn
     // autoranging, and moving it (a new ε) would make Plotly recompute the whole figure.
     const x = vpt / t[steps - 1];
     annotations.push(
-      note(`VPT ${formatVpt(vpt, lyapunov, false, false)}`, x, 1, {
+      note(`VPT ${formatVpt(vpt, lyapunov, false, lyapunov !== null)}`, x, 1, {
         xanchor: x > 0.75 ? 'right' : 'left',
         yanchor: 'top',
-        font: { color: COLORS.vpt },
+        font: { color: textColor(COLORS.vpt) },
       }),
     );
   }
