@@ -71,7 +71,7 @@ export const useAnalysis = create<AnalysisState>()((set) => ({
  * quick, the surrogate's orbit and the truth's take about the same time.
  */
 const RUN_SHARE = 0.1;
-const SURROGATE_SHARE = 0.45;
+const SURROGATE_SHARE = 0.6;
 
 /** Overall fraction done of an analysis from its phase and the phase's fraction. */
 export function analysisFraction(phase: string, fraction: number): number {

@@ -71,7 +71,7 @@ test('Lyapunov spectrum and statistics: the CLI’s numbers, a responsive page',
   await watchLongTasks(page);
 
   const lyap = await timedAnalysis(page, 'analysis-lyapunov', 'lyapunov-view');
-  expect(lyap.ms).toBeGreaterThan(200); // a real analysis in the worker
+  expect(lyap.ms, 'a real analysis in the worker, not an instant answer').toBeGreaterThan(50);
   expect(lyap.long.filter((e) => e.duration > 200)).toEqual([]);
   await expect(page.getByTestId('plot-lyapunov')).toHaveAttribute('data-rendered', 'true');
 
@@ -126,6 +126,8 @@ test('Lyapunov spectrum and statistics: the CLI’s numbers, a responsive page',
   await page.screenshot({ path: 'test-results/analysis-lyapunov-1280x720.png' });
   await page.getByTestId('stats-view').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/analysis-stats-1280x720.png' });
+  await page.getByTestId('stats-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/analysis-stats-table-1280x720.png' });
   expect(errors).toEqual([]);
 });
 
