@@ -37,8 +37,9 @@ export function StatsView({ a }: { a: StatsAnalysis }) {
           <AnalysisFigure
             id="stats-spectra"
             index={1}
+            wide
             figure={spectra}
-            caption="Power spectra of the two long runs (log scale): which frequencies carry the motion. H is the Hellinger distance between the spectra (0: identical, 1: disjoint), its floor in brackets."
+            caption="Power spectra of the two long runs (log scale): which frequencies carry the motion. f in cycles per unit time; H is the Hellinger distance between the spectra (0: identical, 1: disjoint), with its floor."
           />
         )}
         {returnMap && (
@@ -57,7 +58,7 @@ export function StatsView({ a }: { a: StatsAnalysis }) {
                 <th>W₁</th>
                 <th>floor</th>
                 <th>W₁ / std</th>
-                <th>spectrum H</th>
+                <th>spectrum H (floor)</th>
               </tr>
             </thead>
             <tbody>

@@ -275,7 +275,7 @@ export function spectraFigure(a: StatsAnalysis): Figure | null {
     (i) => {
       const hd = components[i].spectrumHellinger;
       const fl = a.floor.components[i].spectrumHellinger;
-      return `f (${components[i].name})${hd === null ? '' : `: H ${formatSig(hd, 2)}${fl === null ? '' : ` (${formatSig(fl, 2)})`}`}`;
+      return `${components[i].name}${hd === null ? '' : `: H ${formatSig(hd, 2)}${fl === null ? '' : ` (floor ${formatSig(fl, 2)})`}`}`;
     },
     'power',
     { type: 'log', exponentformat: 'power', range: [hi - 8, hi], dtick: 2 },
