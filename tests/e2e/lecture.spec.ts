@@ -4,7 +4,7 @@
  * numbered from 1).
  */
 import { expect, test } from '@playwright/test';
-import { openApp, runId, waitForRun } from './helpers';
+import { openApp, runId, waitForPlots, waitForRun } from './helpers';
 
 const SHOTS = process.env.LECTURE_SHOTS;
 
@@ -123,3 +123,28 @@ test('Back after three auto-trained runs returns to the previous run’s control
   await expect(page.getByTestId('metric-testMse')).toHaveAttribute('data-value', shown[1].testMse!);
   expect(new URL(page.url()).pathname).toBe('/');
 });
+
+for (const [sys, plot, family] of [
+  ['lorenz', 'trajectory', 'free'],
+  ['rossler', 'trajectory', 'free'],
+  ['weather', 'forecast', 'series'],
+] as const) {
+  test(`${sys}: every stacked subplot of ${plot} is ≥ 90 px tall at 1280×720`, async ({ page }) => {
+    await page.goto(`/?sys=${sys}`);
+    await waitForRun(page, 0, { timeout: 60_000 });
+    await waitForPlots(page, 60_000, family);
+    const heights = await page
+      .getByTestId(`plot-${plot}`)
+      .locator('.js-plotly-plot')
+      .evaluate((gd) => {
+        const fl = (gd as unknown as { _fullLayout: Record<string, { _length?: number }> })
+          ._fullLayout;
+        return Object.keys(fl)
+          .filter((k) => /^yaxis\d*$/.test(k))
+          .map((k) => fl[k]._length ?? 0);
+      });
+    console.log(`${sys} ${plot}: subplot heights ${heights.map(Math.round).join(', ')} px`);
+    expect(heights.length).toBeGreaterThan(1);
+    for (const h of heights) expect(h).toBeGreaterThanOrEqual(90);
+  });
+}

@@ -38,6 +38,22 @@ function useReconciled(next: Figure): Figure {
   return fig;
 }
 
+/** Each stacked subplot gets at least this many px (issue 11: never the ~35 px of a 3-row stack). */
+export const MIN_SUBPLOT_PX = 90;
+
+/**
+ * The frame height a figure of vertically stacked subplots needs so that each row is at least
+ * MIN_SUBPLOT_PX tall (title, a legend of two rows and the x axis take ~180 px); 0 for a figure with one row.
+ */
+export function stackedMinHeight(layout: Record<string, unknown>): number {
+  const domains = Object.keys(layout)
+    .filter((k) => /^yaxis\d*$/.test(k))
+    .map((k) => (layout[k] as { domain?: [number, number] }).domain)
+    .filter((d): d is [number, number] => Array.isArray(d));
+  const rows = new Set(domains.map((d) => `${d[0]}-${d[1]}`)).size;
+  return rows > 1 ? rows * MIN_SUBPLOT_PX + 180 + (rows - 1) * 12 : 0;
+}
+
 /** A result with the store's sequence number of it (shown on the plot once drawn). */
 export interface ShownResult {
   result: RunResult;
@@ -72,10 +88,11 @@ export function PlotCell({
   );
   const fig = useReconciled(built);
   const full = useStore((s) => s.fullPlot === entry.id);
+  const minHeight = stackedMinHeight(fig.layout);
   const cls = ['plot-cell', entry.tall ? 'tall' : '', full ? 'full' : ''].filter(Boolean).join(' ');
   return (
     <figure className={cls} data-plot={entry.id} data-full={full || undefined}>
-      <div className="plot-frame">
+      <div className="plot-frame" style={minHeight ? { minHeight } : undefined}>
         <PlotlyFigure
           testid={`plot-${entry.id}`}
           data={fig.data}
