@@ -53,6 +53,10 @@ for (const [name, query, family] of [
     );
     if (SHOTS) {
       await page.screenshot({ path: `${SHOTS}/present-${name}-1280.png` });
+      if (family !== 'series')
+        await page
+          .getByTestId('plot-spectrum')
+          .screenshot({ path: `${SHOTS}/present-${name}-spectrum.png` });
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.waitForTimeout(600);
       await page.screenshot({ path: `${SHOTS}/present-${name}-1920.png` });
