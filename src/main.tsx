@@ -4,7 +4,7 @@ import { startApp } from './state/wiring';
 import { App } from './ui/App';
 import { loadPlotly } from './ui/plots/loadPlotly';
 import { PLOT_IDS } from './ui/plots/registry';
-import './ui/styles.css';
+import './ui/styles/index.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
