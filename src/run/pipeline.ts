@@ -123,9 +123,11 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   const m = config.width + 1;
   const r = p === 0 ? Math.min(config.rank, m) : m;
   const truncated = r < m;
-  const kFeatures = stageKey(kSample, [truncated]);
+  // Validating λ (regsel=cv) needs the cross term A even when K is truncated.
+  const noCross = truncated && config.regsel !== 'cv';
+  const kFeatures = stageKey(kSample, [noCross]);
   const sums = stage('features', kFeatures, (progress): EdmdSums =>
-    accumulateEdmd(model.dict, data.train, truncated, progress),
+    accumulateEdmd(model.dict, data.train, noCross, progress),
   );
 
   let kFit = kFeatures;
@@ -195,7 +197,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
       ...spectrum.notes,
       ...(cvSkipped
         ? [
-            `λ could not be validated (it needs a free system and ≥ 10 pairs per trajectory): the fixed λ_rel = ${config.reg} was used`,
+            `λ could not be validated (it needs a system without inputs and enough pairs to hold some out): the fixed λ_rel = ${config.reg} was used`,
           ]
         : []),
     ],

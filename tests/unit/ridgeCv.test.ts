@@ -31,4 +31,12 @@ describe('choosing the ridge by holdout validation (METHOD.md §3)', () => {
     expect(cv.ridge.cv!.score[0]).toBe(Infinity);
     expect(cv.ridge.rel).toBeGreaterThan(1e-12);
   }, 60_000);
+
+  it('validates a POD-truncated run too (one trajectory: its last 20 % held out)', () => {
+    const r = run('sys=lorenz&width=200&len=3000&regsel=cv');
+    expect(r.spectrumRank).toBe(100);
+    expect(r.ridge.cv!.score.every((v) => v > 0)).toBe(true);
+    expect(r.ridge.rel).toBe(r.ridge.cv!.best);
+    expect(r.warnings.some((w) => /could not be validated/.test(w))).toBe(false);
+  }, 60_000);
 });
