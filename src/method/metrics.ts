@@ -6,6 +6,7 @@
  * (a diverged step counts as e = ∞); a forecast that never exceeds ε gets the full horizon.
  */
 import { gemmNN } from '../numerics/kernels/gramKernels';
+import { transpose } from '../numerics/linalg/matrix';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';
 import type { TrajectorySet } from '../numerics/trajectorySet';
 
@@ -146,13 +147,6 @@ export interface InputDrive {
  * embedding compares only its newest d entries). `maxPairs` evenly strided pairs are used (all
  * when fewer).
  */
-/** The first `rows` rows of a row-major rows×m matrix, transposed (m×rows). */
-function transposeRows(a: Float64Array, rows: number, m: number): Float64Array {
-  const t = new Float64Array(m * rows);
-  for (let i = 0; i < rows; i++) for (let c = 0; c < m; c++) t[c * rows + i] = a[i * m + c];
-  return t;
-}
-
 export function oneStepMse(
   dict: Dictionary,
   CK: Float64Array,
@@ -167,7 +161,7 @@ export function oneStepMse(
   const stride = Math.max(1, Math.floor(total / maxPairs));
   // Batches of pairs: their input states gathered, lifted together and multiplied by CKᵀ with the
   // gemm kernel (each sum runs over c = 0…m−1 in order from 0, as a plain loop would).
-  const CKt = transposeRows(CK, outputs, m);
+  const CKt = transpose(CK, outputs, m); // the first `outputs` rows of CK, as m×outputs
   const batch = 256;
   const xs = new Float64Array(batch * d);
   const psi = new Float64Array(batch * m);

@@ -8,6 +8,7 @@
  * steps are NaN and the step is reported.
  */
 import { gemmNN } from '../numerics/kernels/gramKernels';
+import { transpose } from '../numerics/linalg/matrix';
 import type { EdmdFit } from './edmd';
 import { markovParameters, outputPowers } from './liftedPowers';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';
@@ -106,8 +107,7 @@ export function advanceRelift(
   const stride = (horizon + 1) * d;
   // All live forecasts advance in lockstep: their states are lifted together and multiplied by
   // CKᵀ with the gemm kernel (each sum over c = 0…m−1 in order from 0, as a plain loop would).
-  const CKt = new Float64Array(m * d);
-  for (let i = 0; i < d; i++) for (let c = 0; c < m; c++) CKt[c * d + i] = CK[i * m + c];
+  const CKt = transpose(CK, d, m);
   const xs = new Float64Array(n * d);
   const psi = new Float64Array(n * m);
   const live = Int32Array.from({ length: n }, (_, j) => j);
