@@ -190,6 +190,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
     metrics: a.metrics,
     eigenvalues: spectrum.eig,
     spectrumRank: fit.r,
+    pairs: sums.pairs,
     podResidual: fit.podResidual,
     ridge,
     warnings: [

@@ -93,6 +93,8 @@ export interface RunResult {
   eigenvalues: { re: Float64Array; im: Float64Array };
   /** Size of the matrix whose eigenvalues are reported (M+1, or r for a rank-r projection). */
   spectrumRank: number;
+  /** Number N of snapshot pairs the model was fitted on (training pairs, METHOD.md §1). */
+  pairs?: number;
   /**
    * For a rank-r projection: ‖GQ − Q QᵀGQ‖_F / ‖G‖_F of the POD basis Q (how exactly it spans G's
    * leading eigenvectors; METHOD.md §3); null when K is untruncated.

@@ -16,6 +16,7 @@ export const SHORTCUTS: [string, string][] = [
   ['1 – 6', 'Plot 1…6 full screen (again or Esc: back)'],
   ['p', 'Presenter mode on / off'],
   ['?', 'Show / hide these shortcuts'],
+  ['← / →', 'Explanation open: previous / next stage (Esc closes it)'],
 ];
 
 export function setPresenting(on: boolean): void {

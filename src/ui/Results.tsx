@@ -1,5 +1,7 @@
 import { familyOf, type Family } from '../run/registry';
+import type { RunResult } from '../run/result';
 import { useStore } from '../state/store';
+import { ExplainView } from './explain/ExplainView';
 import { ControlResults } from './control/ControlResults';
 import { FreeMetrics, MetricsPlaceholder } from './metrics/FreeMetrics';
 import { PlotArea } from './plots/PlotArea';
@@ -24,6 +26,16 @@ export function Results({ metrics }: { metrics: boolean }) {
         <PlotArea family={family} />
       </>
     );
+  return (
+    <>
+      <ExplainView result={result} />
+      <FamilyResults result={result} metrics={metrics} />
+    </>
+  );
+}
+
+/** The family's own view of a result. */
+function FamilyResults({ result, metrics }: { result: RunResult; metrics: boolean }) {
   switch (result.family) {
     case 'controlled':
       return <ControlResults result={result} metrics={metrics} />;
