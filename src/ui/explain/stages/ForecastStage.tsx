@@ -36,7 +36,8 @@ export function ForecastStage({ result: r }: { result: RunResult }) {
         )}
       >
         <b>Linear Koopman rollout</b>: lift once and multiply by K. Cheap, but its fate is fixed by
-        the eigenvalues: λᵗ fades for |λ| &lt; 1 and explodes for |λ| &gt; 1.
+        the eigenvalues: λᵗ fades for <span className="explain-nowrap">|λ| &lt; 1</span> and
+        explodes for <span className="explain-nowrap">|λ| &gt; 1</span>.
       </Eq>
       <Eq
         tex={texLines(

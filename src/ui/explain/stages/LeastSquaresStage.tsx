@@ -66,7 +66,7 @@ export function LeastSquaresStage({ result: r }: { result: RunResult }) {
           ...(p > 0 ? ['[K\\ B] = A_z (G_z + \\lambda I)^{-1}'] : []),
         )}
       >
-        The <b>Koopman matrix</b> K advances the features one step: Ψ(x_{'{t+1}'}) ≈ K Ψ(x_t). The{' '}
+        The <b>Koopman matrix</b> K advances the features one step: Ψ(next state) ≈ K Ψ(state). The{' '}
         <b>readout</b> C recovers the state: x ≈ C Ψ(x). Solve:{' '}
         {SOLVE_WORDS[v.solveMethod] ?? v.solveMethod}
       </Eq>

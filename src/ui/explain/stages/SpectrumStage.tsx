@@ -32,9 +32,10 @@ export function SpectrumStage({ result: r }: { result: RunResult }) {
           `\\omega_j = \\frac{\\log \\lambda_j}{\\Delta t} = \\frac{\\ln\\lvert\\lambda_j\\rvert}{\\Delta t} + i\\,\\frac{\\arg \\lambda_j}{\\Delta t}`,
         )}
       >
-        An <b>eigenvalue</b> λ = |λ|e^(iθ) turns a direction by the angle θ and stretches it by |λ|
-        per step. The <b>continuous-time rate</b> ω converts that to per {unit}: its real part is
-        the growth (&gt; 0) or decay (&lt; 0) rate, its imaginary part the angular frequency.
+        An <b>eigenvalue</b> λ, a complex number of modulus |λ| and angle θ, turns a direction by
+        the angle θ and stretches it by |λ| per step. The <b>continuous-time rate</b> ω converts
+        that to per {unit}: its real part is the growth (&gt; 0) or decay (&lt; 0) rate, its
+        imaginary part the angular frequency.
       </Eq>
       {osc && (
         <Eq
@@ -44,7 +45,7 @@ export function SpectrumStage({ result: r }: { result: RunResult }) {
             `T = \\frac{2\\pi}{\\operatorname{Im}\\omega} = ${texNumber(osc.period, 4)}`,
           )}
         >
-          This run&rsquo;s slowest-decaying <b>oscillation</b>: period{' '}
+          This run&rsquo;s leading <b>oscillation</b> (the complex λ of largest modulus): period{' '}
           <span data-testid="explain-period" data-value={String(osc.period)}>
             {formatSig(osc.period, 4)}
           </span>{' '}
@@ -76,6 +77,11 @@ export function SpectrumStage({ result: r }: { result: RunResult }) {
             <th scope="col">growth (1/{unit})</th>
             <th scope="col">ω (rad/{unit})</th>
             <th scope="col">period</th>
+            {omega !== null && (
+              <th scope="col" title="angle / (ω·Δt), ω the true limit cycle's angular frequency">
+                k = angle/(ωΔt)
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -96,6 +102,7 @@ export function SpectrumStage({ result: r }: { result: RunResult }) {
               <td>{formatSig(e.growth, 3)}</td>
               <td>{e.pair ? `±${formatSig(e.freq, 4)}` : formatSig(e.freq, 4)}</td>
               <td>{Number.isFinite(e.period) ? formatSig(e.period, 4) : '—'}</td>
+              {omega !== null && <td>{formatSig(e.angle / (omega * dt), 3)}</td>}
             </tr>
           ))}
         </tbody>
