@@ -8,7 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { circleCounts } from '../../src/ui/plots/spectrumData';
-import { openApp } from './helpers';
+import { openApp, waitForPlots, waitForRun } from './helpers';
 
 const QUERY = 'v=1&sys=vanderpol';
 const STAGES = ['data', 'hidden', 'lsq', 'spectrum', 'forecast'] as const;
@@ -206,3 +206,34 @@ for (const mode of ['normal', 'presenter'] as const) {
     }
   });
 }
+
+test('the weather and controlled views have the overview and their own data stage', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/?sys=weather');
+  await waitForRun(page, 0, { timeout: 90_000 });
+  await waitForPlots(page, 60_000, 'series');
+  const pairs = Number(await attr(page, 'data', 'data-pairs'));
+  expect(pairs).toBeGreaterThan(100);
+  await page.getByTestId('overview-node-data').click();
+  let tex = await texSources(page);
+  expect(tex).toContain('\\tilde x_t');
+  await page.screenshot({ path: `${SHOTS}/weather-data.png` });
+  await page.getByTestId('overview-node-spectrum').click();
+  await expect(page.getByTestId('eigen-table')).toContainText('1/day');
+  await page.screenshot({ path: `${SHOTS}/weather-spectrum.png` });
+
+  await page.goto('/?sys=forcedvdp&width=80&ntraj=20&len=100&horizon=100&ntest=3&ctime=5');
+  await waitForRun(page, 0, { timeout: 90_000 });
+  await waitForPlots(page, 60_000, 'controlled');
+  expect(await attr(page, 'data', 'data-pairs')).toBe(String(20 * 100));
+  await page.getByTestId('overview-node-data').click();
+  tex = await texSources(page);
+  expect(tex).toContain('u_k \\in \\mathbb{R}^{1}');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  tex = await texSources(page);
+  expect(tex).toContain('[K\\ B] = A_z (G_z + \\lambda I)^{-1}');
+  await page.screenshot({ path: `${SHOTS}/controlled-lsq.png` });
+});

@@ -4,6 +4,7 @@
  * heat-map block and colour limit, and stepping through the stages.
  */
 import { describe, expect, it } from 'vitest';
+import { weatherSource } from '../../src/cli/seriesSource';
 import { parseQuery } from '../../src/run/query';
 import { runPipeline } from '../../src/run/pipeline';
 import { circleCounts } from '../../src/ui/plots/spectrumData';
@@ -75,6 +76,8 @@ describe('overviewValues: the numbers of one real run', () => {
     expect(v.testStarts).toBe(4);
     expect(v.width).toBe(40);
     expect(v.m).toBe(41);
+    expect(v.dim).toBe(2);
+    expect(v.variables).toBe(2);
     expect(v.sampler).toBe('swim');
     expect(v.ridge).toBe(r.ridge.rel);
     expect(v.solveMethod).toBe(r.solveMethod);
@@ -88,6 +91,20 @@ describe('overviewValues: the numbers of one real run', () => {
     expect(c.inside + c.circle + c.outside).toBe(r.spectrumRank);
     expect(v.condBound).toBe(1 + 41 / r.ridge.rel);
     expect(v.truncated).toBe(false);
+  });
+});
+
+describe('overviewValues of a delay-embedded series', () => {
+  it('the network reads d·k numbers: W is M×(d·k), C is (d·k)×m', () => {
+    const config = parseQuery('sys=weather&width=30', 'strict').config;
+    const r = runPipeline(config, { series: weatherSource() });
+    const v = overviewValues(r);
+    const k = r.series!.delay;
+    expect(v.variables).toBe(r.series!.variables.length);
+    expect(v.dim).toBe(v.variables * k);
+    expect(r.model.C.length).toBe(v.dim * v.m);
+    expect(v.trajectories).toBeNull();
+    expect(v.pairs).toBe(r.pairs);
   });
 });
 

@@ -25,7 +25,7 @@ function nodeText(r: RunResult, id: StageId): NodeText {
           `N = ${v.pairs.toLocaleString('en-US')} pairs`,
           v.trajectories !== null
             ? `${v.trajectories} trajectories · d = ${v.dim}`
-            : `1 series · d = ${v.dim}`,
+            : `1 series · ${v.variables} vars × ${v.dim / v.variables} delays`,
           `${v.testStarts} test ${r.family === 'series' ? 'origins' : 'starts'}`,
         ],
         data: {
@@ -85,7 +85,7 @@ function nodeText(r: RunResult, id: StageId): NodeText {
       const bound = v.vptCensored > 0 ? '≥ ' : '';
       const vpt =
         timeUnit !== null
-          ? `${bound}${formatSig(v.vpt)} ${timeUnit}`
+          ? `${bound}${formatSig(v.vpt)} ${v.vpt === 1 ? timeUnit.slice(0, -1) : timeUnit}`
           : lyap !== null
             ? `${bound}${formatSig(lyap)} Lyapunov times`
             : `${bound}${formatSig(v.vpt)} time units`;

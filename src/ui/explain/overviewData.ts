@@ -32,8 +32,10 @@ export interface OverviewValues {
   trajectories: number | null;
   /** Test starts (simulated) or forecast origins (series). */
   testStarts: number;
-  /** State dimension d the network sees (d·k for a delay-embedded series). */
+  /** Dimension of the state the network reads and writes (d·k for a delay-embedded series). */
   dim: number;
+  /** Number of forecast variables d (the state dimension of a simulated system). */
+  variables: number;
   /** Sampling interval Δt in model time (1 = one row/day for a series). */
   dt: number;
   /** Hidden width M and dictionary size m = M + 1. */
@@ -74,7 +76,8 @@ export function overviewValues(r: RunResult): OverviewValues {
     pairs: r.pairs ?? (simulated ? Number(c.ntraj) * Number(c.len) : NaN),
     trajectories: simulated ? Number(c.ntraj) : null,
     testStarts: r.test.count,
-    dim: r.dim,
+    dim: r.model.W.length / r.model.width,
+    variables: r.dim,
     dt: r.dt,
     width: r.model.width,
     m,

@@ -11,7 +11,7 @@ export function DataStage({ result: r }: { result: RunResult }) {
   const n = texNumber(v.pairs);
   if (r.family === 'series' && r.series) {
     const k = r.series.delay;
-    const d = r.series.variables.length;
+    const d = v.variables;
     return (
       <>
         <p className="explain-lead">

@@ -7,7 +7,7 @@ import { texLines } from '../texNumber';
 
 /** Neuron i's weights and, for SWIM, its activation at the two points of its pair. */
 function neuron(r: RunResult, i: number) {
-  const d = r.dim;
+  const d = r.model.W.length / r.model.width;
   const w = Array.from(r.model.W.subarray(i * d, (i + 1) * d));
   const b = r.model.b[i];
   const act = (x: ArrayLike<number>) => {

@@ -84,13 +84,13 @@ export function LeastSquaresStage({ result: r }: { result: RunResult }) {
         <MatrixHeatmap
           name="C"
           a={r.model.C}
-          rows={r.dim}
+          rows={r.model.C.length / m}
           cols={m}
           max={C_COLS}
           rowLabel="state"
           colLabel="feature (last: the constant)"
           testid="heatmap-C"
-          height={Math.min(120, 24 * Math.min(r.dim, C_COLS))}
+          height={Math.min(120, 24 * v.dim)}
         />
       </div>
       {v.truncated && (
