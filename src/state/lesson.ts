@@ -26,6 +26,7 @@ export const PANELS = {
   view: 'Test-start picker, SWIM-pair overlay and warnings above the plots',
   share: 'Copy link and Lesson link buttons',
   export: 'The Export menu',
+  overview: 'The model overview and its stage explanations',
 } as const;
 export type PanelName = keyof typeof PANELS;
 

@@ -237,3 +237,14 @@ test('the weather and controlled views have the overview and their own data stag
   expect(tex).toContain('[K\\ B] = A_z (G_z + \\lambda I)^{-1}');
   await page.screenshot({ path: `${SHOTS}/controlled-lsq.png` });
 });
+
+test('a lesson link can hide the overview (hide=overview); the arrows then do nothing', async ({
+  page,
+}) => {
+  await page.goto('/?sys=vanderpol&width=80&ntraj=20&len=100&horizon=100&hide=overview');
+  await waitForRun(page, 0);
+  await waitForPlots(page);
+  await expect(page.getByTestId('overview')).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('explain-panel')).toHaveCount(0);
+});

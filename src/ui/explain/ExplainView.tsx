@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import type { RunResult } from '../../run/result';
+import { useStore } from '../../state/store';
 import { useExplain } from './explainState';
 import { Overview } from './Overview';
 import { useStepKeys } from './stepKeys';
@@ -16,7 +17,10 @@ const ExplainPanel = lazy(() =>
 
 export function ExplainView({ result }: { result: RunResult }) {
   const open = useExplain((s) => s.open !== null);
-  useStepKeys(open);
+  // A lesson link can leave the overview out (hide=overview).
+  const hidden = useStore((s) => s.page.hide.includes('overview'));
+  useStepKeys(open && !hidden);
+  if (hidden) return null;
   return (
     <div className="explain" data-testid="explain">
       <Overview result={result} />
