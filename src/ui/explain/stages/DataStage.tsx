@@ -61,7 +61,7 @@ export function DataStage({ result: r }: { result: RunResult }) {
               )
         }
       >
-        A <b>snapshot pair</b> (x_k, y_k) is a state and the state Δt later
+        A <b>snapshot pair</b> (xₖ, yₖ) is a state and the state Δt later
         {p > 0 ? ', with the input u_k held over that step' : ''}. Here N ={' '}
         <span data-testid="explain-pairs">{v.pairs.toLocaleString('en-US')}</span> pairs from{' '}
         {v.trajectories} trajectories of {r.stateNames.join(', ')}. Pairs never join the end of one

@@ -27,7 +27,7 @@ export function ForecastStage({ result: r }: { result: RunResult }) {
         tex={`\\text{re-lifted (RNN):}\\quad \\hat x_{t+1} = CK\\,\\Psi(\\hat x_t)${p > 0 ? ' + CB\\,u_t' : ''},\\qquad \\hat x_0 = x_0`}
       >
         <b>Re-lifted</b>: map the predicted state back through the hidden layer at every step. The
-        features are always those of a real state, Ψ(x̂_t).
+        features are always those of a real state, Ψ(x̂ₜ).
       </Eq>
       <Eq
         tex={texLines(

@@ -106,7 +106,7 @@ export function LeastSquaresStage({ result: r }: { result: RunResult }) {
           `\\hat x_{t+1} = CK\\,[h_t;\\,1],\\qquad W\\,CK \\in \\mathbb{R}^{${v.width}\\times ${m}}`,
         )}
       >
-        Put the pieces together and the hidden state h_t = ψ(x̂_t) feeds itself: a recurrent network
+        Put the pieces together and the hidden state hₜ = ψ(x̂ₜ) feeds itself: a recurrent network
         whose recurrent weights W·CK (rank ≤ {v.dim}) came from sampling and one least-squares
         solve, not from back-propagation through time.
       </Eq>
