@@ -203,6 +203,10 @@ for (const mode of ['normal', 'presenter'] as const) {
       // The rest of the panel, scrolled up from its bottom edge.
       await panel.evaluate((el) => el.scrollIntoView({ block: 'end' }));
       await page.screenshot({ path: `${SHOTS}/${mode}-${id}-end.png` });
+      if (id === 'lsq') {
+        await page.getByTestId('heatmap-K').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/${mode}-lsq-heatmaps.png` });
+      }
     }
   });
 }

@@ -21,7 +21,7 @@ const SOLVE_WORDS: Record<string, string> = {
 
 /** Heat maps show at most this many rows and columns. */
 const K_BLOCK = 60;
-const C_COLS = 200;
+const C_COLS = 256;
 
 export function LeastSquaresStage({ result: r }: { result: RunResult }) {
   const v = overviewValues(r);
@@ -88,7 +88,7 @@ export function LeastSquaresStage({ result: r }: { result: RunResult }) {
           cols={m}
           max={C_COLS}
           rowLabel="state"
-          colLabel="feature (last: the constant)"
+          colLabel={m <= C_COLS ? 'feature (last: the constant)' : 'feature'}
           testid="heatmap-C"
           height={Math.min(120, 24 * v.dim)}
         />
