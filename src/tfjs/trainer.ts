@@ -1,0 +1,243 @@
+/**
+ * A gradient baseline trained by truncated backpropagation through time with TensorFlow.js
+ * (docs/METHOD.md, "Gradient baselines"), shared by the BPTT worker and the CLI. One LSTM or GRU
+ * layer (returning its whole sequence) and a linear head predict the standardised next state
+ * ŷ_{t+1} from x_0 … x_t; trained with Adam on the MSE over windows of L pairs of the run's own
+ * training trajectories, each window from a zero state; initial weights and window order from the
+ * run's seeded generator (src/run/bptt/data.ts). Everything that is numerics of the project —
+ * windows, scoring, thresholds — is pure and lives below (src/method, src/run/bptt); this file
+ * only moves tensors.
+ *
+ * Training runs in small steps (one Adam step on one batch), with `hooks.pause()` awaited between
+ * steps: the worker yields to its message loop there, so Stop is read within one step. The budget
+ * and the curve's times count training steps only (evaluations for the curve are excluded).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { gatherWindows, shuffledOrder, windowMse, type Windows } from '../method/bpttWindows';
+import { initialWeights } from '../method/bpttInit';
+import {
+  createNetwork,
+  disposeNetwork,
+  freeStep,
+  parameterCount,
+  predictWindows,
+  zeroState,
+  type Network,
+} from './network';
+import { bpttData, bpttWindows, type BpttData } from '../run/bptt/data';
+import {
+  assessBaseline,
+  forecastFromPredictions,
+  reachTimes,
+  type BpttCurvePoint,
+  type BpttProgress,
+  type BpttResult,
+} from '../run/bptt/result';
+import type { BpttSettings } from '../run/bptt/settings';
+import type { RunConfig } from '../run/schema';
+
+export interface TrainHooks {
+  onProgress?: (p: BpttProgress) => void;
+  /** True when the user asked to stop (read between steps). */
+  shouldStop?: () => boolean;
+  /** Awaited between steps (the worker yields to its message loop here). */
+  pause?: () => Promise<void>;
+  /** Wall clock, ms (performance.now by default). */
+  now?: () => number;
+  /** Backend name for the report. */
+  backend: string;
+}
+
+/** Windows evaluated for the training curve: evenly strided, at most this many. */
+const TRAIN_EVAL_WINDOWS = 100;
+
+/** Next evaluation after training time t (s): every 0.25 s at first, then every 8 %. */
+function nextEval(t: number): number {
+  return t + Math.max(0.25, 0.08 * t);
+}
+
+/** Predictions of every window, count×steps×d (forward only, in batches). */
+function predictAll(net: Network, w: Windows): Float32Array {
+  const out = new Float32Array(w.count * w.steps * w.d);
+  const size = w.steps * w.d;
+  const chunk = 128;
+  for (let k = 0; k < w.count; k += chunk) {
+    const n = Math.min(chunk, w.count - k);
+    const y = tf.tidy(() =>
+      predictWindows(net, tf.tensor3d(w.x.subarray(k * size, (k + n) * size), [n, w.steps, w.d])),
+    );
+    out.set(y.dataSync() as Float32Array, k * size);
+    y.dispose();
+  }
+  return out;
+}
+
+/** An evenly strided subset of at most `max` windows (for the training curve). */
+function strided(w: Windows, max: number): Windows {
+  if (w.count <= max) return w;
+  const idx = Int32Array.from({ length: max }, (_, k) => Math.floor((k * w.count) / max));
+  const size = w.steps * w.d;
+  const x = new Float32Array(max * size);
+  const y = new Float32Array(max * size);
+  gatherWindows(w, idx, 0, max, x, y);
+  const mask = new Float32Array(max * w.steps);
+  idx.forEach((i, k) => mask.set(w.mask.subarray(i * w.steps, (i + 1) * w.steps), k * w.steps));
+  return {
+    ...w,
+    count: max,
+    x,
+    y,
+    mask,
+    traj: idx.map((i) => w.traj[i]),
+    start: idx.map((i) => w.start[i]),
+  };
+}
+
+/**
+ * Free-running forecasts from the test starts: all starts in one batch from a zero state, the
+ * network fed its own output for H steps. Standardised, count×H×d.
+ */
+function rollout(net: Network, data: BpttData): Float32Array {
+  const { d, horizon: H } = data;
+  const count = data.testStarts.length / d;
+  const out = new Float32Array(count * H * d);
+  const x0 = new Float32Array(count * d);
+  for (let j = 0; j < count; j++)
+    for (let i = 0; i < d; i++)
+      x0[j * d + i] =
+        (data.testStarts[j * d + i] - data.mean[i]) / (data.std[i] > 0 ? data.std[i] : 1);
+  let x = tf.tensor2d(x0, [count, d]);
+  let state = zeroState(net, count);
+  for (let t = 0; t < H; t++) {
+    const next = tf.tidy(() => {
+      const r = freeStep(net, x, state);
+      return [r.y, r.state.h, ...(r.state.c ? [r.state.c] : [])];
+    });
+    x.dispose();
+    state.h.dispose();
+    state.c?.dispose();
+    x = next[0] as tf.Tensor2D;
+    state = { h: next[1] as tf.Tensor2D, c: (next[2] as tf.Tensor2D | undefined) ?? null };
+    const y = x.dataSync() as Float32Array;
+    for (let j = 0; j < count; j++) out.set(y.subarray(j * d, (j + 1) * d), (j * H + t) * d);
+  }
+  x.dispose();
+  state.h.dispose();
+  state.c?.dispose();
+  return out;
+}
+
+/** Trains one baseline on the run's data until the budget is spent or Stop; scores it. */
+export async function trainBaseline(
+  config: RunConfig,
+  s: BpttSettings,
+  hooks: TrainHooks,
+): Promise<BpttResult> {
+  const now = hooks.now ?? (() => performance.now());
+  const data = bpttData(config);
+  const { train, test } = bpttWindows(data, s.window);
+  const trainEval = strided(train, TRAIN_EVAL_WINDOWS);
+  const { d } = data;
+  const rng = data.rng;
+  const report = (phase: BpttProgress['phase'], point: BpttCurvePoint | null) =>
+    hooks.onProgress?.({ phase, backend: hooks.backend, point, budget: s.budget });
+
+  const net = createNetwork(s.cell, s.units, d, initialWeights(s.cell, s.units, d, rng));
+  const optimizer = tf.train.adam(s.lr);
+
+  const curve: BpttCurvePoint[] = [];
+  let trained = 0; // training time, ms
+  let epoch = 0;
+  let steps = 0;
+  const evaluate = () => {
+    const point: BpttCurvePoint = {
+      t: trained / 1000,
+      epoch,
+      steps,
+      trainMse: windowMse(trainEval, predictAll(net, trainEval), data.std),
+      testMse: windowMse(test, predictAll(net, test), data.std),
+    };
+    curve.push(point);
+    report('training', point);
+  };
+  evaluate();
+  let due = nextEval(0);
+
+  const size = train.steps * d;
+  const xb = new Float32Array(s.batch * size);
+  const yb = new Float32Array(s.batch * size);
+  let stoppedBy: BpttResult['stoppedBy'] = 'budget';
+  let order = shuffledOrder(train.count, rng);
+  let k = 0;
+  for (;;) {
+    if (hooks.shouldStop?.()) {
+      stoppedBy = 'stop';
+      break;
+    }
+    if (trained >= s.budget * 1000) break;
+    if (k >= train.count) {
+      epoch++;
+      order = shuffledOrder(train.count, rng);
+      k = 0;
+    }
+    const to = Math.min(train.count, k + s.batch);
+    const rows = gatherWindows(train, order, k, to, xb, yb);
+    k = to;
+    const t0 = now();
+    tf.tidy(() => {
+      const x = tf.tensor3d(xb.subarray(0, rows * size), [rows, train.steps, d]);
+      const y = tf.tensor3d(yb.subarray(0, rows * size), [rows, train.steps, d]);
+      optimizer.minimize(
+        () => tf.mean(tf.squaredDifference(predictWindows(net, x), y)) as tf.Scalar,
+        false,
+        net.vars,
+      );
+    });
+    trained += now() - t0;
+    steps++;
+    if (trained / 1000 >= due) {
+      evaluate();
+      due = nextEval(trained / 1000);
+    }
+    await hooks.pause?.();
+  }
+  if (curve[curve.length - 1].steps !== steps) evaluate();
+
+  report('forecasting', null);
+  await hooks.pause?.();
+  const pred = rollout(net, data);
+  const forecast = forecastFromPredictions(
+    data.testStarts,
+    pred,
+    d,
+    data.horizon,
+    data.mean,
+    data.std,
+    data.box,
+  );
+  const last = curve[curve.length - 1];
+  const fullTrainMse = windowMse(train, predictAll(net, train), data.std);
+  const metrics = assessBaseline(
+    data,
+    forecast,
+    { trainMse: fullTrainMse, testMse: last.testMse },
+    { eps: config.eps, errnorm: config.errnorm as 'total' | 'component' },
+  );
+  const parameters = parameterCount(net);
+  disposeNetwork(net);
+  optimizer.dispose();
+  return {
+    settings: s,
+    backend: hooks.backend,
+    parameters,
+    curve,
+    trainedS: trained / 1000,
+    epochs: epoch + k / train.count,
+    steps,
+    stoppedBy,
+    metrics,
+    reach: reachTimes(curve),
+    forecast: forecast.x,
+    horizon: data.horizon,
+  };
+}
