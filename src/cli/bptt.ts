@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { compareWithSampled } from '../run/bptt/compare';
 import type { BpttResult } from '../run/bptt/result';
-import type { BpttSettings } from '../run/bptt/settings';
+import { parseBpttSpec, type BpttSettings } from '../run/bptt/settings';
 import type { RunResult } from '../run/result';
 import type { RunConfig } from '../run/schema';
 import { selectBackend } from '../tfjs/backend';
@@ -46,4 +46,22 @@ export async function runBaselines(
     out[s.cell] = baselineJson(b, run, full);
   }
   return out;
+}
+
+/** The `--bptt=…` flag (and `--bptt-cpu`, forcing the CPU backend): settings per cell, or an error. */
+export function bpttFlag(flags: string[]): {
+  specs: BpttSettings[] | null;
+  cpu: boolean;
+  error: string | null;
+} {
+  const cpu = flags.includes('--bptt-cpu');
+  const given = flags.filter((f) => f.startsWith('--bptt='));
+  if (given.length === 0)
+    return { specs: null, cpu, error: cpu ? '--bptt-cpu needs --bptt=lstm|gru' : null };
+  if (given.length > 1) return { specs: null, cpu, error: '--bptt given more than once' };
+  try {
+    return { specs: parseBpttSpec(given[0].slice('--bptt='.length)), cpu, error: null };
+  } catch (e) {
+    return { specs: null, cpu, error: e instanceof Error ? e.message : String(e) };
+  }
 }

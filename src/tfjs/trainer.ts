@@ -46,6 +46,8 @@ export interface TrainHooks {
   now?: () => number;
   /** Backend name for the report. */
   backend: string;
+  /** At most this many Adam steps (a step-exact run, e.g. for a reproducibility test). */
+  maxSteps?: number;
 }
 
 /** Windows evaluated for the training curve: evenly strided, at most this many. */
@@ -174,7 +176,7 @@ export async function trainBaseline(
       stoppedBy = 'stop';
       break;
     }
-    if (trained >= s.budget * 1000) break;
+    if (trained >= s.budget * 1000 || steps >= (hooks.maxSteps ?? Infinity)) break;
     if (k >= train.count) {
       epoch++;
       order = shuffledOrder(train.count, rng);

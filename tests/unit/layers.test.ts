@@ -18,16 +18,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-type Layer =
-  | 'numerics'
-  | 'method'
-  | 'sources'
-  | 'run'
-  | 'tfjs'
-  | 'worker'
-  | 'cli'
-  | 'state'
-  | 'ui';
+type Layer = 'numerics' | 'method' | 'sources' | 'run' | 'tfjs' | 'worker' | 'cli' | 'state' | 'ui';
 
 /** How one file refers to another: a type-only import is erased and bundles nothing. */
 type EdgeKind = 'import' | 'type' | 'export' | 'dynamic' | 'require' | 'url';

@@ -89,7 +89,8 @@ export function forecastFromPredictions(
     x.set(starts.subarray(j * d, (j + 1) * d), base);
     for (let t = 1; t <= horizon; t++) {
       const off = base + t * d;
-      for (let i = 0; i < d; i++) x[off + i] = mean[i] + std[i] * pred[(j * horizon + t - 1) * d + i];
+      for (let i = 0; i < d; i++)
+        x[off + i] = mean[i] + std[i] * pred[(j * horizon + t - 1) * d + i];
       if (check(x, off, d, box) !== null) {
         divergedAt[j] = t;
         x.fill(NaN, off, base + (horizon + 1) * d);

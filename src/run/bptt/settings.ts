@@ -45,11 +45,20 @@ export const BPTT_BOUNDS: Record<
 };
 
 /** A setting's value checked against its bounds; throws a RangeError naming it otherwise. */
-export function checkSetting(key: keyof typeof BPTT_BOUNDS, value: number): number {
+export function checkSetting(
+  key: keyof typeof BPTT_BOUNDS,
+  value: number,
+  shown: string = String(value),
+): number {
   const b = BPTT_BOUNDS[key];
-  if (!Number.isFinite(value) || value < b.min || value > b.max || (b.int && !Number.isInteger(value)))
+  if (
+    !Number.isFinite(value) ||
+    value < b.min ||
+    value > b.max ||
+    (b.int && !Number.isInteger(value))
+  )
     throw new RangeError(
-      `${key} must be ${b.int ? 'an integer' : 'a number'} in [${b.min}, ${b.max}], got ${String(value)}`,
+      `${key} must be ${b.int ? 'an integer' : 'a number'} in [${b.min}, ${b.max}], got ${shown}`,
     );
   return value;
 }
@@ -88,9 +97,9 @@ export function parseBpttSpec(spec: string): BpttSettings[] {
       );
     const value = raw.trim() === '' ? NaN : Number(raw);
     try {
-      over[key] = checkSetting(key, value);
+      over[key] = checkSetting(key, value, `'${raw}'`);
     } catch (e) {
-      throw new RangeError(`--bptt: ${(e as Error).message.replace(String(value), `'${raw}'`)}`);
+      throw new RangeError(`--bptt: ${(e as Error).message}`, { cause: e });
     }
   }
   if (cells.length === 0) throw new RangeError('--bptt needs a cell: lstm, gru or lstm,gru');
