@@ -3,24 +3,28 @@
  * (src/tfjs/trainer.ts) off the main thread, spawned only when the page's "Gradient baselines"
  * section asks for it, so TensorFlow.js is never part of the first paint. The wasm backend's
  * binaries are the app's own assets (Vite `?url` imports: served by the app, never a CDN); the
- * CPU backend is the fallback. Training awaits a macrotask between Adam steps, so `stop()` is
- * read within one step; progress (every learning-curve evaluation) goes to the page through a
- * comlink callback.
+ * CPU backend is the fallback. Progress (every learning-curve evaluation) and a snapshot of the
+ * weights after every Adam step go to the page through comlink callbacks; Stop on the page
+ * terminates this worker at once and a fresh one scores the last snapshot (`score`).
  */
 import * as Comlink from 'comlink';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { BpttProgress, BpttResult } from '../src/run/bptt/result';
+import type {
+  BpttCurvePoint,
+  BpttProgress,
+  BpttResult,
+  BpttSnapshot,
+} from '../src/run/bptt/result';
 import { bpttSettings, type BpttSettings } from '../src/run/bptt/settings';
 import type { RunConfig } from '../src/run/schema';
 import { selectBackend } from '../src/tfjs/backend';
-import { trainBaseline } from '../src/tfjs/trainer';
+import { scoreSnapshot, trainBaseline } from '../src/tfjs/trainer';
 
 let backend: Promise<'wasm' | 'cpu'> | null = null;
-let stopRequested = false;
 
-/** A macrotask yield: lets the worker read stop() between Adam steps (no 4 ms timer clamp). */
+/** A macrotask yield between Adam steps, so progress messages leave at once (no timer clamp). */
 function pause(): Promise<void> {
   return new Promise((resolve) => {
     const ch = new MessageChannel();
@@ -49,29 +53,37 @@ const api = {
     return backend;
   },
   /**
-   * Trains one baseline on the run's data (its config) until the budget is spent or stop();
-   * resolves with the scored result (forecasts' buffer transferred).
+   * Trains one baseline on the run's data (its config) until the budget is spent; resolves with
+   * the scored result (forecasts' buffer transferred).
    */
   async train(
     config: RunConfig,
     settings: BpttSettings,
     onProgress?: (p: BpttProgress) => void,
+    onStep?: (snap: BpttSnapshot) => void,
   ): Promise<BpttResult> {
     const s = bpttSettings(settings.cell, settings);
-    stopRequested = false;
     const name = await api.backend();
     onProgress?.({ phase: 'loading', backend: name, point: null, budget: s.budget });
     const result = await trainBaseline(config, s, {
       backend: name,
       onProgress: onProgress ? (p) => void onProgress(p) : undefined,
-      shouldStop: () => stopRequested,
+      onStep: onStep ? (snap) => void onStep(snap) : undefined,
       pause,
     });
     return Comlink.transfer(result, [result.forecast.buffer as ArrayBuffer]);
   },
-  /** Ends training after the Adam step in flight; the forecasts and metrics still follow. */
-  stop(): void {
-    stopRequested = true;
+  /** Forecasts and metrics of a snapshot's network (after Stop), its curve completed. */
+  async score(
+    config: RunConfig,
+    settings: BpttSettings,
+    snap: BpttSnapshot,
+    curve: BpttCurvePoint[],
+  ): Promise<BpttResult> {
+    const s = bpttSettings(settings.cell, settings);
+    const name = await api.backend();
+    const result = scoreSnapshot(config, s, snap, curve, name);
+    return Comlink.transfer(result, [result.forecast.buffer as ArrayBuffer]);
   },
 };
 

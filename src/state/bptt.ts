@@ -3,13 +3,15 @@
  * and/or a GRU trained by BPTT with TensorFlow.js in a worker of their own
  * (workers/bpttWorker.ts), spawned only when the "Gradient baselines" section is opened, so
  * TensorFlow.js never weighs on the first paint. The main thread only receives progress: one
- * learning-curve point per evaluation. Stop asks the worker to end training after the Adam step in
- * flight; the forecasts and metrics of the network trained so far follow. Results belong to the
- * result on screen: a new result clears them (and stops a training in flight).
+ * learning-curve point per evaluation, and the weights after every Adam step (kept, not drawn).
+ * Stop terminates the training worker at once — an Adam step in flight cannot be interrupted any
+ * other way, and on a busy machine one step can take longer than the 200 ms Stop may take — and a
+ * fresh worker scores the last snapshot: the same forecasts and metrics of the network trained so
+ * far. Results belong to the result on screen: a new result clears them (and ends a training).
  */
 import * as Comlink from 'comlink';
 import { create } from 'zustand';
-import type { BpttCurvePoint, BpttProgress, BpttResult } from '../run/bptt/result';
+import type { BpttCurvePoint, BpttProgress, BpttResult, BpttSnapshot } from '../run/bptt/result';
 import { BPTT_BOUNDS, BPTT_DEFAULTS, bpttSettings, type BpttCell } from '../run/bptt/settings';
 import type { RunResult } from '../run/result';
 import type { BpttWorkerApi } from '../../workers/bpttWorker';
@@ -61,6 +63,9 @@ let worker: Worker | null = null;
 let remote: Comlink.Remote<BpttWorkerApi> | null = null;
 /** Incremented by every start and reset: answers of an older training are ignored. */
 let generation = 0;
+/** The latest weights of the training in flight, and how to tell its loop that Stop was pressed. */
+let snapshot: BpttSnapshot | null = null;
+let stopped: (() => void) | null = null;
 
 function ensureWorker(): Comlink.Remote<BpttWorkerApi> {
   if (!remote) {
@@ -122,7 +127,8 @@ export async function startBptt(): Promise<void> {
       if (mine !== generation) return;
       useBptt.setState({ cell: s.cell, phase: 'loading' });
       const onProgress = (p: BpttProgress) => {
-        if (mine !== generation) return;
+        // After Stop, a message the terminated worker had already sent is not news.
+        if (mine !== generation || useBptt.getState().stopAt !== null) return;
         const st = useBptt.getState();
         const patch: Partial<BpttState> = { backend: p.backend };
         if (p.phase === 'forecasting') {
@@ -134,8 +140,32 @@ export async function startBptt(): Promise<void> {
         }
         useBptt.setState(patch);
       };
-      const b = await r.train(result.config, s, Comlink.proxy(onProgress));
+      snapshot = null;
+      const onStep = (snap: BpttSnapshot) => {
+        if (mine === generation) snapshot = snap;
+      };
+      const stop = new Promise<null>((resolve) => (stopped = () => resolve(null)));
+      let b = await Promise.race([
+        r.train(result.config, s, Comlink.proxy(onProgress), Comlink.proxy(onStep)),
+        stop,
+      ]);
+      stopped = null;
       if (mine !== generation) return;
+      if (b === null) {
+        // Stopped: the training worker is gone; a fresh one scores the last snapshot.
+        const snap = snapshot;
+        if (!snap) {
+          useBptt.setState({
+            phase: 'error',
+            cell: null,
+            error: 'stopped before the first Adam step: nothing to score',
+          });
+          return;
+        }
+        const curve = useBptt.getState().curves[s.cell] ?? [];
+        b = await ensureWorker().score(result.config, s, snap, curve);
+        if (mine !== generation) return;
+      }
       const st = useBptt.getState();
       useBptt.setState({
         results: { ...st.results, [s.cell]: b },
@@ -155,10 +185,16 @@ export async function startBptt(): Promise<void> {
   }
 }
 
-/** Ends training after the Adam step in flight (the network trained so far is still scored). */
+/**
+ * Ends training now: the training worker is terminated (the Adam step in flight is lost) and the
+ * network after the last finished step is scored in a fresh worker.
+ */
 export function stopBptt(): void {
-  useBptt.setState({ stopAt: performance.now() });
-  void remote?.stop();
+  if (!stopped) return;
+  const stopAt = performance.now();
+  dropWorker();
+  useBptt.setState({ stopAt, trainingEndedAt: performance.now(), phase: 'forecasting' });
+  stopped();
 }
 
 /** A new result on screen: the baselines belonged to the old one (a training in flight ends). */

@@ -9,8 +9,10 @@
  * only moves tensors.
  *
  * Training runs in small steps (one Adam step on one batch), with `hooks.pause()` awaited between
- * steps: the worker yields to its message loop there, so Stop is read within one step. The budget
- * and the curve's times count training steps only (evaluations for the curve are excluded).
+ * steps (the worker yields to its message loop there) and a snapshot of the weights handed out
+ * after each: Stop on the page terminates the worker at once and `scoreSnapshot` scores the last
+ * snapshot in a fresh one. The budget and the curve's times count training steps only
+ * (evaluations for the curve are excluded).
  */
 import * as tf from '@tensorflow/tfjs';
 import { gatherWindows, shuffledOrder, windowMse, type Windows } from '../method/bpttWindows';
@@ -32,14 +34,18 @@ import {
   type BpttCurvePoint,
   type BpttProgress,
   type BpttResult,
+  type BpttSnapshot,
 } from '../run/bptt/result';
 import type { BpttSettings } from '../run/bptt/settings';
 import type { RunConfig } from '../run/schema';
 
 export interface TrainHooks {
   onProgress?: (p: BpttProgress) => void;
-  /** True when the user asked to stop (read between steps). */
-  shouldStop?: () => boolean;
+  /**
+   * After every Adam step: the weights and counters so far. The page keeps the latest, so Stop can
+   * end training at once (the worker is terminated) and score that network (`scoreSnapshot`).
+   */
+  onStep?: (snap: BpttSnapshot) => void;
   /** Awaited between steps (the worker yields to its message loop here). */
   pause?: () => Promise<void>;
   /** Wall clock, ms (performance.now by default). */
@@ -168,14 +174,9 @@ export async function trainBaseline(
   const size = train.steps * d;
   const xb = new Float32Array(s.batch * size);
   const yb = new Float32Array(s.batch * size);
-  let stoppedBy: BpttResult['stoppedBy'] = 'budget';
   let order = shuffledOrder(train.count, rng);
   let k = 0;
   for (;;) {
-    if (hooks.shouldStop?.()) {
-      stoppedBy = 'stop';
-      break;
-    }
     if (trained >= s.budget * 1000 || steps >= (hooks.maxSteps ?? Infinity)) break;
     if (k >= train.count) {
       epoch++;
@@ -197,6 +198,12 @@ export async function trainBaseline(
     });
     trained += now() - t0;
     steps++;
+    hooks.onStep?.({
+      weights: net.vars.map((v) => (v.dataSync() as Float32Array).slice()),
+      trainedS: trained / 1000,
+      steps,
+      epochs: epoch + k / train.count,
+    });
     if (trained / 1000 >= due) {
       evaluate();
       due = nextEval(trained / 1000);
@@ -207,11 +214,28 @@ export async function trainBaseline(
 
   report('forecasting', null);
   await hooks.pause?.();
+  optimizer.dispose();
+  const meta = { trainedS: trained / 1000, steps, epochs: epoch + k / train.count };
+  return score(config, s, net, data, train, curve, meta, hooks.backend, 'budget');
+}
+
+/** Forecasts and metrics of a trained network (disposed afterwards). */
+function score(
+  config: RunConfig,
+  s: BpttSettings,
+  net: Network,
+  data: BpttData,
+  train: Windows,
+  curve: BpttCurvePoint[],
+  meta: { trainedS: number; steps: number; epochs: number },
+  backend: string,
+  stoppedBy: BpttResult['stoppedBy'],
+): BpttResult {
   const pred = rollout(net, data);
   const forecast = forecastFromPredictions(
     data.testStarts,
     pred,
-    d,
+    data.d,
     data.horizon,
     data.mean,
     data.std,
@@ -227,19 +251,51 @@ export async function trainBaseline(
   );
   const parameters = parameterCount(net);
   disposeNetwork(net);
-  optimizer.dispose();
   return {
     settings: s,
-    backend: hooks.backend,
+    backend,
     parameters,
     curve,
-    trainedS: trained / 1000,
-    epochs: epoch + k / train.count,
-    steps,
+    ...meta,
     stoppedBy,
     metrics,
     reach: reachTimes(curve),
     forecast: forecast.x,
     horizon: data.horizon,
   };
+}
+
+/**
+ * Scores the network of a snapshot taken after an Adam step (Stop on the page: the training
+ * worker was terminated, a fresh one scores what had been trained): the curve so far gets its
+ * final evaluation at the snapshot's training time, then the same forecasts and metrics.
+ */
+export function scoreSnapshot(
+  config: RunConfig,
+  s: BpttSettings,
+  snap: BpttSnapshot,
+  curveSoFar: BpttCurvePoint[],
+  backend: string,
+): BpttResult {
+  const data = bpttData(config);
+  const { train, test } = bpttWindows(data, s.window);
+  const init = initialWeights(s.cell, s.units, data.d, data.rng); // shapes (values replaced)
+  const net = createNetwork(
+    s.cell,
+    s.units,
+    data.d,
+    init.map((w, i) => ({ shape: w.shape, values: snap.weights[i] })),
+  );
+  const trainEval = strided(train, TRAIN_EVAL_WINDOWS);
+  const curve = curveSoFar.filter((p) => p.steps <= snap.steps);
+  if (curve.at(-1)?.steps !== snap.steps)
+    curve.push({
+      t: snap.trainedS,
+      epoch: Math.floor(snap.epochs),
+      steps: snap.steps,
+      trainMse: windowMse(trainEval, predictAll(net, trainEval), data.std),
+      testMse: windowMse(test, predictAll(net, test), data.std),
+    });
+  const meta = { trainedS: snap.trainedS, steps: snap.steps, epochs: snap.epochs };
+  return score(config, s, net, data, train, curve, meta, backend, 'stop');
 }

@@ -14,12 +14,16 @@ import type { TrajectorySet } from '../../src/numerics/trajectorySet';
 import { sampleStates } from '../../src/sources/dataset';
 import { bpttData } from '../../src/run/bptt/data';
 import { compareWithSampled } from '../../src/run/bptt/compare';
-import { forecastFromPredictions, type BpttResult } from '../../src/run/bptt/result';
+import {
+  forecastFromPredictions,
+  type BpttResult,
+  type BpttSnapshot,
+} from '../../src/run/bptt/result';
 import { bpttSettings, parseBpttSpec } from '../../src/run/bptt/settings';
 import { runPipeline } from '../../src/run/pipeline';
 import { parseQuery } from '../../src/run/query';
 import { selectBackend } from '../../src/tfjs/backend';
-import { trainBaseline } from '../../src/tfjs/trainer';
+import { scoreSnapshot, trainBaseline } from '../../src/tfjs/trainer';
 
 describe('truncated-BPTT windows', () => {
   // d = 2, two trajectories of 6 points (5 pairs): x_t = (10j + t, −(10j + t)).
@@ -209,10 +213,23 @@ describe('BPTT in Node (TensorFlow.js CPU backend)', () => {
   });
 
   it('is reproducible: the same seed gives the same numbers', async () => {
-    const again = await trainBaseline(config, settings('lstm'), { backend: 'cpu', maxSteps: 80 });
+    let last: BpttSnapshot | null = null;
+    const again = await trainBaseline(config, settings('lstm'), {
+      backend: 'cpu',
+      maxSteps: 80,
+      onStep: (snap) => (last = snap),
+    });
     expect(again.metrics).toEqual(first.metrics);
     expect(Array.from(again.forecast)).toEqual(Array.from(first.forecast));
     expect(again.curve.at(-1)!.testMse).toBe(first.curve.at(-1)!.testMse);
+    // Stop on the page scores the last snapshot in a fresh worker: the same network, same numbers.
+    const snap = last as unknown as BpttSnapshot;
+    expect(snap.steps).toBe(80);
+    const scored = scoreSnapshot(config, settings('lstm'), snap, first.curve.slice(0, 2), 'cpu');
+    expect(scored.stoppedBy).toBe('stop');
+    expect(scored.metrics).toEqual(first.metrics);
+    expect(scored.curve.at(-1)!.testMse).toBe(first.curve.at(-1)!.testMse);
+    expect(scored.curve.at(-1)!.steps).toBe(80);
   }, 120_000);
 
   it('a GRU trains too, and the comparison reads the sampled run', async () => {

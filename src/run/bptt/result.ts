@@ -32,6 +32,14 @@ export interface BpttProgress {
   budget: number;
 }
 
+/** The network after an Adam step: its weights (in src/method/bpttInit.ts order) and counters. */
+export interface BpttSnapshot {
+  weights: Float32Array[];
+  trainedS: number;
+  steps: number;
+  epochs: number;
+}
+
 export interface BpttMetrics {
   trainMse: number;
   /** One-step MSE over the test trajectories' pairs, original units (as the sampled `testMse`). */

@@ -5,8 +5,9 @@
  * RNN next to it (src/state/bptt.ts). A closed <details> until opened: TensorFlow.js is fetched
  * only then.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { sampledTrainingS } from '../../run/bptt/compare';
+import { BPTT_DEFAULTS } from '../../run/bptt/settings';
 import {
   BUDGET_RANGE,
   startBptt,
@@ -178,9 +179,37 @@ function Table() {
   );
 }
 
+/** Redraws of the live curve at most this often (a Plotly redraw is main-thread work). */
+const REDRAW_MS = 1000;
+
+/** `value`, updated at most every `ms` (the latest value always arrives). */
+function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    const wait = last.current + ms - performance.now();
+    const t = setTimeout(
+      () => {
+        last.current = performance.now();
+        setShown(value);
+      },
+      Math.max(0, wait),
+    );
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return shown;
+}
+
+/**
+ * The live learning curve; drawn (empty, with the sampled RNN's point) as soon as the section
+ * opens, so the first Plotly draw never falls into a training.
+ */
 function Curve() {
   const run = useStore((s) => s.result);
-  const curves = useBptt((s) => s.curves);
+  const curves = useThrottled(
+    useBptt((s) => s.curves),
+    REDRAW_MS,
+  );
   const budget = useBptt((s) => s.budget);
   const figure = useMemo(
     () =>
@@ -191,7 +220,6 @@ function Curve() {
       ),
     [curves, run, budget],
   );
-  if (!curves.lstm && !curves.gru) return null;
   return (
     <AnalysisFigure
       id="bptt-curve"
@@ -226,9 +254,10 @@ export function BaselinesPanel() {
       </summary>
       <p className="bptt-intro">
         The usual way to train a recurrent network: gradient descent (Adam) through time on windows
-        of {50} steps, on exactly the same training pairs as the sampled RNN above, then the same
-        forecasts from the same test starts. It runs in the background with TensorFlow.js; the page
-        stays usable. Watch how long it needs to reach what least squares gave in a second.
+        of {BPTT_DEFAULTS.window} steps, on exactly the same training pairs as the sampled RNN
+        above, then the same forecasts from the same test starts. It runs in the background with
+        TensorFlow.js; the page stays usable. Watch how long it needs to reach what least squares
+        gave in a second.
       </p>
       <div className="bptt-actions">
         <label>
@@ -267,9 +296,11 @@ export function BaselinesPanel() {
         </button>
       </div>
       <StatusLine />
-      <div className="analysis-grid">
-        <Curve />
-      </div>
+      {opened && (
+        <div className="analysis-grid">
+          <Curve />
+        </div>
+      )}
       <Table />
     </details>
   );
