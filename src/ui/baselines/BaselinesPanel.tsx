@@ -5,7 +5,7 @@
  * RNN next to it (src/state/bptt.ts). A closed <details> until opened: TensorFlow.js is fetched
  * only then.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { sampledTrainingS } from '../../run/bptt/compare';
 import { BPTT_DEFAULTS } from '../../run/bptt/settings';
 import {
@@ -20,6 +20,7 @@ import { useStore } from '../../state/store';
 import { formatSig, formatVpt } from '../format';
 import { AnalysisFigure } from '../analysis/AnalysisFigure';
 import { curveFigure } from './figure';
+import { LiveCurve } from './LiveCurve';
 import { baselineRows } from './table';
 import './baselines.css';
 
@@ -179,38 +180,21 @@ function Table() {
   );
 }
 
-/** Redraws of the live curve at most this often (a Plotly redraw is main-thread work). */
-const REDRAW_MS = 1000;
-
-/** `value`, updated at most every `ms` (the latest value always arrives). */
-function useThrottled<T>(value: T, ms: number): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    const wait = last.current + ms - performance.now();
-    const t = setTimeout(
-      () => {
-        last.current = performance.now();
-        setShown(value);
-      },
-      Math.max(0, wait),
-    );
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return shown;
-}
-
 /**
- * The live learning curve; drawn (empty, with the sampled RNN's point) as soon as the section
- * opens, so the first Plotly draw never falls into a training.
+ * The learning curve: a light SVG until training has ended (src/ui/baselines/LiveCurve.tsx — a
+ * Plotly redraw per point would be main-thread work during training), then the Plotly figure.
  */
 function Curve() {
   const run = useStore((s) => s.result);
-  const curves = useThrottled(
-    useBptt((s) => s.curves),
-    REDRAW_MS,
-  );
+  const curves = useBptt((s) => s.curves);
   const budget = useBptt((s) => s.budget);
+  const phase = useBptt((s) => s.phase);
+  const ended = phase === 'forecasting' || phase === 'done' || phase === 'error';
+  const live = !ended || (!curves.lstm && !curves.gru);
+  const sampled = useMemo(
+    () => (run ? { trainingS: sampledTrainingS(run), testMse: run.metrics.testMse } : null),
+    [run],
+  );
   const figure = useMemo(
     () =>
       curveFigure(
@@ -220,6 +204,7 @@ function Curve() {
       ),
     [curves, run, budget],
   );
+  if (live) return <LiveCurve curves={curves} sampled={sampled} budget={budget} />;
   return (
     <AnalysisFigure
       id="bptt-curve"
