@@ -14,8 +14,8 @@ import { COLORS } from '../plots/palette';
 import { CELL_COLORS, CELL_LABELS } from './figure';
 
 const W = 640;
-const H = 280;
-const M = { left: 64, right: 16, top: 14, bottom: 40 };
+const H = 296;
+const M = { left: 64, right: 16, top: 30, bottom: 40 };
 
 export function LiveCurve({
   curves,
@@ -52,7 +52,7 @@ export function LiveCurve({
         role="img"
         aria-label="One-step MSE while training, log scale, against training time"
       >
-        <text x={W / 2} y={12} textAnchor="middle" className="bptt-live-title">
+        <text x={W / 2} y={16} textAnchor="middle" className="bptt-live-title">
           One-step MSE while training (live)
         </text>
         {decades.map((e) => (
