@@ -12,6 +12,7 @@ const uiModules = [
   'zustand/*',
   'comlink',
   'plotly.js*',
+  '@tensorflow/*',
 ];
 
 /**
@@ -25,30 +26,36 @@ const LAYERS = [
   {
     name: 'numerics',
     files: ['src/numerics/**/*.{ts,tsx}'],
-    forbidden: ['method', 'sources', 'run', 'workers', 'cli', 'state', 'ui'],
+    forbidden: ['method', 'sources', 'run', 'tfjs', 'workers', 'cli', 'state', 'ui'],
     rule: 'numerics imports nothing of the project',
     pure: true,
   },
   {
     name: 'method',
     files: ['src/method/**/*.{ts,tsx}'],
-    forbidden: ['sources', 'run', 'workers', 'cli', 'state', 'ui'],
+    forbidden: ['sources', 'run', 'tfjs', 'workers', 'cli', 'state', 'ui'],
     rule: 'method imports numerics only (never sources, nor the run, config or schema)',
     pure: true,
   },
   {
     name: 'sources',
     files: ['src/sources/**/*.{ts,tsx}'],
-    forbidden: ['method', 'run', 'workers', 'cli', 'state', 'ui'],
+    forbidden: ['method', 'run', 'tfjs', 'workers', 'cli', 'state', 'ui'],
     rule: 'sources import numerics only (never method, nor the run, config or schema)',
     pure: true,
   },
   {
     name: 'run',
     files: ['src/run/**/*.{ts,tsx}'],
-    forbidden: ['workers', 'cli', 'state', 'ui'],
+    forbidden: ['tfjs', 'workers', 'cli', 'state', 'ui'],
     rule: 'run imports method, sources and numerics',
     pure: true,
+  },
+  {
+    name: 'tfjs',
+    files: ['src/tfjs/**/*.{ts,tsx}'],
+    forbidden: ['workers', 'cli', 'state', 'ui'],
+    rule: "the hosts' TensorFlow.js code imports the run and below",
   },
   {
     name: 'worker',
@@ -65,14 +72,14 @@ const LAYERS = [
   {
     name: 'state',
     files: ['src/state/**/*.{ts,tsx}'],
-    forbidden: ['cli', 'ui'],
+    forbidden: ['cli', 'tfjs', 'ui'],
     typesOnly: ['workers'],
     rule: "state imports the run and below, and the worker's types",
   },
   {
     name: 'ui',
     files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
-    forbidden: ['cli'],
+    forbidden: ['cli', 'tfjs'],
     typesOnly: ['workers'],
     rule: "the UI imports state, the run and below, and the worker's types",
   },

@@ -43,6 +43,12 @@ export function helpText(): string {
     '  With --full they add the running estimates, densities, spectra and z-maxima return map.',
     '  --seeds=N        adds `seeds`: the same settings trained with seeds s … s+N−1 (2 ≤ N ≤ 20),',
     '                   every scalar metric as mean, sample std, min, max and the N values.',
+    '  --bptt=lstm[,gru][,budget=30][,units=32][,lr=0.003][,window=50][,batch=32]',
+    '                   adds `bptt`: an LSTM and/or GRU trained by backpropagation through time',
+    '                   (TensorFlow.js, wasm backend; --bptt-cpu forces the CPU backend) on the',
+    '                   same training pairs for `budget` seconds of training, with its learning',
+    '                   curve, the same metrics as the sampled network, the time to reach one-step',
+    '                   MSE 1e-2 and 1e-3, and `comparison` (ratio of training times at equal MSE).',
     '',
     'keys (system-dependent defaults listed per system):',
   ];

@@ -16,6 +16,7 @@ import { MAX_SEEDS, repeatSeeds } from '../run/seeds';
 import { familyOf } from '../run/registry';
 import { createStageCache } from '../run/stageCache';
 import { analysisRequests, isAnalysisFlag, lyapunovJson, statsJson } from './analysisJson';
+import { bpttFlag, runBaselines } from './bptt';
 import { helpText } from './help';
 import { resultToJson } from './resultJson';
 import { csvSource, weatherSource } from './seriesSource';
@@ -76,17 +77,24 @@ function main(argv: string[]): void {
     return;
   }
   const unknownFlag = flags.find(
-    (f) => f !== '--full' && !isAnalysisFlag(f) && !f.startsWith('--seeds='),
+    (f) =>
+      f !== '--full' &&
+      !isAnalysisFlag(f) &&
+      !f.startsWith('--seeds=') &&
+      !f.startsWith('--bptt=') &&
+      f !== '--bptt-cpu',
   );
   if (unknownFlag)
     fail(
       2,
-      `unknown option '${unknownFlag}' (options: --full, --data, --lyap[=steps], --stats[=steps], --seeds=N, --help)`,
+      `unknown option '${unknownFlag}' (options: --full, --data, --lyap[=steps], --stats[=steps], --seeds=N, --bptt=lstm,gru[,budget=s], --help)`,
     );
   const seedsFlag = flags.find((f) => f.startsWith('--seeds='));
   const seeds = seedsFlag === undefined ? null : Number(seedsFlag.slice('--seeds='.length));
   if (seeds !== null && !(Number.isInteger(seeds) && seeds >= 2 && seeds <= MAX_SEEDS))
     fail(2, `--seeds must be an integer in [2, ${MAX_SEEDS}], got '${seedsFlag!.slice(8)}'`);
+  const bptt = bpttFlag(flags);
+  if (bptt.error) fail(2, bptt.error);
   const analyses = analysisRequests(flags);
   if (analyses.error) fail(2, analyses.error);
   if (positional.length > 1)
@@ -97,6 +105,8 @@ function main(argv: string[]): void {
   if (errors.length > 0) fail(2, errors[0].message); // the query is refused: nothing runs
   if (data !== null && config.sys !== 'csv')
     fail(2, `--data is for sys=csv, not sys=${config.sys}`);
+  if (bptt.specs && familyOf(config.sys) !== 'free')
+    fail(2, `--bptt needs a simulated system without inputs, not sys=${config.sys}`);
   if (analyses.requests.length > 0 && familyOf(config.sys) !== 'free')
     fail(2, `--lyap and --stats need a simulated free system, not sys=${config.sys}`);
 
@@ -143,6 +153,16 @@ function main(argv: string[]): void {
     } catch (e) {
       fail(1, `seed repeats failed: ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+  if (bptt.specs) {
+    // The gradient baselines (TensorFlow.js) train asynchronously, after the sampled network.
+    const run = result;
+    runBaselines(config, run, bptt.specs, full, bptt.cpu ? 'cpu' : 'wasm').then(
+      (b) => process.stdout.write(JSON.stringify({ ...doc, bptt: b }) + '\n'),
+      (e: unknown) =>
+        fail(1, `BPTT baseline failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    return;
   }
   process.stdout.write(JSON.stringify(doc) + '\n');
 }

@@ -51,6 +51,13 @@ test('a session over all systems, CSV import and exports requests nothing outsid
   await download(page, 'export-json');
   await download(page, 'export-png-spectrum');
   await download(page, 'export-svg-spectrum');
+  // The gradient baselines: TensorFlow.js in its own worker, its wasm binary from the app.
+  await page.locator('[data-testid="bptt-panel"] > summary').click();
+  await page.getByTestId('bptt-budget').fill('1');
+  await page.getByTestId('bptt-train').click();
+  const bptt = page.getByTestId('bptt-status');
+  await expect(bptt).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  await expect(bptt).toContainText('wasm backend');
   // A CSV file from disk.
   await page.goto('/?sys=csv');
   const before = await runId(page);

@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-type Layer = 'numerics' | 'method' | 'sources' | 'run' | 'worker' | 'cli' | 'state' | 'ui';
+type Layer = 'numerics' | 'method' | 'sources' | 'run' | 'tfjs' | 'worker' | 'cli' | 'state' | 'ui';
 
 /** How one file refers to another: a type-only import is erased and bundles nothing. */
 type EdgeKind = 'import' | 'type' | 'export' | 'dynamic' | 'require' | 'url';
@@ -40,8 +40,10 @@ export const LAYERS: Record<Layer, LayerRule> = {
   method: { paths: ['src/method/'], may: ['numerics'] },
   sources: { paths: ['src/sources/'], may: ['numerics'] },
   run: { paths: ['src/run/'], may: BELOW_RUN },
-  worker: { paths: ['workers/'], may: ['run', ...BELOW_RUN] },
-  cli: { paths: ['src/cli/'], may: ['run', ...BELOW_RUN] },
+  // The hosts' shared TensorFlow.js code (the gradient baselines): never bundled into the page.
+  tfjs: { paths: ['src/tfjs/'], may: ['run', ...BELOW_RUN] },
+  worker: { paths: ['workers/'], may: ['tfjs', 'run', ...BELOW_RUN] },
+  cli: { paths: ['src/cli/'], may: ['tfjs', 'run', ...BELOW_RUN] },
   state: { paths: ['src/state/'], may: ['run', ...BELOW_RUN], typesOnly: ['worker'] },
   ui: {
     paths: ['src/ui/', 'src/main.tsx'],
