@@ -153,7 +153,7 @@ export function GrowView({ result: given }: { result?: RunResult } = {}) {
               id="grow-spectrum"
               figure={spectrumFig}
               revision={frame + 1}
-              caption={`The ${step.width + 1} eigenvalues of K_k (k neurons plus the constant). With few neurons K cannot hold the oscillation; as neurons are added, eigenvalues move out to the **unit circle** at the limit cycle’s frequencies e^{±ikωΔt} and the rest fall inside (decaying transients).`}
+              caption={`The ${step.width + 1} eigenvalues of K_k (k neurons plus the constant). With few neurons K cannot hold the oscillation; as neurons are added, eigenvalues move out to the **unit circle** at the angles ±ωΔt, ±2ωΔt, … of the limit cycle’s frequency ω, and the rest fall inside (decaying transients).`}
             />
           </div>
           <p className="analysis-note" data-testid="grow-monotone">

@@ -85,7 +85,7 @@ export function growErrorFigure(g: GrowRun, frame: number): Figure {
       hoverinfo: 'skip',
     },
   ];
-  const layout = baseLayout(`One-step error as neurons are added · k = ${step.width}`, 1, {
+  const layout = baseLayout(`One-step error · k = ${step.width} neurons`, 1, {
     xaxis: axis('neurons k', {
       type: 'log',
       range: [Math.log10(0.8), Math.log10(g.M * 1.25)],

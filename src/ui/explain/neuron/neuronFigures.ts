@@ -11,6 +11,7 @@ import { formatSig } from '../../format';
 import { axis, baseLayout } from '../../plots/layout';
 import { COLORS, FONT, HUES, INK, withAlpha } from '../../plots/palette';
 import type { Figure } from '../../plots/types';
+import { colorAt, pngDataUrl } from '../rasterPng';
 
 /** A hidden layer as the views read it: W (M×d), b (M), the SWIM pairs' points (M×2×d) or null. */
 export interface LayerView {
@@ -146,8 +147,8 @@ export function slicePlane(r: RunResult, through?: number[]): SlicePlane {
   };
 }
 
-/** Grid points per axis of the heat map. */
-const GRID = 81;
+/** Pixels per axis of the heat map (stretched over the plot area, smoothed by the browser). */
+const GRID = 121;
 
 function linspace([a, b]: [number, number], n: number): number[] {
   return Array.from({ length: n }, (_, k) => a + ((b - a) * k) / (n - 1));
@@ -158,7 +159,7 @@ function trainTrace(r: RunResult, plane: SlicePlane, opacity: number): PlotData 
   const { x, rows } = r.trainSample;
   const d = r.dim;
   return {
-    type: 'scattergl',
+    type: 'scatter',
     mode: 'markers',
     name: 'training data',
     x: Array.from({ length: rows }, (_, k) => x[k * d + plane.axes[0]]),
@@ -238,28 +239,59 @@ export function neuronFigure(r: RunResult, layer: LayerView, j: number, plane: S
   const [a, c, e] = lineOf(layer, j, plane);
   const xs = linspace(plane.ranges[0], GRID);
   const ys = linspace(plane.ranges[1], GRID);
-  const z = ys.map((t) => xs.map((s) => activate(layer.act, a * s + c * t + e)));
   const relu = layer.act === 'relu';
-  const zmax = relu ? Math.max(1e-12, ...z.map((row) => Math.max(...row))) : 1;
+  const vals = ys.map((t) => xs.map((s) => activate(layer.act, a * s + c * t + e)));
+  const zmin = relu ? 0 : -1;
+  const zmax = relu ? Math.max(1e-12, ...vals.map((row) => Math.max(...row))) : 1;
+  const stops = colorscale(layer.act);
+  // The heat map as an image under the axes (the app's Plotly bundle has no heatmap trace); the
+  // image's first row is the top of the plot (largest y).
+  const rgb = new Uint8Array(GRID * GRID * 3);
+  for (let row = 0; row < GRID; row++)
+    for (let col = 0; col < GRID; col++)
+      rgb.set(
+        colorAt(stops, (vals[GRID - 1 - row][col] - zmin) / (zmax - zmin)),
+        (row * GRID + col) * 3,
+      );
+  const [[s0, s1], [t0, t1]] = plane.ranges;
+  const images: PlotLayout[] = [
+    {
+      source: pngDataUrl(GRID, GRID, rgb),
+      xref: 'x',
+      yref: 'y',
+      x: s0,
+      y: t1,
+      sizex: s1 - s0,
+      sizey: t1 - t0,
+      sizing: 'stretch',
+      layer: 'below',
+      opacity: 0.85,
+    },
+  ];
   const data: PlotData[] = [
     {
-      type: 'heatmap',
-      x: xs,
-      y: ys,
-      z,
-      zmin: relu ? 0 : -1,
-      zmax,
-      colorscale: colorscale(layer.act),
-      showscale: true,
-      colorbar: {
-        thickness: 12,
-        len: 0.9,
-        title: { text: relu ? 'ReLU' : 'tanh', side: 'right', font: { size: FONT.small } },
-        tickfont: { size: FONT.small },
-      },
-      name: `σ(w·x + b)`,
+      // Carries the colour bar of the image (one invisible marker).
+      type: 'scatter',
+      mode: 'markers',
+      x: [s0],
+      y: [t0],
       showlegend: false,
-      hovertemplate: `${plane.names[0]} = %{x:.3f}<br>${plane.names[1]} = %{y:.3f}<br>σ(w·x + b) = %{z:.3f}<extra></extra>`,
+      hoverinfo: 'skip',
+      marker: {
+        size: 0.1,
+        opacity: 0,
+        color: [zmin],
+        cmin: zmin,
+        cmax: zmax,
+        colorscale: stops,
+        showscale: true,
+        colorbar: {
+          thickness: 12,
+          len: 0.9,
+          title: { text: relu ? 'ReLU' : 'tanh', side: 'right', font: { size: FONT.small } },
+          tickfont: { size: FONT.small },
+        },
+      },
     },
     trainTrace(r, plane, 0.25),
   ];
@@ -302,12 +334,27 @@ export function neuronFigure(r: RunResult, layer: LayerView, j: number, plane: S
   if (norm > 0 && seg) {
     const px = info.x1 && info.x2 ? (info.x1[ia] + info.x2[ia]) / 2 : plane.base[ia];
     const py = info.x1 && info.x2 ? (info.x1[ib] + info.x2[ib]) / 2 : plane.base[ib];
-    // Foot of the perpendicular from (px, py) onto the zero line.
+    // Foot of the perpendicular from (px, py) onto the zero line, then a quarter of the box along
+    // the line (inside the box), so the arrow does not cover the pair.
     const off = (a * px + c * py + e) / (norm * norm);
-    const fx = px - a * off;
-    const fy = py - c * off;
     const sx = plane.ranges[0][1] - plane.ranges[0][0];
     const sy = plane.ranges[1][1] - plane.ranges[1][0];
+    const lx = -c / sy;
+    const ly = a / sx;
+    const ln = Math.hypot(lx, ly);
+    const inBox = (x: number, y: number) =>
+      x > s0 + 0.1 * sx && x < s1 - 0.1 * sx && y > t0 + 0.1 * sy && y < t1 - 0.1 * sy;
+    let fx = px - a * off;
+    let fy = py - c * off;
+    for (const sgn of [1, -1]) {
+      const qx = fx + (sgn * 0.25 * lx * sx) / ln;
+      const qy = fy + (sgn * 0.25 * ly * sy) / ln;
+      if (inBox(qx, qy)) {
+        fx = qx;
+        fy = qy;
+        break;
+      }
+    }
     // Arrow length 18 % of the box in the plot's own scale (axes differ in units).
     const ux = a / sx;
     const uy = c / sy;
@@ -347,6 +394,7 @@ export function neuronFigure(r: RunResult, layer: LayerView, j: number, plane: S
       xaxis: axis(plane.names[0], { range: plane.ranges[0] }),
       yaxis: axis(plane.names[1], { range: plane.ranges[1] }),
       annotations,
+      images,
       uirevision: `neuron-${layer.sampler}`,
       hovermode: 'closest',
     },
