@@ -103,6 +103,23 @@ describe('grow the network on van der Pol', () => {
     expect(J[J.length - 1]).toBeGreaterThan(0);
   });
 
+  it('between frames the quadratic-form MSE equals oneStepMse’s (1e−6 relative)', () => {
+    const base = {
+      layer: parts.model.layer,
+      sums: parts.sums,
+      lambda: parts.fit.lambda,
+      train: parts.data.train,
+      trainPairs: 5000,
+      test: (parts.forecast as SimulatedForecasts).truth,
+    };
+    const quad = growNetwork({ ...base, schedule: [40], dense: [9, 17, 40] });
+    const exact = growNetwork({ ...base, schedule: [9, 17, 40], dense: [9, 17, 40] });
+    for (const i of [0, 1]) {
+      expect(Math.abs(quad.curve.trainMse[i] / exact.steps[i].trainMse - 1)).toBeLessThan(1e-6);
+      expect(Math.abs(quad.curve.testMse[i] / exact.steps[i].testMse - 1)).toBeLessThan(1e-6);
+    }
+  });
+
   it('the schedule’s steps are the dense curve’s values at those widths', () => {
     for (const s of g.steps) {
       const i = g.curve.widths.indexOf(s.width);

@@ -65,6 +65,7 @@ export function GrowView({ result: given }: { result?: RunResult } = {}) {
       data-train-mse={step?.trainMse ?? ''}
       data-test-mse={step?.testMse ?? ''}
       data-playing={playing ? 'true' : 'false'}
+      data-grow-ms={mine ? grow.timingsMs.grow : ''}
     >
       <h3>
         Grow the network{' '}

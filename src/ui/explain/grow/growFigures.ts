@@ -85,7 +85,7 @@ export function growErrorFigure(g: GrowRun, frame: number): Figure {
       hoverinfo: 'skip',
     },
   ];
-  const layout = baseLayout(`One-step error · k = ${step.width} neurons`, 1, {
+  const layout = baseLayout('One-step error vs number of neurons k', 1, {
     xaxis: axis('neurons k', {
       type: 'log',
       range: [Math.log10(0.8), Math.log10(g.M * 1.25)],
@@ -153,7 +153,7 @@ export function growSpectrumFigure(g: GrowRun, frame: number): Figure {
       }),
     );
   }
-  const layout = baseLayout(`Spectrum of K_k · ${step.width + 1} eigenvalues`, 1, {
+  const layout = baseLayout('Eigenvalues of K_k (k neurons + constant)', 1, {
     xaxis: axis('Re λ', { range: [-1.15, 1.15], zeroline: true, zerolinecolor: INK.grid3d }),
     yaxis: axis('Im λ', {
       range: [-1.15, 1.15],

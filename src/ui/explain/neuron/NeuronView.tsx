@@ -61,7 +61,7 @@ function NeuronTable({ info, act }: { info: NeuronInfo; act: string }) {
             {info.act1 !== null && (
               <span className="analysis-sub">
                 {' '}
-                (METHOD: {info.expected[0]}, {info.expected[1]})
+                (METHOD.md §2: {act === 'relu' ? '0 and 1' : '−½ and +½'})
               </span>
             )}
           </td>

@@ -164,7 +164,7 @@ function trainTrace(r: RunResult, plane: SlicePlane, opacity: number): PlotData 
     name: 'training data',
     x: Array.from({ length: rows }, (_, k) => x[k * d + plane.axes[0]]),
     y: Array.from({ length: rows }, (_, k) => x[k * d + plane.axes[1]]),
-    marker: { color: INK.text, size: 2.5, opacity },
+    marker: { color: INK.text, size: 2, opacity },
     hoverinfo: 'skip',
   };
 }
@@ -293,7 +293,7 @@ export function neuronFigure(r: RunResult, layer: LayerView, j: number, plane: S
         },
       },
     },
-    trainTrace(r, plane, 0.25),
+    trainTrace(r, plane, 0.12),
   ];
   const seg = clipLine(a, c, e, plane.ranges);
   if (seg)
@@ -317,7 +317,7 @@ export function neuronFigure(r: RunResult, layer: LayerView, j: number, plane: S
       x: [info.x1[ia], info.x2[ia]],
       y: [info.x1[ib], info.x2[ib]],
       text: [`x⁽¹⁾: ${lab[0]}`, `x⁽²⁾: ${lab[1]}`],
-      textposition: ['bottom center', 'top center'],
+      textposition: ['bottom left', 'top right'],
       textfont: { size: FONT.annotation, color: INK.text },
       marker: {
         color: [HUES.blue, HUES.vermillion],
