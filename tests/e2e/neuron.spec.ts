@@ -167,3 +167,27 @@ test('grow the network: plays to M, ends at the run itself, shows the error curv
   await page.screenshot({ path: `${SHOTS}/grow-end.png` });
   expect(errors).toEqual([]);
 });
+
+test('presenter mode: the neuron and grow views are readable at 1280×720', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectErrors(page);
+  await page.goto('/?present=1');
+  await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'done', {
+    timeout: 60_000,
+  });
+  const tab = page.getByTestId('explain-neuron');
+  if (!(await tab.isVisible())) test.skip(true, 'presenter mode hides the analysis panel');
+  await tab.click();
+  await expectHalves(page, 0);
+  await expect(page.getByTestId('plot-neuron-ridge')).toHaveAttribute('data-rendered', 'true');
+  await page.getByTestId('neuron-view').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/present-neuron.png` });
+  await page.getByTestId('explain-grow').click();
+  const view = page.getByTestId('grow-view');
+  await expect(view).toHaveAttribute('data-steps', /\d+/, { timeout: 120_000 });
+  await page.getByTestId('grow-slider').fill('12');
+  await expect(page.getByTestId('plot-grow-spectrum')).toHaveAttribute('data-revision', '13');
+  await view.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/present-grow.png` });
+  expect(errors).toEqual([]);
+});

@@ -5,7 +5,7 @@
  */
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { GrowRun } from '../../../run/explain';
-import { axis, baseLayout, note } from '../../plots/layout';
+import { axis, figureLayout, note } from '../../plots/layout';
 import { COLORS, FONT, INK } from '../../plots/palette';
 import type { Figure } from '../../plots/types';
 
@@ -85,7 +85,7 @@ export function growErrorFigure(g: GrowRun, frame: number): Figure {
       hoverinfo: 'skip',
     },
   ];
-  const layout = baseLayout('One-step error vs number of neurons k', 1, {
+  const layout = figureLayout('One-step error vs number of neurons k', data, {
     xaxis: axis('neurons k', {
       type: 'log',
       range: [Math.log10(0.8), Math.log10(g.M * 1.25)],
@@ -153,7 +153,7 @@ export function growSpectrumFigure(g: GrowRun, frame: number): Figure {
       }),
     );
   }
-  const layout = baseLayout('Eigenvalues of K_k (k neurons + constant)', 1, {
+  const layout = figureLayout('Eigenvalues of K_k (k neurons + constant)', data, {
     xaxis: axis('Re λ', { range: [-1.15, 1.15], zeroline: true, zerolinecolor: INK.grid3d }),
     yaxis: axis('Im λ', {
       range: [-1.15, 1.15],

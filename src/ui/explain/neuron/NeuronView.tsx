@@ -111,7 +111,7 @@ function SamplerRow({
       ? ` The state is ${layer.d}-dimensional: this is the slice ${ridgePlane.fixedText} (through ${swim ? 'the pair’s midpoint' : 'the data mean'}) spanned by the two components with the largest spread; the pair and the data are drawn projected onto it.`
       : '';
   const ridgeCaption = swim
-    ? `Neuron ${index + 1}’s activation ${tanh ? 'tanh' : 'ReLU'}(w·x + b): **blue −1, white 0, red +1**. SWIM chose the two data points x⁽¹⁾ and x⁽²⁾ and set w = ln3·(x⁽²⁾ − x⁽¹⁾)/‖x⁽²⁾ − x⁽¹⁾‖², b = −w·x⁽¹⁾ − ln3/2, so the activation is **exactly −½ at x⁽¹⁾ and +½ at x⁽²⁾** and the transition sits between them; the arrow is w, the dotted line w·x + b = 0.${slice}`
+    ? `Neuron ${index + 1}’s activation ${tanh ? 'tanh' : 'ReLU'}(w·x + b): **blue −1, white 0, red +1**. SWIM chose the two data points x⁽¹⁾ and x⁽²⁾ and set w = ln3·(x⁽²⁾ − x⁽¹⁾)/‖x⁽²⁾ − x⁽¹⁾‖², b = −w·x⁽¹⁾ − ln3/2, so the activation is **exactly −½ at x⁽¹⁾ and +½ at x⁽²⁾** and the transition sits between them; the arrow is w, the dotted line w·x + b = 0, the grey dots the training data.${slice}`
     : `A random-features neuron: w is Gaussian (scaled by the data’s spread) and b a random offset around the data mean, so its ridge (dotted line w·x + b = 0, arrow w) ignores where the dynamics are.${slice}`;
   const missed = lines.missed;
   const linesCaption = swim

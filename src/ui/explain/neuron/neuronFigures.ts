@@ -8,7 +8,7 @@
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../../run/result';
 import { formatSig } from '../../format';
-import { axis, baseLayout } from '../../plots/layout';
+import { axis, figureLayout } from '../../plots/layout';
 import { COLORS, FONT, HUES, INK, withAlpha } from '../../plots/palette';
 import type { Figure } from '../../plots/types';
 import { colorAt, pngDataUrl } from '../rasterPng';
@@ -162,6 +162,7 @@ function trainTrace(r: RunResult, plane: SlicePlane, opacity: number): PlotData 
     type: 'scatter',
     mode: 'markers',
     name: 'training data',
+    showlegend: false,
     x: Array.from({ length: rows }, (_, k) => x[k * d + plane.axes[0]]),
     y: Array.from({ length: rows }, (_, k) => x[k * d + plane.axes[1]]),
     marker: { color: INK.text, size: 2, opacity },
@@ -387,9 +388,9 @@ export function neuronFigure(r: RunResult, layer: LayerView, j: number, plane: S
     });
   }
   const where = layer.d > 2 ? ` · slice ${plane.fixedText}` : '';
-  const layout = baseLayout(
+  const layout = figureLayout(
     `${samplerName(layer.sampler)} neuron ${j + 1} of ${layer.width}${where}`,
-    1,
+    data,
     {
       xaxis: axis(plane.names[0], { range: plane.ranges[0] }),
       yaxis: axis(plane.names[1], { range: plane.ranges[1] }),
@@ -482,7 +483,7 @@ export function zeroLinesFigure(
     });
   const where = layer.d > 2 ? ` · slice ${plane.fixedText}` : '';
   const title = `${samplerName(layer.sampler)}: zero lines w·x + b = 0${where}`;
-  const layout = baseLayout(title, 1, {
+  const layout = figureLayout(title, data, {
     xaxis: axis(plane.names[0], { range: plane.ranges[0] }),
     yaxis: axis(plane.names[1], { range: plane.ranges[1] }),
     uirevision: `lines-${layer.sampler}`,
