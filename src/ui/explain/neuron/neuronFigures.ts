@@ -8,7 +8,7 @@
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../../run/result';
 import { formatSig } from '../../format';
-import { axis, figureLayout } from '../../plots/layout';
+import { axis, baseLayout, legendNames, legendRows } from '../../plots/layout';
 import { COLORS, FONT, HUES, INK, withAlpha } from '../../plots/palette';
 import type { Figure } from '../../plots/types';
 import { colorAt, pngDataUrl } from '../rasterPng';
@@ -145,6 +145,14 @@ export function slicePlane(r: RunResult, through?: number[]): SlicePlane {
     names: [name(axes[0]), name(axes[1])],
     fixedText: fixed.map((i) => `${name(i)} = ${formatSig(base[i], 3)}`).join(', '),
   };
+}
+
+/** Width (px) the legend rows are estimated for: a half-width cell less the colour bar. */
+const NARROW_LEGEND = 280;
+
+/** Title and legend layout, the legend rows estimated for the narrow plot area. */
+function narrowLayout(title: string, data: PlotData[], extra: PlotLayout): PlotLayout {
+  return baseLayout(title, legendRows(legendNames(data), NARROW_LEGEND), extra);
 }
 
 /** Pixels per axis of the heat map (stretched over the plot area, smoothed by the browser). */
@@ -388,7 +396,7 @@ export function neuronFigure(r: RunResult, layer: LayerView, j: number, plane: S
     });
   }
   const where = layer.d > 2 ? ` · slice ${plane.fixedText}` : '';
-  const layout = figureLayout(
+  const layout = narrowLayout(
     `${samplerName(layer.sampler)} neuron ${j + 1} of ${layer.width}${where}`,
     data,
     {
@@ -483,7 +491,7 @@ export function zeroLinesFigure(
     });
   const where = layer.d > 2 ? ` · slice ${plane.fixedText}` : '';
   const title = `${samplerName(layer.sampler)}: zero lines w·x + b = 0${where}`;
-  const layout = figureLayout(title, data, {
+  const layout = narrowLayout(title, data, {
     xaxis: axis(plane.names[0], { range: plane.ranges[0] }),
     yaxis: axis(plane.names[1], { range: plane.ranges[1] }),
     uirevision: `lines-${layer.sampler}`,
