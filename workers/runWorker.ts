@@ -17,6 +17,13 @@ import {
   type AnalysisSettings,
 } from '../src/run/analysis';
 import { repeatSeeds, type SeedRepeat } from '../src/run/seeds';
+import {
+  growRun,
+  samplerRun,
+  type ExplainProgress,
+  type GrowRun,
+  type SamplerRun,
+} from '../src/run/explain';
 import { createStageCache } from '../src/run/stageCache';
 import type { Progress, RunResult } from '../src/run/result';
 import type { SeriesSource } from '../src/run/series/sources';
@@ -25,7 +32,7 @@ import type { SeriesSource } from '../src/run/series/sources';
 const MAX_PROGRESS_PER_SECOND = 20;
 
 /** Every distinct ArrayBuffer reachable from the result (a buffer listed twice would throw). */
-function transferables(result: RunResult | AnalysisResult): ArrayBuffer[] {
+function transferables(result: RunResult | AnalysisResult | GrowRun | SamplerRun): ArrayBuffer[] {
   const seen = new Set<ArrayBuffer>();
   const visit = (v: unknown, depth: number): void => {
     if (depth > 4 || v === null || typeof v !== 'object') return;
@@ -51,8 +58,10 @@ function detached<T>(v: T, depth = 0): T {
 }
 
 const cache = createStageCache();
+/** The other sampler's run of the explanation views (SWIM vs random), kept apart from `cache`. */
+const otherCache = createStageCache();
 
-function throttle<P extends Progress | AnalysisProgress>(
+function throttle<P extends Progress | AnalysisProgress | ExplainProgress>(
   onProgress: (p: P) => void,
 ): (p: P) => void {
   const minGap = 1000 / MAX_PROGRESS_PER_SECOND;
@@ -113,6 +122,30 @@ const api = {
       series,
       ...(onProgress ? { onProgress: throttle(onProgress) } : {}),
     });
+  },
+  /**
+   * Grow the network (src/run/explain.ts, METHOD.md §12): the fits with the first k neurons from
+   * the cached features of this configuration (a free system).
+   */
+  grow(config: RunConfig, onProgress?: (p: ExplainProgress) => void): GrowRun {
+    const result = detached(
+      growRun(config, { cache, ...(onProgress ? { onProgress: throttle(onProgress) } : {}) }),
+    );
+    return Comlink.transfer(result, transferables(result));
+  },
+  /** The same configuration with another sampler (SWIM vs random features side by side). */
+  samplerRun(
+    config: RunConfig,
+    sampler: string,
+    onProgress?: (p: ExplainProgress) => void,
+  ): SamplerRun {
+    const result = detached(
+      samplerRun(config, sampler, {
+        cache: otherCache,
+        ...(onProgress ? { onProgress: throttle(onProgress) } : {}),
+      }),
+    );
+    return Comlink.transfer(result, transferables(result));
   },
 };
 

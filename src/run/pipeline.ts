@@ -42,6 +42,22 @@ export interface RunOptions {
   cache?: StageCache;
   /** Checked between stages: an aborted run throws the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Receives the stage outputs of this run (served from the cache or computed) once the run is
+   * done, e.g. for the explanation views that refit from the cached features (src/run/explain.ts).
+   * The values are the cache's own: they must not be mutated.
+   */
+  inspect?: (parts: RunParts) => void;
+}
+
+/** The intermediate outputs of one run, as the stage cache holds them. */
+export interface RunParts {
+  data: Prepared;
+  model: SampledModel;
+  sums: EdmdSums;
+  fit: EdmdFit;
+  /** The family's forecast stage output (free systems: SimulatedForecasts). */
+  forecast: unknown;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -180,6 +196,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   );
   const cvSkipped = config.regsel === 'cv' && !ridge.cv;
   const timings = clock.finish();
+  opts.inspect?.({ data, model, sums, fit, forecast });
 
   return {
     family: family.family,

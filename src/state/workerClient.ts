@@ -13,6 +13,7 @@ import type {
   AnalysisSettings,
 } from '../run/analysis';
 import type { SeedRepeat } from '../run/seeds';
+import type { ExplainProgress, GrowRun, SamplerRun } from '../run/explain';
 import type { SeriesSource } from '../run/series/sources';
 import type { RunWorkerApi } from '../../workers/runWorker';
 
@@ -49,6 +50,14 @@ export interface RunClient {
     onProgress: (p: Progress) => void,
     series?: SeriesSource,
   ): Promise<SeedRepeat>;
+  /** Grow the network: fits with the first k neurons from the cached features (src/run/explain.ts). */
+  grow(config: RunConfig, onProgress: (p: ExplainProgress) => void): Promise<GrowRun>;
+  /** The same configuration with another sampler (SWIM vs random features). */
+  samplerRun(
+    config: RunConfig,
+    sampler: string,
+    onProgress: (p: ExplainProgress) => void,
+  ): Promise<SamplerRun>;
   /** Stops the current call at once: its promise rejects with RunCancelled. */
   cancel(): void;
   dispose(): void;
@@ -133,6 +142,14 @@ export function createRunClient(): RunClient {
     repeatSeeds(config, n, onProgress, series) {
       return call<SeedRepeat>(this, (remote) =>
         remote.repeatSeeds(config, n, Comlink.proxy(onProgress), series),
+      );
+    },
+    grow(config, onProgress) {
+      return call<GrowRun>(this, (remote) => remote.grow(config, Comlink.proxy(onProgress)));
+    },
+    samplerRun(config, sampler, onProgress) {
+      return call<SamplerRun>(this, (remote) =>
+        remote.samplerRun(config, sampler, Comlink.proxy(onProgress)),
       );
     },
     cancel() {

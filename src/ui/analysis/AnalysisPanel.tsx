@@ -15,6 +15,7 @@ import {
   type AnalysisTask,
 } from '../../state/analysis';
 import { useStore } from '../../state/store';
+import { ExplainTabs } from '../explain/ExplainTabs';
 import { AnalysisFigure } from './AnalysisFigure';
 import { ridgeFigure } from './figures';
 import { LyapunovView } from './LyapunovView';
@@ -152,6 +153,7 @@ export function AnalysisPanel() {
           {mine && lyapunov && <LyapunovView a={lyapunov} />}
           {mine && stats && <StatsView a={stats} />}
           {mine && seeds && <SeedsView s={seeds} />}
+          <ExplainTabs />
         </>
       )}
       {ridge && (

@@ -1,0 +1,59 @@
+/**
+ * Extension point of the stage explanations (issue 12): views that go deeper into one stage (the
+ * neuron view, grow-the-network, the Koopman eigenfunctions) are registered here and rendered, in
+ * order, at the end of that stage's panel. Each receives no props and reads the run from the
+ * store. They compute in a worker when mounted, so each sits behind a button: walking through the
+ * stages costs nothing until a student asks for the deeper view.
+ */
+import { useState, type ComponentType, type ReactNode } from 'react';
+import { GrowView } from './grow/GrowView';
+import { NeuronView } from './neuron/NeuronView';
+import type { StageId } from './overviewData';
+
+/** A button that mounts its view on the first click (and hides it on the second). */
+function OnDemand({
+  label,
+  testid,
+  children,
+}: {
+  label: string;
+  testid: string;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="explain-extra">
+      <button
+        type="button"
+        className={open ? 'btn primary' : 'btn'}
+        aria-expanded={open}
+        data-testid={testid}
+        onClick={() => setOpen(!open)}
+      >
+        {label}
+      </button>
+      {open && children}
+    </div>
+  );
+}
+
+function NeuronExtra() {
+  return (
+    <OnDemand label="Look inside one neuron" testid="stage-open-neuron">
+      <NeuronView />
+    </OnDemand>
+  );
+}
+
+function GrowExtra() {
+  return (
+    <OnDemand label="Grow the network neuron by neuron" testid="stage-open-grow">
+      <GrowView />
+    </OnDemand>
+  );
+}
+
+export const STAGE_EXTRAS: Partial<Record<StageId, ComponentType[]>> = {
+  hidden: [NeuronExtra],
+  lsq: [GrowExtra],
+};
