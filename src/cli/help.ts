@@ -1,6 +1,7 @@
 /** The CLI's --help text, generated from the run schema. */
 import { FIELD_BY_KEY, FIELDS, allowedRange, type Field } from '../run/schema';
 import { CSV_LIMITS } from '../sources/series/csv';
+import { COMPARE_HELP } from './compareCli';
 
 /** The systems a field applies to (every entry of `sys` when it names none). */
 export function systemsOf(f: Field): string[] {
@@ -43,6 +44,8 @@ export function helpText(): string {
     '  With --full they add the running estimates, densities, spectra and z-maxima return map.',
     '  --seeds=N        adds `seeds`: the same settings trained with seeds s … s+N−1 (2 ≤ N ≤ 20),',
     '                   every scalar metric as mean, sample std, min, max and the N values.',
+    '',
+    ...COMPARE_HELP,
     '',
     'keys (system-dependent defaults listed per system):',
   ];
