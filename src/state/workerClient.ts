@@ -13,6 +13,7 @@ import type {
   AnalysisSettings,
 } from '../run/analysis';
 import type { SeedRepeat } from '../run/seeds';
+import type { CompareKind, CompareOptions, CompareRow, Comparison } from '../run/sweep';
 import type { SeriesSource } from '../run/series/sources';
 import type { RunWorkerApi } from '../../workers/runWorker';
 
@@ -49,6 +50,13 @@ export interface RunClient {
     onProgress: (p: Progress) => void,
     series?: SeriesSource,
   ): Promise<SeedRepeat>;
+  /** A comparison or sweep (src/run/sweep.ts), with the rows of each run as they come. */
+  compare(
+    kind: CompareKind,
+    config: RunConfig,
+    opts: CompareOptions,
+    onProgress: (done: number, total: number, rows: CompareRow[]) => void,
+  ): Promise<Comparison>;
   /** Stops the current call at once: its promise rejects with RunCancelled. */
   cancel(): void;
   dispose(): void;
@@ -133,6 +141,11 @@ export function createRunClient(): RunClient {
     repeatSeeds(config, n, onProgress, series) {
       return call<SeedRepeat>(this, (remote) =>
         remote.repeatSeeds(config, n, Comlink.proxy(onProgress), series),
+      );
+    },
+    compare(kind, config, opts, onProgress) {
+      return call<Comparison>(this, (remote) =>
+        remote.compare(kind, config, opts, Comlink.proxy(onProgress)),
       );
     },
     cancel() {
