@@ -47,22 +47,24 @@ function runNext(): void {
   running = next.query;
   update(next.query, { status: 'running' });
   client ??= createRunClient();
-  client.run(next.config, () => {}).then(
-    (result) => {
-      running = null;
-      update(next.query, { result, status: 'done' });
-      runNext();
-    },
-    (e: unknown) => {
-      running = null;
-      if (!(e instanceof RunCancelled))
-        update(next.query, {
-          status: 'error',
-          error: e instanceof Error ? e.message : String(e),
-        });
-      runNext();
-    },
-  );
+  client
+    .run(next.config, () => {})
+    .then(
+      (result) => {
+        running = null;
+        update(next.query, { result, status: 'done' });
+        runNext();
+      },
+      (e: unknown) => {
+        running = null;
+        if (!(e instanceof RunCancelled))
+          update(next.query, {
+            status: 'error',
+            error: e instanceof Error ? e.message : String(e),
+          });
+        runNext();
+      },
+    );
 }
 
 /** Brings the entries in line with the page's pins (new ones queued, removed ones dropped). */
@@ -106,10 +108,7 @@ export function pinCurrent(): void {
   if (!result || !canPin(result, pins)) return;
   const query = serializeQuery(result.config);
   usePins.setState((s) => ({
-    entries: [
-      ...s.entries,
-      { query, config: result.config, result, status: 'done', error: null },
-    ],
+    entries: [...s.entries, { query, config: result.config, result, status: 'done', error: null }],
   }));
   setPins([...pins, query]);
 }

@@ -1,5 +1,6 @@
 import { hiddenFields } from '../state/lesson';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
+import { ComparePanel } from './compare/ComparePanel';
 import { useStore } from '../state/store';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { CopyLinkButton } from './CopyLinkButton';
@@ -72,6 +73,7 @@ export function App() {
           <LessonNote />
           <Results metrics={show.metrics} />
           <AnalysisPanel />
+          <ComparePanel />
         </main>
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
