@@ -168,7 +168,7 @@ export function ComparePanel() {
           Pinned run {e.query} failed: {e.error}
         </p>
       ))}
-      {shown.length > 1 && (
+      {shown.length > 0 && pinned.length > 0 && (
         <>
           <ComparisonTable runs={shown} queries={runs.queries} />
           <div className="analysis-grid compare-grid">
