@@ -93,6 +93,9 @@ export interface Comparison {
   crossover: number | null;
   /** What `crossover` compares ('vpt' or 'rolloutMse'). */
   crossoverBy: 'vpt' | 'rolloutMse';
+  /** Width/ndata sweeps: the swept values at which SWIM beats random features, and the others. */
+  swimWins: number[];
+  randomWins: number[];
   /**
    * The gradient-trained (BPTT) reference point: not computed on this branch. A host that has a
    * BPTT baseline (branch bptt) fills it; nothing here invents one.
@@ -264,6 +267,7 @@ export function runComparison(
     summary,
     crossover: kind === 'width' || kind === 'ndata' ? crossoverOf(summary, chaotic) : null,
     crossoverBy: chaotic ? 'vpt' : 'rolloutMse',
+    ...winsOf(summary, chaotic),
     bptt: null,
   };
 }
@@ -296,29 +300,44 @@ export function summarise(rows: CompareRow[]): CompareSummary[] {
   }));
 }
 
+/** Whether SWIM beats random features at each swept value both were run at, in order. */
+function comparedAt(summary: CompareSummary[], chaotic: boolean): Array<[number, boolean]> {
+  const at = (variant: string) =>
+    new Map(summary.filter((s) => s.variant === variant && s.x !== null).map((s) => [s.x!, s]));
+  const swim = at('swim');
+  const random = at('random');
+  const xs = [...swim.keys()].filter((x) => random.has(x)).sort((a, b) => a - b);
+  return xs.map((x) => {
+    const s = swim.get(x)!;
+    const r = random.get(x)!;
+    if (chaotic) return [x, s.vpt > r.vpt];
+    return [x, (s.rolloutMse ?? Infinity) < (r.rolloutMse ?? Infinity)];
+  });
+}
+
+/** The swept values where SWIM beats random features, and where it does not. */
+export function winsOf(
+  summary: CompareSummary[],
+  chaotic: boolean,
+): { swimWins: number[]; randomWins: number[] } {
+  const c = comparedAt(summary, chaotic);
+  return {
+    swimWins: c.filter(([, w]) => w).map(([x]) => x),
+    randomWins: c.filter(([, w]) => !w).map(([x]) => x),
+  };
+}
+
 /**
  * The smallest swept value from which SWIM does not beat random features at any larger value
  * (chaotic: median VPT, SWIM beats random iff strictly higher; else median rollout MSE, strictly
  * lower, a diverged rollout counting as worst). null: SWIM beats random at the largest value.
  */
 export function crossoverOf(summary: CompareSummary[], chaotic: boolean): number | null {
-  const at = (variant: string) =>
-    new Map(summary.filter((s) => s.variant === variant && s.x !== null).map((s) => [s.x!, s]));
-  const swim = at('swim');
-  const random = at('random');
-  const xs = [...swim.keys()].filter((x) => random.has(x)).sort((a, b) => a - b);
-  const beats = (x: number) => {
-    const s = swim.get(x)!;
-    const r = random.get(x)!;
-    if (chaotic) return s.vpt > r.vpt;
-    const a = s.rolloutMse ?? Infinity;
-    const b = r.rolloutMse ?? Infinity;
-    return a < b;
-  };
+  const c = comparedAt(summary, chaotic);
   let cross: number | null = null;
-  for (let i = xs.length - 1; i >= 0; i--) {
-    if (beats(xs[i])) break;
-    cross = xs[i];
+  for (let i = c.length - 1; i >= 0; i--) {
+    if (c[i][1]) break;
+    cross = c[i][0];
   }
   return cross;
 }

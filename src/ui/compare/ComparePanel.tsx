@@ -80,7 +80,11 @@ function ComparisonTable({ runs, queries }: { runs: ShownRun[]; queries: Array<s
               <td>{formatSig(m.testMse)}</td>
               <td>{m.rolloutMse === null ? 'diverged' : formatSig(m.rolloutMse)}</td>
               <td>{vptText(r)}</td>
-              <td className="compare-settings">{settingsText(r.config, keys) || '—'}</td>
+              <td className="compare-settings" title={settingsText(r.config, keys)}>
+                {keys.length === 0
+                  ? '—'
+                  : keys.map((k) => <span key={k}>{settingsText(r.config, [k])}</span>)}
+              </td>
               <td className="compare-actions">
                 {q && r.config.model !== 'esn' && (
                   <button

@@ -148,8 +148,9 @@ export function SweepView() {
             {r.crossover === null
               ? 'SWIM still beats random features at the largest value swept'
               : `SWIM stops beating random features from ${r.kind === 'width' ? 'M' : 'N'} = ${r.crossover}`}{' '}
-            (by median {r.crossoverBy === 'vpt' ? 'VPT' : 'rollout MSE'} over the seeds). BPTT
-            reference point: not part of this build.
+            (by median {r.crossoverBy === 'vpt' ? 'VPT' : 'rollout MSE'} over the seeds; SWIM better
+            at {r.swimWins.join(', ') || 'none'}, random features at{' '}
+            {r.randomWins.join(', ') || 'none'}). BPTT reference point: not part of this build.
           </p>
           <div className="analysis-grid">
             <AnalysisFigure
