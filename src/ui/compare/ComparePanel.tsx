@@ -94,7 +94,7 @@ function ComparisonTable({ runs, queries }: { runs: ShownRun[]; queries: Array<s
                     onClick={() => rerunWithOtherSampler(q)}
                     title="Train this pinned run again with the other sampler (it becomes the current run)"
                   >
-                    Run with {otherSampler(r.config) === 'swim' ? 'SWIM' : 'random'}
+                    With {otherSampler(r.config) === 'swim' ? 'SWIM' : 'random'}
                   </button>
                 )}
                 {q && (
