@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { collectErrors, openApp, runId, waitForRun } from './helpers';
+import { collectErrors, metricValues, openApp, runId, waitForRun } from './helpers';
 
 /**
  * Pin and compare (issue 13): pin a run, change the sampler, the table shows both rows with the
@@ -99,5 +99,20 @@ test('a sweep runs in the worker with progress, and its rows equal the CLI', asy
   await page.getByTestId('sweep-run').click();
   await page.getByTestId('sweep-cancel').click();
   await expect(page.getByTestId('sweep-run')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('an echo state network (model=esn) runs in the page with the CLI numbers', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors = collectErrors(page);
+  const q = 'sys=lorenz&len=1500&ntest=4&horizon=300&model=esn&esnsize=80&esnwarm=100';
+  await openApp(page, q);
+  const m = cliMetrics(q);
+  const shown = await metricValues(page);
+  for (const k of ['testMse', 'rolloutMse', 'vpt', 'spectralRadius'])
+    expect(Number(shown[k]), k).toBe(m[k]);
+  await page.screenshot({ path: 'test-results/compare-esn.png' });
   expect(errors).toEqual([]);
 });
