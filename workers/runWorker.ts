@@ -24,6 +24,14 @@ import {
   type GrowRun,
   type SamplerRun,
 } from '../src/run/explain';
+import {
+  comparePlan,
+  runComparison,
+  type CompareKind,
+  type CompareOptions,
+  type CompareRow,
+  type Comparison,
+} from '../src/run/sweep';
 import { createStageCache } from '../src/run/stageCache';
 import type { Progress, RunResult } from '../src/run/result';
 import type { SeriesSource } from '../src/run/series/sources';
@@ -146,6 +154,21 @@ const api = {
       }),
     );
     return Comlink.transfer(result, transferables(result));
+  },
+  /**
+   * A comparison or sweep of src/run/sweep.ts (issue 13), run after run in a private stage cache;
+   * after each run the rows it produced are reported. Cancel terminates the worker, as for `run`.
+   */
+  compare(
+    kind: CompareKind,
+    config: RunConfig,
+    opts: CompareOptions,
+    onProgress?: (done: number, total: number, rows: CompareRow[]) => void,
+  ): Comparison {
+    const plan = comparePlan(kind, config, opts);
+    return runComparison(kind, config, plan, {
+      onProgress: onProgress ? (d, t, rows) => void onProgress(d, t, rows) : undefined,
+    });
   },
 };
 

@@ -1,6 +1,7 @@
 /** The CLI's --help text, generated from the run schema. */
 import { FIELD_BY_KEY, FIELDS, allowedRange, type Field } from '../run/schema';
 import { CSV_LIMITS } from '../sources/series/csv';
+import { COMPARE_HELP } from './compareCli';
 
 /** The systems a field applies to (every entry of `sys` when it names none). */
 export function systemsOf(f: Field): string[] {
@@ -49,6 +50,8 @@ export function helpText(): string {
     '                   same training pairs for `budget` seconds of training, with its learning',
     '                   curve, the same metrics as the sampled network, the time to reach one-step',
     '                   MSE 1e-2 and 1e-3, and `comparison` (ratio of training times at equal MSE).',
+    '',
+    ...COMPARE_HELP,
     '',
     'keys (system-dependent defaults listed per system):',
   ];

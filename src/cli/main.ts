@@ -18,6 +18,8 @@ import { createStageCache } from '../run/stageCache';
 import { analysisRequests, isAnalysisFlag, lyapunovJson, statsJson } from './analysisJson';
 import { bpttFlag, runBaselines } from './bptt';
 import { helpText } from './help';
+import { takeCompareArgs } from './compareCli';
+import { comparePlan, runComparison } from '../run/sweep';
 import { resultToJson } from './resultJson';
 import { csvSource, weatherSource } from './seriesSource';
 
@@ -70,7 +72,11 @@ function splitArgs(argv: string[]) {
   return { flags, positional, data };
 }
 
-function main(argv: string[]): void {
+function main(argv0: string[]): void {
+  // --compare <kind> (issue 13): its own arguments first, then the ordinary query parsing.
+  const compare = takeCompareArgs(argv0);
+  if (compare.error) fail(2, compare.error);
+  const argv = compare.rest;
   const { flags, positional, data } = splitArgs(argv);
   if (flags.includes('--help')) {
     process.stdout.write(helpText() + '\n');
@@ -109,6 +115,31 @@ function main(argv: string[]): void {
     fail(2, `--bptt needs a simulated system without inputs, not sys=${config.sys}`);
   if (analyses.requests.length > 0 && familyOf(config.sys) !== 'free')
     fail(2, `--lyap and --stats need a simulated free system, not sys=${config.sys}`);
+
+  if (compare.request) {
+    if (flags.length > 0 || data !== null)
+      fail(
+        2,
+        `--compare takes only --values, --compare-seeds and --with-esn, not ${flags[0] ?? '--data'}`,
+      );
+    const { kind, opts } = compare.request;
+    let doc;
+    try {
+      const plan = comparePlan(kind, config, opts);
+      doc = {
+        compare: kind,
+        seeds: opts.seeds ?? [config.seed],
+        ...runComparison(kind, config, plan),
+      };
+    } catch (e) {
+      fail(
+        e instanceof RangeError ? 2 : 1,
+        `compare failed: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    process.stdout.write(JSON.stringify(doc) + '\n');
+    return;
+  }
 
   let series: SeriesSource | undefined;
   if (config.sys === 'csv') {

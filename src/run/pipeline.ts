@@ -27,6 +27,7 @@ import { freeFamily } from './families/free';
 import { seriesFamily } from './families/series';
 import type { Assessment, FamilyDef, Prepared, SampledModel, SpectrumPart } from './families/types';
 import { createPhaseClock } from './phaseClock';
+import { isEsnConfig, runEsnPipeline } from './esnRun';
 import { serializeQuery } from './query';
 import { familyOf, type Family } from './registry';
 import type { Phase, Progress, RunResult, StageTiming } from './result';
@@ -93,6 +94,8 @@ function readsOf(config: RunConfig, groups: Group[], except: string[] = []): unk
 }
 
 export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult {
+  // The echo state network baseline (model=esn) is its own staged run (src/run/esnRun.ts).
+  if (isEsnConfig(config)) return runEsnPipeline(config, opts);
   const family = FAMILIES[familyOf(config.sys)];
   const cache = opts.cache ?? createStageCache();
   const clock = createPhaseClock(opts.onProgress);

@@ -9,6 +9,7 @@ import { entryOf, idsOf, isRegistered, REGISTRY, REGISTRY_IDS } from './registry
 import { controlDataFields, controlForecastFields, controlTaskFields } from './controlFields';
 import { sysDefault } from './fieldDefaults';
 import { modelFields } from './modelFields';
+import { esnFields } from './esnFields';
 import { seriesDataFields, seriesSystemFields } from './seriesFields';
 
 export const SCHEMA_VERSION = 1;
@@ -173,6 +174,7 @@ export const FIELDS: Field[] = [
   ...seriesDataFields,
   ...controlDataFields,
   ...modelFields,
+  ...esnFields,
   {
     key: 'rollout',
     systems: FREE, // the controlled view draws every forecast and reports no VPT

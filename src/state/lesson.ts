@@ -15,6 +15,7 @@
  */
 import type { Notice } from '../run/query';
 import { FIELDS, fieldApplies, type Field, type Group } from '../run/schema';
+import { parsePins, serializePins } from './pinLinks';
 
 export const GROUP_NAMES: readonly Group[] = ['system', 'data', 'model', 'forecast', 'control'];
 
@@ -42,12 +43,14 @@ export interface PageOptions {
   note: string;
   /** Presenter mode (`present=1`): settings collapse to a slim bar, text for the back row. */
   present?: boolean;
+  /** Pinned runs (`pin=…`, repeated): canonical queries, at most 4 (src/state/pinLinks.ts). */
+  pins?: string[];
 }
 
 export const DEFAULT_PAGE: PageOptions = { hide: [], plots: [], note: '' };
 
 /** The page keys this module reads; the run parser must not see them (see `withoutPageKeys`). */
-export const LECTURE_KEYS = ['present'] as const;
+export const LECTURE_KEYS = ['present', 'pin'] as const;
 
 /**
  * The search string without the lecture page keys (`present`), for the run parser, whose own list
@@ -169,6 +172,9 @@ export function parsePage(
     }
     page.note = text;
   }
+  const pinned = parsePins(search);
+  if (pinned.pins.length) page.pins = pinned.pins.map((p) => p.query);
+  notices.push(...pinned.notices);
   return { page, notices };
 }
 
@@ -183,6 +189,7 @@ export function serializePage(page: PageOptions): string {
   if (page.plots.length) parts.push(`plots=${page.plots.map(enc).join(',')}`);
   if (page.note) parts.push(`note=${encodeURIComponent(page.note)}`);
   if (page.present) parts.push('present=1');
+  if (page.pins?.length) parts.push(serializePins(page.pins));
   return parts.join('&');
 }
 

@@ -14,6 +14,7 @@ import type {
 } from '../run/analysis';
 import type { SeedRepeat } from '../run/seeds';
 import type { ExplainProgress, GrowRun, SamplerRun } from '../run/explain';
+import type { CompareKind, CompareOptions, CompareRow, Comparison } from '../run/sweep';
 import type { SeriesSource } from '../run/series/sources';
 import type { RunWorkerApi } from '../../workers/runWorker';
 
@@ -58,6 +59,13 @@ export interface RunClient {
     sampler: string,
     onProgress: (p: ExplainProgress) => void,
   ): Promise<SamplerRun>;
+  /** A comparison or sweep (src/run/sweep.ts), with the rows of each run as they come. */
+  compare(
+    kind: CompareKind,
+    config: RunConfig,
+    opts: CompareOptions,
+    onProgress: (done: number, total: number, rows: CompareRow[]) => void,
+  ): Promise<Comparison>;
   /** Stops the current call at once: its promise rejects with RunCancelled. */
   cancel(): void;
   dispose(): void;
@@ -150,6 +158,11 @@ export function createRunClient(): RunClient {
     samplerRun(config, sampler, onProgress) {
       return call<SamplerRun>(this, (remote) =>
         remote.samplerRun(config, sampler, Comlink.proxy(onProgress)),
+      );
+    },
+    compare(kind, config, opts, onProgress) {
+      return call<Comparison>(this, (remote) =>
+        remote.compare(kind, config, opts, Comlink.proxy(onProgress)),
       );
     },
     cancel() {

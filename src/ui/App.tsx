@@ -1,6 +1,7 @@
 import { hiddenFields } from '../state/lesson';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { BaselinesPanel } from './baselines/BaselinesPanel';
+import { ComparePanel } from './compare/ComparePanel';
 import { useStore } from '../state/store';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { CopyLinkButton } from './CopyLinkButton';
@@ -74,6 +75,7 @@ export function App() {
           <Results metrics={show.metrics} />
           <AnalysisPanel />
           <BaselinesPanel />
+          <ComparePanel />
         </main>
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
