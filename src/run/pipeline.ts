@@ -42,6 +42,20 @@ export interface RunOptions {
   cache?: StageCache;
   /** Checked between stages: an aborted run throws the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Receives the fit's inner parts once the solve stage is done (cached or computed), for analyses
+   * that need more than the result (the Gram sums of the ResDMD residuals, src/run/eigenfunctions.ts).
+   */
+  onFit?: (parts: FitParts) => void;
+}
+
+/** The inner parts of a run's fit (shared with the stage cache: read only). */
+export interface FitParts {
+  data: Prepared;
+  model: SampledModel;
+  sums: EdmdSums;
+  proj: EdmdProjection | null;
+  fit: EdmdFit;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -146,6 +160,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
     const fit: EdmdFit = solveEdmd(model.dict, data.train, sums, proj, reg, progress);
     return { fit, ridge: { rel: reg, cv: curve } };
   });
+  opts.onFit?.({ data, model, sums, proj, fit });
 
   const spectrum = stage('spectrum', stageKey(kSolve, []), (): SpectrumPart => {
     // A spectrum that needs the QR rescue phase is reported; one that fails (non-finite K) leaves
