@@ -17,6 +17,12 @@ import {
   type AnalysisSettings,
 } from '../src/run/analysis';
 import { repeatSeeds, type SeedRepeat } from '../src/run/seeds';
+import {
+  eigenfunctionAnalysis,
+  type EigenfunctionAnalysis,
+  type EigenProgress,
+  type EigenSettings,
+} from '../src/run/eigenfunctions';
 import { createStageCache } from '../src/run/stageCache';
 import type { Progress, RunResult } from '../src/run/result';
 import type { SeriesSource } from '../src/run/series/sources';
@@ -25,7 +31,7 @@ import type { SeriesSource } from '../src/run/series/sources';
 const MAX_PROGRESS_PER_SECOND = 20;
 
 /** Every distinct ArrayBuffer reachable from the result (a buffer listed twice would throw). */
-function transferables(result: RunResult | AnalysisResult): ArrayBuffer[] {
+function transferables(result: RunResult | AnalysisResult | EigenfunctionAnalysis): ArrayBuffer[] {
   const seen = new Set<ArrayBuffer>();
   const visit = (v: unknown, depth: number): void => {
     if (depth > 4 || v === null || typeof v !== 'object') return;
@@ -52,7 +58,7 @@ function detached<T>(v: T, depth = 0): T {
 
 const cache = createStageCache();
 
-function throttle<P extends Progress | AnalysisProgress>(
+function throttle<P extends Progress | AnalysisProgress | EigenProgress>(
   onProgress: (p: P) => void,
 ): (p: P) => void {
   const minGap = 1000 / MAX_PROGRESS_PER_SECOND;
@@ -113,6 +119,23 @@ const api = {
       series,
       ...(onProgress ? { onProgress: throttle(onProgress) } : {}),
     });
+  },
+  /**
+   * The Koopman eigenfunctions of a free system's model (src/run/eigenfunctions.ts): leading
+   * eigenvalues with ResDMD residuals, |φ| and arg φ on a grid (2-D systems). Model from the
+   * stage cache, as for `analyse`.
+   */
+  eigenfunctions(
+    config: RunConfig,
+    onProgress?: (p: EigenProgress) => void,
+    settings?: EigenSettings,
+  ): EigenfunctionAnalysis {
+    const result = eigenfunctionAnalysis(config, {
+      ...settings,
+      ...(onProgress ? { onProgress: throttle(onProgress) } : {}),
+      cache,
+    });
+    return Comlink.transfer(result, transferables(result));
   },
 };
 

@@ -28,6 +28,7 @@
  * order |λ| means the eigenvalue is spurious (an artefact of the finite dictionary).
  * The Gram form loses digits by cancellation: residuals below ~1e−7 are at rounding level.
  */
+import { atan2Det } from '../numerics/atanDet';
 import { eigenvectorsFor } from '../numerics/linalg/eigenvalues';
 import type { TrajectorySet } from '../numerics/trajectorySet';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';
@@ -272,7 +273,7 @@ export function phaseSteps(re: Float64Array, im: Float64Array): Float64Array {
   for (let t = 0; t < T; t++) {
     const cr = re[t + 1] * re[t] + im[t + 1] * im[t];
     const ci = im[t + 1] * re[t] - re[t + 1] * im[t];
-    out[t] = Math.atan2(ci, cr);
+    out[t] = atan2Det(ci, cr);
   }
   return out;
 }

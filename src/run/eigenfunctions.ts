@@ -29,6 +29,8 @@ import {
   targetGram,
   type Eigenfunction,
 } from '../method/eigenfunctions';
+import { atan2Det } from '../numerics/atanDet';
+import { logDet } from '../numerics/logDet';
 import { simulate } from '../sources/dataset';
 import type { SimulatedData } from './families/simulated';
 import { runPipeline, type FitParts } from './pipeline';
@@ -201,14 +203,14 @@ export function eigenfunctionAnalysis(
     const fn = eigenfunctionOf(fit.K, fit.r, fit.Q, m, re, im);
     fns.push(fn);
     const modulus = Math.hypot(re, im);
-    const angle = Math.atan2(im, re);
+    const angle = atan2Det(im, re);
     pairs.push({
       index: k,
       re,
       im,
       modulus,
       angle,
-      growth: Math.log(modulus) / dt,
+      growth: logDet(modulus) / dt,
       frequency: angle / dt,
       residual: resdmdResidual(gram, re, im, fn.zRe, fn.zIm),
       vectorResidual: fn.vectorResidual,
@@ -252,7 +254,7 @@ export function eigenfunctionAnalysis(
       let big = 0;
       for (let q = 0; q < mod.length; q++) {
         mod[q] = Math.hypot(v.re[q], v.im[q]);
-        arg[q] = Math.atan2(v.im[q], v.re[q]);
+        arg[q] = atan2Det(v.im[q], v.re[q]);
         big = Math.max(big, mod[q]);
       }
       if (big > 0) for (let q = 0; q < mod.length; q++) mod[q] /= big;
@@ -294,7 +296,7 @@ export function eigenfunctionAnalysis(
       orbit = {
         states: onCycle,
         steps,
-        phase: Float64Array.from(v.re, (re, q) => Math.atan2(v.im[q], re)),
+        phase: Float64Array.from(v.re, (re, q) => atan2Det(v.im[q], re)),
         advanceMean: mean,
         advanceMin: mn,
         advanceMax: mx,

@@ -13,6 +13,7 @@ import type {
   AnalysisSettings,
 } from '../run/analysis';
 import type { SeedRepeat } from '../run/seeds';
+import type { EigenfunctionAnalysis, EigenProgress, EigenSettings } from '../run/eigenfunctions';
 import type { SeriesSource } from '../run/series/sources';
 import type { RunWorkerApi } from '../../workers/runWorker';
 
@@ -49,6 +50,12 @@ export interface RunClient {
     onProgress: (p: Progress) => void,
     series?: SeriesSource,
   ): Promise<SeedRepeat>;
+  /** The Koopman eigenfunctions of a free system's model (src/run/eigenfunctions.ts). */
+  eigenfunctions(
+    config: RunConfig,
+    onProgress: (p: EigenProgress) => void,
+    settings?: EigenSettings,
+  ): Promise<EigenfunctionAnalysis>;
   /** Stops the current call at once: its promise rejects with RunCancelled. */
   cancel(): void;
   dispose(): void;
@@ -133,6 +140,17 @@ export function createRunClient(): RunClient {
     repeatSeeds(config, n, onProgress, series) {
       return call<SeedRepeat>(this, (remote) =>
         remote.repeatSeeds(config, n, Comlink.proxy(onProgress), series),
+      );
+    },
+    eigenfunctions(config, onProgress, settings) {
+      return call<EigenfunctionAnalysis>(
+        this,
+        (remote) =>
+          remote.eigenfunctions(
+            config,
+            Comlink.proxy(onProgress),
+            settings,
+          ) as Promise<EigenfunctionAnalysis>,
       );
     },
     cancel() {

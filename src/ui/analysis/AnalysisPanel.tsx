@@ -20,6 +20,7 @@ import { ridgeFigure } from './figures';
 import { LyapunovView } from './LyapunovView';
 import { SeedsView } from './SeedsView';
 import { StatsView } from './StatsView';
+import { EigenSection } from '../explain/eigen/EigenSection';
 import './analysis.css';
 
 const TASKS: Array<{ task: AnalysisTask; testid: string; label: (n: number) => string }> = [
@@ -152,6 +153,7 @@ export function AnalysisPanel() {
           {mine && lyapunov && <LyapunovView a={lyapunov} />}
           {mine && stats && <StatsView a={stats} />}
           {mine && seeds && <SeedsView s={seeds} />}
+          <EigenSection />
         </>
       )}
       {ridge && (
