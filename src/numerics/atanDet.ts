@@ -21,7 +21,7 @@ const AT = [
   -3.6531572744216915527e-2, 1.62858201153657823623e-2,
 ];
 const PI = 3.141592653589793;
-const PI_LO = 1.2246467991473531772e-16;
+const PI_LO = 1.2246467991473532e-16;
 
 /** atan(x) ∈ [−π/2, π/2]; NaN for NaN. Bit-identical across engines. */
 export function atanDet(x: number): number {
