@@ -13,16 +13,16 @@ import { formatSig } from '../../format';
 import { Caption } from '../../plots/Caption';
 import { PlotlyFigure } from '../../plots/PlotlyFigure';
 import {
-  complexText,
   eigenSpectrumFigure,
   modulusMapFigure,
+  pairText,
   phaseMapFigure,
   RESIDUAL_HIGH,
 } from './eigenFigures';
 import './eigen.css';
 
 const SPECTRUM_CAPTION =
-  'Each eigenvalue λ of K belongs to an **eigenfunction** φ of the state with φ(x_{t+1}) ≈ λ·φ(x_t): a quantity that one step of the system only multiplies by λ. Colour: the **ResDMD residual**, how far φ(x_{t+1}) is from λ·φ(x_t) on the training pairs relative to |φ| (dark: small, the pair is trustworthy; yellow: large, probably an artefact of the finite network). Conjugate eigenvalues have conjugate eigenfunctions. **Click** a coloured point to draw its eigenfunction.';
+  'Each eigenvalue λ of K belongs to an **eigenfunction** φ of the state with φ(x_{t+1}) ≈ λ·φ(x_t): a quantity that one step of the system only multiplies by λ. Here λ is unrolled: its frequency arg λ/Δt across, its modulus |λ| up (a conjugate pair is one point). A limit cycle gives a ladder on |λ| = 1 at k·ω. Colour: the **ResDMD residual**, how far φ(x_{t+1}) is from λ·φ(x_t) on the training pairs relative to |φ| (dark: small, trustworthy; yellow: large, probably an artefact of the finite network). **Click** a coloured point to draw its eigenfunction.';
 const MODULUS_CAPTION =
   '**|φ|**: how strongly this eigenfunction is present at each state (scaled to a maximum of 1). For an eigenvalue on the unit circle |φ| stays constant along the limit cycle; for |λ| < 1 it shrinks by |λ| per step, so it measures how far a state still is from the attractor. White dots: training data; line: an orbit on the attractor.';
 const PHASE_CAPTION =
@@ -140,12 +140,11 @@ function EigenTable({
                       onSelect(j);
                     }}
                   >
-                    {complexText(p.re, p.im)}
-                    {p.im > 0 ? ' (and conj.)' : ''}
+                    {pairText(p)}
                   </button>
                   {j === principal && <span className="eigen-tag">k = 1</span>}
                 </th>
-                <td>{formatSig(p.modulus, 5)}</td>
+                <td>{formatSig(p.modulus, 6)}</td>
                 <td>{formatSig(p.frequency, 4)}</td>
                 <td>{formatSig(p.growth, 3)}</td>
                 <td>

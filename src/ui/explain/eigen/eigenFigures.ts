@@ -8,9 +8,10 @@ import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { EigenfunctionAnalysis, EigenPairInfo } from '../../../run/eigenfunctions';
 import type { RunResult } from '../../../run/result';
 import { formatSig } from '../../format';
-import { axis, baseLayout } from '../../plots/layout';
+import { axis, baseLayout, hline, note } from '../../plots/layout';
 import { COLORS, INK, withAlpha } from '../../plots/palette';
 import type { Figure } from '../../plots/types';
+import { colorImageUrl, VIRIDIS } from './colorImage';
 
 /**
  * A cyclic colour scale for arg φ ∈ [−π, π]: the hue circle at moderate lightness (red → yellow →
@@ -41,76 +42,68 @@ export function pairLabel(p: EigenPairInfo): string {
   return `λ = ${complexText(p.re, p.im)}`;
 }
 
+/** "0.9956 ± 0.0942i" for a listed pair (its conjugate included), "1" for a real one. */
+export function pairText(p: EigenPairInfo): string {
+  if (p.im === 0) return formatSig(p.re, 4);
+  return `${formatSig(p.re, 4)} ± ${formatSig(p.im, 4)}i`;
+}
+
 /** log10 of a residual, floored at −8 for the colour scale. */
 function logRes(r: number): number {
   return Math.log10(Math.max(r, 1e-8));
 }
 
 /**
- * The eigenvalues in the complex plane: all of K's in light grey, the listed ones (and their
- * conjugates) coloured by log10 of the ResDMD residual, the selected one ringed. customdata of the
- * coloured points is the position in `a.pairs` (for the click handler).
+ * The eigenvalues unrolled: frequency arg λ/Δt across, |λ| up (the upper half plane: a conjugate
+ * pair is one point), so the limit cycle's ladder k·ω and the transient modes below it are apart
+ * even where they crowd together on the unit circle. K's other eigenvalues in light grey, the
+ * listed ones coloured by log10 of the ResDMD residual, the selected one ringed. customdata of
+ * the coloured points is the position in `a.pairs` (for the click handler).
  */
 export function eigenSpectrumFigure(
   a: EigenfunctionAnalysis,
   eig: RunResult['eigenvalues'],
   selected: number,
 ): Figure {
-  const t = Array.from({ length: 181 }, (_, k) => (2 * Math.PI * k) / 180);
-  const hover = (p: EigenPairInfo, sign: 1 | -1) =>
-    `${complexText(p.re, sign * p.im)}<br>|λ| = ${formatSig(p.modulus, 6)}, arg λ = ${formatSig(sign * p.angle, 4)} rad` +
-    `<br>rate ln|λ|/Δt = ${formatSig(p.growth, 3)}, freq = ${formatSig(sign * p.frequency, 4)} rad/t` +
-    `<br>ResDMD residual = ${formatSig(p.residual, 3)}<extra></extra>`;
-  const pts = a.pairs.flatMap((p, j) =>
-    p.im > 0
-      ? [
-          { p, j, sign: 1 as const },
-          { p, j, sign: -1 as const },
-        ]
-      : [{ p, j, sign: 1 as const }],
+  const dt = a.dt;
+  const listed = new Set(a.pairs.map((p) => `${p.re},${p.im}`));
+  const others = Array.from(eig.re.keys()).filter(
+    (k) => eig.im[k] >= 0 && !listed.has(`${eig.re[k]},${eig.im[k]}`),
   );
+  const mods = a.pairs.map((p) => p.modulus);
+  const lo = Math.max(0, Math.min(...mods) - 0.03);
+  const hi = Math.max(1, ...mods) + 0.015;
+  const fmax = Math.max(...a.pairs.map((p) => p.frequency), 0.1);
+  const hover = (p: EigenPairInfo) =>
+    `λ = ${complexText(p.re, p.im)} (and its conjugate)<br>|λ| = ${formatSig(p.modulus, 6)}, ω = arg λ/Δt = ${formatSig(p.frequency, 4)} rad/t` +
+    `<br>rate ln|λ|/Δt = ${formatSig(p.growth, 3)} 1/t<br>ResDMD residual = ${formatSig(p.residual, 3)}<extra></extra>`;
   const data: PlotData[] = [
-    {
-      type: 'scatter',
-      mode: 'lines',
-      name: 'unit circle',
-      x: t.map(Math.cos),
-      y: t.map(Math.sin),
-      line: { color: INK.circle, width: 1 },
-      hoverinfo: 'skip',
-      showlegend: false,
-    },
     {
       type: 'scatter',
       mode: 'markers',
       name: 'other eigenvalues',
-      x: Array.from(eig.re),
-      y: Array.from(eig.im),
-      marker: { color: '#d0d0d0', size: 5 },
-      hovertemplate: 'λ = %{x:.4f} %{y:+.4f}i<extra>not listed</extra>',
+      x: others.map((k) => Math.atan2(eig.im[k], eig.re[k]) / dt),
+      y: others.map((k) => Math.hypot(eig.re[k], eig.im[k])),
+      marker: { color: '#c8c8c8', size: 6 },
+      hovertemplate: 'ω = %{x:.4g}, |λ| = %{y:.5f}<extra>not listed</extra>',
     },
     {
       type: 'scatter',
       mode: 'markers',
       name: 'listed (colour: residual)',
-      x: pts.map((q) => q.p.re),
-      y: pts.map((q) => q.sign * q.p.im),
-      customdata: pts.map((q) => q.j),
-      text: pts.map((q) => hover(q.p, q.sign)),
+      x: a.pairs.map((p) => p.frequency),
+      y: mods,
+      customdata: a.pairs.map((_, j) => j),
+      text: a.pairs.map(hover),
       hovertemplate: '%{text}',
       marker: {
         size: 11,
-        color: pts.map((q) => logRes(q.p.residual)),
+        color: a.pairs.map((p) => logRes(p.residual)),
         cmin: -4,
         cmax: Math.log10(RESIDUAL_HIGH) + 0.5,
-        colorscale: 'Viridis',
-        reversescale: true,
+        colorscale: VIRIDIS,
         line: { color: INK.markerEdge, width: 1 },
-        colorbar: {
-          title: { text: 'log₁₀ res', side: 'right' },
-          thickness: 10,
-          len: 0.8,
-        },
+        colorbar: { title: { text: 'log₁₀ residual', side: 'right' }, thickness: 10, len: 0.8 },
       },
     },
   ];
@@ -119,21 +112,20 @@ export function eigenSpectrumFigure(
     data.push({
       type: 'scatter',
       mode: 'markers',
-      name: 'shown below',
-      x: s.im > 0 ? [s.re, s.re] : [s.re],
-      y: s.im > 0 ? [s.im, -s.im] : [s.im],
-      marker: { size: 20, color: 'rgba(0,0,0,0)', line: { color: COLORS.linear, width: 2.5 } },
+      name: 'drawn below',
+      x: [s.frequency],
+      y: [s.modulus],
+      marker: { size: 21, color: 'rgba(0,0,0,0)', line: { color: COLORS.linear, width: 2.5 } },
       hoverinfo: 'skip',
     });
-  const layout = baseLayout('Eigenvalues of K (click one)', 1, {
-    xaxis: axis('Re λ', { range: [-1.15, 1.15], zeroline: true, zerolinecolor: INK.grid }),
-    yaxis: axis('Im λ', {
-      range: [-1.15, 1.15],
-      scaleanchor: 'x',
-      zeroline: true,
-      zerolinecolor: INK.grid,
+  const layout = baseLayout('Leading eigenvalues (click one)', 1, {
+    xaxis: axis('frequency ω = arg λ / Δt (rad per unit time)', {
+      range: [-0.04 * fmax - 0.05, 1.06 * fmax + 0.05],
     }),
+    yaxis: axis('|λ|', { range: [lo, hi] }),
     hovermode: 'closest',
+    shapes: [hline(1, INK.circle, 'dot')],
+    annotations: [note('|λ| = 1', 1, 1, { xanchor: 'right', yref: 'y', yanchor: 'bottom' })],
   });
   return { data, layout };
 }
@@ -149,7 +141,11 @@ function overlays(a: EigenfunctionAnalysis, r: RunResult, orbitColor: string): P
     name: 'training data',
     x: Array.from({ length: rows }, (_, k) => x[k * d]),
     y: Array.from({ length: rows }, (_, k) => x[k * d + 1]),
-    marker: { color: withAlpha('#ffffff', 0.55), size: 2.5 },
+    marker: {
+      color: withAlpha('#ffffff', 0.6),
+      size: 3,
+      line: { color: withAlpha('#555555', 0.5), width: 0.5 },
+    },
     hoverinfo: 'skip',
   });
   if (a.orbit) {
@@ -167,67 +163,104 @@ function overlays(a: EigenfunctionAnalysis, r: RunResult, orbitColor: string): P
   return out;
 }
 
-function rowsOf(v: Float64Array, nx: number, ny: number): number[][] {
-  return Array.from({ length: ny }, (_, i) => Array.from(v.subarray(i * nx, (i + 1) * nx)));
+/**
+ * A colour map of `values` (ny×nx over the grid) as a stretched layout image, with an invisible
+ * trace that carries its colour bar and a coarser invisible grid of hover points.
+ */
+function colorMap(
+  a: EigenfunctionAnalysis,
+  values: Float64Array,
+  scale: Array<[number, string]>,
+  range: [number, number],
+  label: string,
+  colorbar: Record<string, unknown>,
+): { traces: PlotData[]; image: PlotLayout } {
+  const g = a.grid!;
+  const dx = (g.x[g.nx - 1] - g.x[0]) / (g.nx - 1);
+  const dy = (g.y[g.ny - 1] - g.y[0]) / (g.ny - 1);
+  const image: PlotLayout = {
+    source: colorImageUrl(values, g.nx, g.ny, scale, range[0], range[1]),
+    xref: 'x',
+    yref: 'y',
+    x: g.x[0] - dx / 2,
+    y: g.y[g.ny - 1] + dy / 2,
+    sizex: g.x[g.nx - 1] - g.x[0] + dx,
+    sizey: g.y[g.ny - 1] - g.y[0] + dy,
+    sizing: 'stretch',
+    xanchor: 'left',
+    yanchor: 'top',
+    layer: 'below',
+  };
+  const hx: number[] = [];
+  const hy: number[] = [];
+  const hv: number[] = [];
+  const stride = Math.max(1, Math.round(g.nx / 40));
+  for (let i = 0; i < g.ny; i += stride)
+    for (let j = 0; j < g.nx; j += stride) {
+      hx.push(g.x[j]);
+      hy.push(g.y[i]);
+      hv.push(values[i * g.nx + j]);
+    }
+  const traces: PlotData[] = [
+    {
+      type: 'scatter',
+      mode: 'markers',
+      name: label,
+      x: hx,
+      y: hy,
+      customdata: hv,
+      marker: {
+        size: 6,
+        opacity: 0,
+        color: hv,
+        cmin: range[0],
+        cmax: range[1],
+        colorscale: scale,
+        showscale: true,
+        colorbar: { thickness: 10, len: 0.85, ...colorbar },
+      },
+      hovertemplate: `${a.stateNames[0]} = %{x:.3g}, ${a.stateNames[1]} = %{y:.3g}<br>${label} = %{customdata:.3f}<extra></extra>`,
+      showlegend: false,
+    },
+  ];
+  return { traces, image };
 }
 
-function mapLayout(title: string, a: EigenfunctionAnalysis): PlotLayout {
+function mapLayout(title: string, a: EigenfunctionAnalysis, image: PlotLayout): PlotLayout {
   const g = a.grid!;
   return baseLayout(title, 1, {
     xaxis: axis(a.stateNames[0], { range: [g.x[0], g.x[g.nx - 1]] }),
     yaxis: axis(a.stateNames[1], { range: [g.y[0], g.y[g.ny - 1]] }),
     hovermode: 'closest',
+    images: [image],
   });
 }
 
 /** |φ_j| on the grid (max 1), Viridis, with data and orbit. */
 export function modulusMapFigure(a: EigenfunctionAnalysis, r: RunResult, j: number): Figure {
-  const g = a.grid!;
   const p = a.pairs[j];
-  const data: PlotData[] = [
-    {
-      type: 'heatmap',
-      name: '|φ|',
-      x: Array.from(g.x),
-      y: Array.from(g.y),
-      z: rowsOf(g.modulus[j], g.nx, g.ny),
-      zmin: 0,
-      zmax: 1,
-      colorscale: 'Viridis',
-      colorbar: { title: { text: '|φ|', side: 'right' }, thickness: 10, len: 0.85 },
-      hovertemplate: `${a.stateNames[0]} = %{x:.3g}, ${a.stateNames[1]} = %{y:.3g}<br>|φ| = %{z:.3f}<extra></extra>`,
-      showlegend: false,
-    },
-    ...overlays(a, r, '#ffffff'),
-  ];
-  return { data, layout: mapLayout(`|φ| for ${pairLabel(p)}`, a) };
+  const { traces, image } = colorMap(a, a.grid!.modulus[j], VIRIDIS, [0, 1], '|φ|', {
+    title: { text: '|φ|', side: 'right' },
+  });
+  const data = [...traces, ...overlays(a, r, '#ffffff')];
+  return { data, layout: mapLayout(`|φ| for ${pairLabel(p)}`, a, image) };
 }
 
 /** arg φ_j on the grid with the cyclic scale (isochrons are its colour bands), data and orbit. */
 export function phaseMapFigure(a: EigenfunctionAnalysis, r: RunResult, j: number): Figure {
-  const g = a.grid!;
   const p = a.pairs[j];
-  const data: PlotData[] = [
+  const { traces, image } = colorMap(
+    a,
+    a.grid!.phase[j],
+    CYCLIC_SCALE,
+    [-Math.PI, Math.PI],
+    'arg φ',
     {
-      type: 'heatmap',
-      name: 'arg φ',
-      x: Array.from(g.x),
-      y: Array.from(g.y),
-      z: rowsOf(g.phase[j], g.nx, g.ny),
-      zmin: -Math.PI,
-      zmax: Math.PI,
-      colorscale: CYCLIC_SCALE,
-      colorbar: {
-        title: { text: 'arg φ', side: 'right' },
-        thickness: 10,
-        len: 0.85,
-        tickvals: [-Math.PI, -Math.PI / 2, 0, Math.PI / 2, Math.PI],
-        ticktext: ['−π', '−π/2', '0', 'π/2', 'π'],
-      },
-      hovertemplate: `${a.stateNames[0]} = %{x:.3g}, ${a.stateNames[1]} = %{y:.3g}<br>arg φ = %{z:.3f} rad<extra></extra>`,
-      showlegend: false,
+      title: { text: 'arg φ', side: 'right' },
+      tickvals: [-Math.PI, -Math.PI / 2, 0, Math.PI / 2, Math.PI],
+      ticktext: ['−π', '−π/2', '0', 'π/2', 'π'],
     },
-    ...overlays(a, r, INK.text),
-  ];
-  return { data, layout: mapLayout(`arg φ for ${pairLabel(p)}`, a) };
+  );
+  const data = [...traces, ...overlays(a, r, INK.text)];
+  return { data, layout: mapLayout(`arg φ for ${pairLabel(p)}`, a, image) };
 }
