@@ -16,6 +16,8 @@ import { MAX_SEEDS, repeatSeeds } from '../run/seeds';
 import { familyOf } from '../run/registry';
 import { createStageCache } from '../run/stageCache';
 import { analysisRequests, isAnalysisFlag, lyapunovJson, statsJson } from './analysisJson';
+import { eigenJson } from './eigenJson';
+import { eigenfunctionAnalysis } from '../run/eigenfunctions';
 import { helpText } from './help';
 import { resultToJson } from './resultJson';
 import { csvSource, weatherSource } from './seriesSource';
@@ -76,12 +78,12 @@ function main(argv: string[]): void {
     return;
   }
   const unknownFlag = flags.find(
-    (f) => f !== '--full' && !isAnalysisFlag(f) && !f.startsWith('--seeds='),
+    (f) => f !== '--full' && f !== '--eigen' && !isAnalysisFlag(f) && !f.startsWith('--seeds='),
   );
   if (unknownFlag)
     fail(
       2,
-      `unknown option '${unknownFlag}' (options: --full, --data, --lyap[=steps], --stats[=steps], --seeds=N, --help)`,
+      `unknown option '${unknownFlag}' (options: --full, --data, --lyap[=steps], --stats[=steps], --eigen, --seeds=N, --help)`,
     );
   const seedsFlag = flags.find((f) => f.startsWith('--seeds='));
   const seeds = seedsFlag === undefined ? null : Number(seedsFlag.slice('--seeds='.length));
@@ -99,6 +101,9 @@ function main(argv: string[]): void {
     fail(2, `--data is for sys=csv, not sys=${config.sys}`);
   if (analyses.requests.length > 0 && familyOf(config.sys) !== 'free')
     fail(2, `--lyap and --stats need a simulated free system, not sys=${config.sys}`);
+  const eigen = flags.includes('--eigen');
+  if (eigen && familyOf(config.sys) !== 'free')
+    fail(2, `--eigen needs a simulated free system, not sys=${config.sys}`);
 
   let series: SeriesSource | undefined;
   if (config.sys === 'csv') {
@@ -135,6 +140,13 @@ function main(argv: string[]): void {
       else doc.stats = statsJson(analyse(config, kind, { cache, steps }), full);
     } catch (e) {
       fail(1, `${kind} analysis failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (eigen) {
+    try {
+      doc.eigen = eigenJson(eigenfunctionAnalysis(config, { cache }), full);
+    } catch (e) {
+      fail(1, `eigenfunction analysis failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   if (seeds !== null) {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { collectErrors, openApp } from './helpers';
 
 /**
@@ -42,6 +43,31 @@ test('van der Pol default: eigenfunction maps, isochron phase advance = ω·Δt,
       `min ${await attr(page, 'data-advance-min')}, max ${await attr(page, 'data-advance-max')}, ` +
       `rms ${await attr(page, 'data-advance-rms')}; principal residual ${await attr(page, 'data-principal-residual')}`,
   );
+
+  // The browser's numbers equal Node's (CLI --eigen on the same query), bit for bit.
+  const cli = JSON.parse(
+    execFileSync('npm', ['run', '--silent', 'srnn', '--', 'sys=vanderpol', '--eigen'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }),
+  ) as {
+    eigen: {
+      principal: number;
+      pairs: Array<{ re: number; im: number; residual: number }>;
+      orbit: { advanceMean: number; advanceMin: number; advanceMax: number };
+    };
+  };
+  expect(mean).toBe(cli.eigen.orbit.advanceMean);
+  expect(await attr(page, 'data-advance-min')).toBe(cli.eigen.orbit.advanceMin);
+  expect(await attr(page, 'data-advance-max')).toBe(cli.eigen.orbit.advanceMax);
+  expect(await attr(page, 'data-principal')).toBe(cli.eigen.principal);
+  const pageRows = page.getByTestId('eigen-row');
+  for (let j = 0; j < cli.eigen.pairs.length; j++) {
+    expect(Number(await pageRows.nth(j).getAttribute('data-re'))).toBe(cli.eigen.pairs[j].re);
+    expect(Number(await pageRows.nth(j).getAttribute('data-residual'))).toBe(
+      cli.eigen.pairs[j].residual,
+    );
+  }
 
   // The principal (k = 1) pair is selected, listed, trusted and at frequency ≈ ω.
   const principal = await attr(page, 'data-principal');
