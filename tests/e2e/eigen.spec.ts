@@ -126,3 +126,23 @@ test('van der Pol default: eigenfunction maps, isochron phase advance = ω·Δt,
   await page.screenshot({ path: 'test-results/eigen-spectrum-1280x720.png' });
   expect(errors).toEqual([]);
 });
+
+test('long-term statistics: the joint density of the true system and the RNN side by side', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, 'sys=vanderpol');
+  await page.getByTestId('analysis-steps').selectOption('10000');
+  await page.getByTestId('analysis-stats').click();
+  await expect(page.getByTestId('stats-view')).toBeVisible({ timeout: 120_000 });
+  const plot = page.getByTestId('plot-stats-density2d');
+  await expect(plot).toHaveAttribute('data-rendered', 'true', { timeout: 30_000 });
+  await expect(plot.locator('.gtitle')).toContainText('Joint density x–y: Hellinger');
+  // Both panels carry their image.
+  expect(await plot.locator('image').count()).toBe(2);
+  await plot.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/stats-density2d-1280x720.png' });
+  expect(errors).toEqual([]);
+});
