@@ -146,3 +146,19 @@ test('long-term statistics: the joint density of the true system and the RNN sid
   await page.screenshot({ path: 'test-results/stats-density2d-1280x720.png' });
   expect(errors).toEqual([]);
 });
+
+test('presenter mode: the eigenfunction view is readable at 1280×720', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?sys=vanderpol&present=1');
+  await expect(page.getByTestId('presenter-bar')).toBeVisible();
+  await page.getByTestId('analysis-eigen').click();
+  await expect(page.getByTestId('eigen-view')).toBeVisible({ timeout: 120_000 });
+  await mapsDrawn(page);
+  await page.getByTestId('plot-eigen-spectrum').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/eigen-present-spectrum-1280x720.png' });
+  await page.getByTestId('plot-eigen-phase').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/eigen-present-maps-1280x720.png' });
+  expect(errors).toEqual([]);
+});

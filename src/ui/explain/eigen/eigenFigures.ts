@@ -154,6 +154,7 @@ function overlays(a: EigenfunctionAnalysis, r: RunResult, orbitColor: string): P
       type: 'scatter',
       mode: 'lines',
       name: 'orbit on the attractor',
+      legendgroup: 'orbit',
       x: Array.from({ length: o.steps + 1 }, (_, k) => o.states[k * d]),
       y: Array.from({ length: o.steps + 1 }, (_, k) => o.states[k * d + 1]),
       line: { color: orbitColor, width: 2.5 },
@@ -242,7 +243,7 @@ export function modulusMapFigure(a: EigenfunctionAnalysis, r: RunResult, j: numb
   const { traces, image } = colorMap(a, a.grid!.modulus[j], VIRIDIS, [0, 1], '|φ|', {
     title: { text: '|φ|', side: 'right' },
   });
-  const data = [...traces, ...overlays(a, r, '#ffffff')];
+  const data = [...traces, ...overlays(a, r, COLORS.linear)];
   return { data, layout: mapLayout(`|φ| for ${pairLabel(p)}`, a, image) };
 }
 
