@@ -32,6 +32,12 @@ import {
   type CompareRow,
   type Comparison,
 } from '../src/run/sweep';
+import {
+  eigenfunctionAnalysis,
+  type EigenfunctionAnalysis,
+  type EigenProgress,
+  type EigenSettings,
+} from '../src/run/eigenfunctions';
 import { createStageCache } from '../src/run/stageCache';
 import type { Progress, RunResult } from '../src/run/result';
 import type { SeriesSource } from '../src/run/series/sources';
@@ -40,7 +46,9 @@ import type { SeriesSource } from '../src/run/series/sources';
 const MAX_PROGRESS_PER_SECOND = 20;
 
 /** Every distinct ArrayBuffer reachable from the result (a buffer listed twice would throw). */
-function transferables(result: RunResult | AnalysisResult | GrowRun | SamplerRun): ArrayBuffer[] {
+function transferables(
+  result: RunResult | AnalysisResult | GrowRun | SamplerRun | EigenfunctionAnalysis,
+): ArrayBuffer[] {
   const seen = new Set<ArrayBuffer>();
   const visit = (v: unknown, depth: number): void => {
     if (depth > 4 || v === null || typeof v !== 'object') return;
@@ -69,7 +77,7 @@ const cache = createStageCache();
 /** The other sampler's run of the explanation views (SWIM vs random), kept apart from `cache`. */
 const otherCache = createStageCache();
 
-function throttle<P extends Progress | AnalysisProgress | ExplainProgress>(
+function throttle<P extends Progress | AnalysisProgress | ExplainProgress | EigenProgress>(
   onProgress: (p: P) => void,
 ): (p: P) => void {
   const minGap = 1000 / MAX_PROGRESS_PER_SECOND;
@@ -132,7 +140,7 @@ const api = {
     });
   },
   /**
-   * Grow the network (src/run/explain.ts, METHOD.md §12): the fits with the first k neurons from
+   * Grow the network (src/run/explain.ts, METHOD.md §13): the fits with the first k neurons from
    * the cached features of this configuration (a free system).
    */
   grow(config: RunConfig, onProgress?: (p: ExplainProgress) => void): GrowRun {
@@ -169,6 +177,23 @@ const api = {
     return runComparison(kind, config, plan, {
       onProgress: onProgress ? (d, t, rows) => void onProgress(d, t, rows) : undefined,
     });
+  },
+  /**
+   * The Koopman eigenfunctions of a free system's model (src/run/eigenfunctions.ts): leading
+   * eigenvalues with ResDMD residuals, |φ| and arg φ on a grid (2-D systems). Model from the
+   * stage cache, as for `analyse`.
+   */
+  eigenfunctions(
+    config: RunConfig,
+    onProgress?: (p: EigenProgress) => void,
+    settings?: EigenSettings,
+  ): EigenfunctionAnalysis {
+    const result = eigenfunctionAnalysis(config, {
+      ...settings,
+      ...(onProgress ? { onProgress: throttle(onProgress) } : {}),
+      cache,
+    });
+    return Comlink.transfer(result, transferables(result));
   },
 };
 

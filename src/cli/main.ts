@@ -17,6 +17,8 @@ import { familyOf } from '../run/registry';
 import { createStageCache } from '../run/stageCache';
 import { analysisRequests, isAnalysisFlag, lyapunovJson, statsJson } from './analysisJson';
 import { bpttFlag, runBaselines } from './bptt';
+import { eigenJson } from './eigenJson';
+import { eigenfunctionAnalysis } from '../run/eigenfunctions';
 import { helpText } from './help';
 import { takeCompareArgs } from './compareCli';
 import { comparePlan, runComparison } from '../run/sweep';
@@ -85,6 +87,7 @@ function main(argv0: string[]): void {
   const unknownFlag = flags.find(
     (f) =>
       f !== '--full' &&
+      f !== '--eigen' &&
       !isAnalysisFlag(f) &&
       !f.startsWith('--seeds=') &&
       !f.startsWith('--bptt=') &&
@@ -93,7 +96,7 @@ function main(argv0: string[]): void {
   if (unknownFlag)
     fail(
       2,
-      `unknown option '${unknownFlag}' (options: --full, --data, --lyap[=steps], --stats[=steps], --seeds=N, --bptt=lstm,gru[,budget=s], --help)`,
+      `unknown option '${unknownFlag}' (options: --full, --data, --lyap[=steps], --stats[=steps], --eigen, --seeds=N, --bptt=lstm,gru[,budget=s], --help)`,
     );
   const seedsFlag = flags.find((f) => f.startsWith('--seeds='));
   const seeds = seedsFlag === undefined ? null : Number(seedsFlag.slice('--seeds='.length));
@@ -115,6 +118,9 @@ function main(argv0: string[]): void {
     fail(2, `--bptt needs a simulated system without inputs, not sys=${config.sys}`);
   if (analyses.requests.length > 0 && familyOf(config.sys) !== 'free')
     fail(2, `--lyap and --stats need a simulated free system, not sys=${config.sys}`);
+  const eigen = flags.includes('--eigen');
+  if (eigen && familyOf(config.sys) !== 'free')
+    fail(2, `--eigen needs a simulated free system, not sys=${config.sys}`);
 
   if (compare.request) {
     if (flags.length > 0 || data !== null)
@@ -176,6 +182,13 @@ function main(argv0: string[]): void {
       else doc.stats = statsJson(analyse(config, kind, { cache, steps }), full);
     } catch (e) {
       fail(1, `${kind} analysis failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (eigen) {
+    try {
+      doc.eigen = eigenJson(eigenfunctionAnalysis(config, { cache }), full);
+    } catch (e) {
+      fail(1, `eigenfunction analysis failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   if (seeds !== null) {

@@ -1,5 +1,5 @@
 /**
- * "Grow the network" (METHOD.md §12): the EDMD fit of a free system (p = 0) with only the first
+ * "Grow the network" (METHOD.md §13): the EDMD fit of a free system (p = 0) with only the first
  * k of its M sampled neurons, for k = 1 … M, refitted from the sums the features stage already
  * accumulated — no pass over the data is needed for the fit itself.
  *

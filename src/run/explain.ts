@@ -1,5 +1,5 @@
 /**
- * The numbers behind the method's explanation views (issue 12; METHOD.md §2, §12), computed from
+ * The numbers behind the method's explanation views (issue 12; METHOD.md §2, §13), computed from
  * a run's stage outputs (src/run/pipeline.ts `inspect`), so a host that keeps a stage cache (the
  * worker) refits nothing:
  *

@@ -45,7 +45,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /**
    * Receives the stage outputs of this run (served from the cache or computed) once the run is
-   * done, e.g. for the explanation views that refit from the cached features (src/run/explain.ts).
+   * done, e.g. for the explanation views that refit from the cached features (src/run/explain.ts) and the
+   * ResDMD residuals that need the Gram sums (src/run/eigenfunctions.ts).
    * The values are the cache's own: they must not be mutated.
    */
   inspect?: (parts: RunParts) => void;
@@ -56,6 +57,8 @@ export interface RunParts {
   data: Prepared;
   model: SampledModel;
   sums: EdmdSums;
+  /** The POD projection of a rank-truncated run (null when K is the full (M+1)×(M+1) map). */
+  proj: EdmdProjection | null;
   fit: EdmdFit;
   /** The family's forecast stage output (free systems: SimulatedForecasts). */
   forecast: unknown;
@@ -199,7 +202,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   );
   const cvSkipped = config.regsel === 'cv' && !ridge.cv;
   const timings = clock.finish();
-  opts.inspect?.({ data, model, sums, fit, forecast });
+  opts.inspect?.({ data, model, sums, proj, fit, forecast });
 
   return {
     family: family.family,

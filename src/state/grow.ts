@@ -1,5 +1,5 @@
 /**
- * "Grow the network" (src/run/explain.ts, METHOD.md §12): the fits with the first k neurons of the
+ * "Grow the network" (src/run/explain.ts, METHOD.md §13): the fits with the first k neurons of the
  * result on screen, computed in a worker of its own (its stage cache keeps the run's features, so
  * the next request for the same run refits nothing), and the animation over the schedule's widths
  * (Play/Pause, a frame slider, slow motion). A new result on screen clears it.

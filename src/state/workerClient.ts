@@ -15,6 +15,7 @@ import type {
 import type { SeedRepeat } from '../run/seeds';
 import type { ExplainProgress, GrowRun, SamplerRun } from '../run/explain';
 import type { CompareKind, CompareOptions, CompareRow, Comparison } from '../run/sweep';
+import type { EigenfunctionAnalysis, EigenProgress, EigenSettings } from '../run/eigenfunctions';
 import type { SeriesSource } from '../run/series/sources';
 import type { RunWorkerApi } from '../../workers/runWorker';
 
@@ -66,6 +67,12 @@ export interface RunClient {
     opts: CompareOptions,
     onProgress: (done: number, total: number, rows: CompareRow[]) => void,
   ): Promise<Comparison>;
+  /** The Koopman eigenfunctions of a free system's model (src/run/eigenfunctions.ts). */
+  eigenfunctions(
+    config: RunConfig,
+    onProgress: (p: EigenProgress) => void,
+    settings?: EigenSettings,
+  ): Promise<EigenfunctionAnalysis>;
   /** Stops the current call at once: its promise rejects with RunCancelled. */
   cancel(): void;
   dispose(): void;
@@ -163,6 +170,17 @@ export function createRunClient(): RunClient {
     compare(kind, config, opts, onProgress) {
       return call<Comparison>(this, (remote) =>
         remote.compare(kind, config, opts, Comlink.proxy(onProgress)),
+      );
+    },
+    eigenfunctions(config, onProgress, settings) {
+      return call<EigenfunctionAnalysis>(
+        this,
+        (remote) =>
+          remote.eigenfunctions(
+            config,
+            Comlink.proxy(onProgress),
+            settings,
+          ) as Promise<EigenfunctionAnalysis>,
       );
     },
     cancel() {

@@ -1,5 +1,5 @@
 /**
- * Grow the network (src/method/grow.ts, src/run/explain.ts; METHOD.md §12): the fit with the first
+ * Grow the network (src/method/grow.ts, src/run/explain.ts; METHOD.md §13): the fit with the first
  * k neurons from the cached sums — equal to the full run at k = M (bit for bit), to a fresh pass
  * with k neurons (bit for bit), to an explicit least-squares oracle (1e-9), and the nested ridge
  * objective never increases.

@@ -4,7 +4,7 @@
  * Cancel button (src/state/analysis.ts); and, for any run whose ridge was validated (regsel=cv),
  * the held-out score against λ_rel. Results stay until the result on screen changes.
  */
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { familyOf } from '../../run/registry';
 import {
   cancelAnalysis,
@@ -22,6 +22,11 @@ import { LyapunovView } from './LyapunovView';
 import { SeedsView } from './SeedsView';
 import { StatsView } from './StatsView';
 import './analysis.css';
+
+// The eigenfunction view is fetched on first use of the panel (not part of the first paint).
+const EigenSection = lazy(() =>
+  import('../explain/eigen/EigenSection').then((m) => ({ default: m.EigenSection })),
+);
 
 const TASKS: Array<{ task: AnalysisTask; testid: string; label: (n: number) => string }> = [
   { task: 'lyapunov', testid: 'analysis-lyapunov', label: () => 'Lyapunov spectrum' },
@@ -154,6 +159,9 @@ export function AnalysisPanel() {
           {mine && stats && <StatsView a={stats} />}
           {mine && seeds && <SeedsView s={seeds} />}
           <ExplainTabs />
+          <Suspense fallback={null}>
+            <EigenSection />
+          </Suspense>
         </>
       )}
       {ridge && (

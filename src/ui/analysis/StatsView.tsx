@@ -4,6 +4,7 @@ import { formatSig } from '../format';
 import { AnalysisFigure } from './AnalysisFigure';
 import { marginalsFigure, returnMapFigure, spectraFigure } from './figures';
 import { distanceRows, leftWarning } from './tables';
+import { density2dFigure } from './density2d';
 
 /** The long-term statistics: marginals, W₁ with floors, spectra, return map. */
 export function StatsView({ a }: { a: StatsAnalysis }) {
@@ -11,6 +12,7 @@ export function StatsView({ a }: { a: StatsAnalysis }) {
   const spectra = useMemo(() => spectraFigure(a), [a]);
   const returnMap = useMemo(() => returnMapFigure(a), [a]);
   const rows = useMemo(() => distanceRows(a), [a]);
+  const density2d = useMemo(() => density2dFigure(a), [a]);
   const left = leftWarning(a);
   return (
     <div className="analysis-section" data-testid="stats-view">
@@ -50,6 +52,13 @@ export function StatsView({ a }: { a: StatsAnalysis }) {
             caption="Each maximum against the next one. For the Lorenz system the true points lie on a thin cusp (Lorenz’s map, 1963): a surrogate on the right attractor reproduces the curve, not only its spread."
           />
         )}
+        <AnalysisFigure
+          id="stats-density2d"
+          index={3}
+          wide
+          figure={density2d}
+          caption="Where the long run spends its time in a plane of two components, the true system (left) and the RNN’s free run (right), on the same bins and colour scale (square root of the density, so rarely visited parts stay visible; white: never visited). A surrogate on the right attractor has the same shape; H is the Hellinger distance between the two densities, the floor the same distance between two stretches of the true system."
+        />
         <div className="analysis-table-cell">
           <table className="analysis-table" data-testid="stats-table">
             <thead>

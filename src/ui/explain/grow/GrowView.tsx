@@ -1,5 +1,5 @@
 /**
- * "Grow the network" (issue 12, METHOD.md §12): the fit with the first k = 1, 2, 3, 4, 6, … M
+ * "Grow the network" (issue 12, METHOD.md §13): the fit with the first k = 1, 2, 3, 4, 6, … M
  * neurons, refitted from the run's cached Gram sums in a worker (src/state/grow.ts), animated: the
  * error-against-k curve grows frame by frame and the spectrum of K_k morphs as neurons are added
  * (Play/Pause, a slider over the frames, slow motion).

@@ -1,5 +1,5 @@
 /**
- * Pure figure builders of "grow the network" (METHOD.md §12): the error curve against the number
+ * Pure figure builders of "grow the network" (METHOD.md §13): the error curve against the number
  * of neurons k (log axes), drawn up to the frame's width, and the spectrum of K_k at that width.
  * The axes are fixed over all frames so the animation morphs instead of jumping.
  */
