@@ -53,7 +53,36 @@ function GrowExtra() {
   );
 }
 
+/**
+ * The eigenfunction view lives in the analysis panel under the plots (one instance, its own
+ * worker); the Spectrum stage points there and starts it.
+ */
+function EigenExtra() {
+  const go = () => {
+    const section = document.querySelector<HTMLElement>('[data-testid="eigen-section"]');
+    if (!section) return;
+    section.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    section
+      .querySelector<HTMLButtonElement>('[data-testid="analysis-eigen"]:not(:disabled)')
+      ?.click();
+  };
+  return (
+    <div className="explain-extra">
+      <p className="explain-lead">
+        Each eigenvalue λ has an <b>eigenfunction</b> φ(x) = ξᴴψ(x) (ξ a left eigenvector of K): a
+        function of the state that the dynamics multiply by λ every step, φ(x<sub>t+1</sub>) ≈ λφ(x
+        <sub>t</sub>). For van der Pol the angle of the k = 1 eigenfunction is the phase on the
+        limit cycle; its level lines are the isochrons.
+      </p>
+      <button type="button" className="btn" data-testid="stage-open-eigen" onClick={go}>
+        Compute and show the eigenfunctions
+      </button>
+    </div>
+  );
+}
+
 export const STAGE_EXTRAS: Partial<Record<StageId, ComponentType[]>> = {
   hidden: [NeuronExtra],
   lsq: [GrowExtra],
+  spectrum: [EigenExtra],
 };
