@@ -8,6 +8,7 @@
  * check the text against the numbers (tests/unit/galleryClaims.test.ts). Changing a default that
  * moves a number fails that test instead of leaving a wrong note behind.
  */
+import { parseQuery, serializeQuery } from '../../run/query';
 import { serializePage, type PageOptions } from '../../state/lesson';
 
 /** One measured number a note quotes. */
@@ -56,8 +57,8 @@ export const LESSONS: readonly Lesson[] = [
     look: 'The eigenvalues on the unit circle near λ = 1 and the grey ticks at k·ω·Δt; then move μ.',
     facts: [
       { query: 'sys=vanderpol', path: 'eigAngle.1', value: 0.0943062635, text: '0.0943' },
-      { query: 'sys=vanderpol', path: 'eigAngle.2', value: 0.18846, text: '0.1885' },
-      { query: 'sys=vanderpol', path: 'eigAngle.3', value: 0.28262, text: '0.2826' },
+      { query: 'sys=vanderpol', path: 'eigAngle.2', value: 0.1884590215, text: '0.1885' },
+      { query: 'sys=vanderpol', path: 'eigAngle.3', value: 0.2826209896, text: '0.2826' },
       { query: 'sys=vanderpol&mu=2', path: 'eigAngle.1', value: 0.082255665, text: '0.0823' },
     ],
   },
@@ -70,7 +71,7 @@ export const LESSONS: readonly Lesson[] = [
     hide: ['sys', 'sigma', 'rho', 'beta', 'data', 'model', 'rollout', 'horizon', 'errnorm'],
     plots: ['trajectory', 'error', 'phase'],
     note:
-      'Lorenz is chaotic: nearby states separate by a factor e every Lyapunov time, 1/λ_max = 1.10 time units. ' +
+      'Lorenz is chaotic: nearby states separate by a factor e every Lyapunov time, 1/λₘₐₓ = 1.10 time units. ' +
       'The RNN (500 SWIM neurons, 10 000 training pairs) follows the truth for a median 5.82 Lyapunov times, then drifts away, yet its forecast stays on the butterfly. ' +
       'Lower ε by a factor e, from 0.4 to 0.147: the VPT only drops to 4.46 Lyapunov times, because the error grows exponentially.',
     look: 'Where the error curve crosses ε, and that the drifted forecast still draws the attractor.',
@@ -215,10 +216,10 @@ export const LESSONS: readonly Lesson[] = [
     ],
     plots: ['error', 'trajectory'],
     note:
-      'Training data with 2 % measurement noise. With almost no ridge (λ_rel = 10⁻¹²) the least squares fits the noise: one-step test MSE 6.1·10⁻⁴, median VPT 3.8, one forecast blows up. ' +
-      'Set λ_rel to 10⁻⁴: test MSE 7.9·10⁻⁵, VPT 12.1, none blows up. Too much (10⁻²) underfits: 8.8·10⁻⁴. ' +
-      'Regularisation “Validated on held-out data” finds 10⁻⁴ by itself.',
-    look: 'The error curves and the VPT card as λ_rel moves from 10⁻¹² to 10⁻⁴ to 10⁻².',
+      'Training data with 2 % measurement noise. With almost no ridge (regularisation λ = 10⁻¹²) the least squares fits the noise: one-step test MSE 6.1·10⁻⁴, median VPT 3.8, one forecast blows up. ' +
+      'Set λ to 10⁻⁴: test MSE 7.9·10⁻⁵, VPT 12.1, none blows up. Too much (10⁻²) underfits: 8.8·10⁻⁴. ' +
+      'Choose λ “Validated on held-out data” finds 10⁻⁴ by itself.',
+    look: 'The error curves and the VPT card as λ moves from 10⁻¹² to 10⁻⁴ to 10⁻².',
     facts: [
       {
         query: 'sys=vanderpol&noise=0.02',
@@ -265,7 +266,7 @@ export const LESSONS: readonly Lesson[] = [
     title: 'Weather against persistence',
     summary: 'Is the RNN better than “tomorrow is like today”, and than the seasonal average?',
     run: 'sys=weather',
-    hide: ['model', 'delay', 'trainfrom', 'trainto', 'testyear'],
+    hide: ['sys', 'model', 'delay', 'trainfrom', 'trainto', 'testyear'],
     plots: ['skill', 'forecast'],
     note:
       'Seattle, trained on 2012–2014, forecasting every day of 2015. “Tomorrow is like today” (persistence) is a strong 1-day forecast: test MSE of the daily maximum 8.45 °C², the RNN 7.56. ' +
@@ -395,7 +396,11 @@ export function lessonPage(l: Lesson): PageOptions {
   return { hide: [...l.hide], plots: [...l.plots], note: l.note };
 }
 
-/** The lesson's address search: `?<run>&<page keys>` (a lesson link as the dialog builds one). */
+/**
+ * The lesson's address search: `?<canonical run query>&<page keys>`, the link the lesson dialog
+ * would build for these settings (so the address does not change when the run starts).
+ */
 export function lessonSearch(l: Lesson): string {
-  return `?${l.run}&${serializePage(lessonPage(l))}`;
+  const run = serializeQuery(parseQuery(l.run, 'lenient').config);
+  return `?${run}&${serializePage(lessonPage(l))}`;
 }
