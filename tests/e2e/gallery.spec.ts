@@ -135,3 +135,25 @@ for (const l of LESSONS) {
     await checkLesson(page, l);
   });
 }
+
+test('the lesson-link dialog can make a link that opens in presenter mode', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?sys=vanderpol&width=60');
+  await waitForRun(page, 0, { timeout: 60_000 });
+  await page.getByTestId('lesson-open').click();
+  const url = page.getByTestId('lesson-url');
+  await expect(url).not.toHaveValue(/present=/);
+  await page.getByTestId('lesson-present').check();
+  await expect(url).toHaveValue(/&present=1$/);
+  await page.getByTestId('lesson-plot-spectrum').check();
+  const link = await url.inputValue();
+  expect(new URL(link).searchParams.get('plots')).toBe('spectrum');
+  await page.getByTestId('lesson-present').uncheck();
+  await expect(url).not.toHaveValue(/present=/);
+  await page.goto(link);
+  await waitForRun(page, 0, { timeout: 60_000 });
+  await expect(page.getByTestId('presenter-bar')).toBeVisible();
+  await expect(page.locator('aside.sidebar')).toHaveCount(0);
+  await expect(page.getByTestId('plot-spectrum')).toHaveAttribute('data-rendered', 'true');
+  await expect(page.locator('.results [data-plot]')).toHaveCount(1);
+});

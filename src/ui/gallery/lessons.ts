@@ -218,7 +218,7 @@ export const LESSONS: readonly Lesson[] = [
     note:
       'Training data with 2 % measurement noise. With almost no ridge (regularisation λ = 10⁻¹²) the least squares fits the noise: one-step test MSE 6.1·10⁻⁴, median VPT 3.8, one forecast blows up. ' +
       'Set λ to 10⁻⁴: test MSE 7.9·10⁻⁵, VPT 12.1, none blows up. Too much (10⁻²) underfits: 8.8·10⁻⁴. ' +
-      'Choose λ “Validated on held-out data” finds 10⁻⁴ by itself.',
+      'Set “Choose λ” to “Validated on held-out data”: it finds 10⁻⁴ by itself.',
     look: 'The error curves and the VPT card as λ moves from 10⁻¹² to 10⁻⁴ to 10⁻².',
     facts: [
       {
