@@ -18,8 +18,8 @@ async function clippedTitles(page: Page): Promise<string[]> {
       if (!svg) continue;
       const box = svg.getBoundingClientRect();
       const id = gd.closest('[data-testid^="plot-"]')?.getAttribute('data-testid') ?? '?';
-      for (const t of gd.querySelectorAll(
-        '.gtitle, .g-xtitle text, .g-ytitle text, [class*="title"] text',
+      for (const t of Array.from(
+        gd.querySelectorAll('.gtitle, .g-xtitle text, .g-ytitle text, [class*="title"] text'),
       )) {
         const text = (t.textContent ?? '').trim();
         if (!text) continue;
