@@ -57,10 +57,17 @@ test('the gallery lists every lesson and opens from the keyboard', async ({ page
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('gallery')).toBeVisible();
   for (const l of LESSONS) {
-    const card = page.getByTestId(`gallery-card-${l.id}`);
-    await expect(card).toContainText(l.title);
+    const link = page.getByTestId(`gallery-card-${l.id}`);
+    await expect(link).toHaveAccessibleName(l.title);
+    const card = page.locator('.gallery-card', { has: link });
     await expect(card).toContainText(l.summary);
+    await expect(card).toContainText(l.look);
   }
+  // Shortcut keys stay inside the open dialog: "t" starts no run.
+  const before = await page.getByTestId('status').getAttribute('data-run');
+  await page.keyboard.press('t');
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('status')).toHaveAttribute('data-run', before!);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/gallery-1280.png` });
   // Escape closes it; Enter on a focused card opens the lesson.
   await page.keyboard.press('Escape');
@@ -145,7 +152,10 @@ test('the lesson-link dialog can make a link that opens in presenter mode', asyn
   await expect(url).not.toHaveValue(/present=/);
   await page.getByTestId('lesson-present').check();
   await expect(url).toHaveValue(/&present=1$/);
-  await page.getByTestId('lesson-plot-spectrum').check();
+  // Every plot starts ticked; leave only the spectrum.
+  for (const id of ['trajectory', 'phase', 'error'])
+    await page.getByTestId(`lesson-plot-${id}`).uncheck();
+  await expect(page.getByTestId('lesson-plot-spectrum')).toBeChecked();
   const link = await url.inputValue();
   expect(new URL(link).searchParams.get('plots')).toBe('spectrum');
   await page.getByTestId('lesson-present').uncheck();
@@ -156,4 +166,30 @@ test('the lesson-link dialog can make a link that opens in presenter mode', asyn
   await expect(page.locator('aside.sidebar')).toHaveCount(0);
   await expect(page.getByTestId('plot-spectrum')).toHaveAttribute('data-rendered', 'true');
   await expect(page.locator('.results [data-plot]')).toHaveCount(1);
+});
+
+test('in presenter mode the gallery opens from the slim bar and its lessons stay in it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/?sys=vanderpol&width=60&present=1');
+  await waitForRun(page, 0, { timeout: 60_000 });
+  await openGallery(page);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/gallery-present-1280.png` });
+  const l = LESSONS[1];
+  await expect(page.getByTestId(`gallery-card-${l.id}`)).toHaveAttribute(
+    'href',
+    `/${lessonSearch(l)}&present=1`,
+  );
+  await page.getByTestId(`gallery-card-${l.id}`).click();
+  await waitForRun(page, 0, { timeout: 90_000 });
+  await expect(page.getByTestId('presenter-bar')).toBeVisible();
+  await expect(page.getByTestId('note')).toHaveText(l.note);
+  if (SHOTS) {
+    for (const id of l.plots)
+      await expect(page.getByTestId(`plot-${id}`)).toHaveAttribute('data-rendered', 'true', {
+        timeout: 60_000,
+      });
+    await page.screenshot({ path: `${SHOTS}/lesson-${l.id}-present.png` });
+  }
 });
