@@ -24,6 +24,9 @@ export interface ViewSlice {
   setFullPlot: (id: string | null) => void;
   /** Presenter mode on or off (kept in the page options, so a link can open in it). */
   setPresenter: (on: boolean) => void;
+  /** The settings' collapsed "Advanced" section is open (this visit only, not in the link). */
+  advancedOpen: boolean;
+  setAdvancedOpen: (open: boolean) => void;
 }
 
 export const createViewSlice: StateCreator<Store, Mutators, [], ViewSlice> = (set) => ({
@@ -40,4 +43,6 @@ export const createViewSlice: StateCreator<Store, Mutators, [], ViewSlice> = (se
   fullPlot: null,
   setFullPlot: (fullPlot) => set({ fullPlot }),
   setPresenter: (on) => set((s) => ({ page: { ...s.page, present: on || undefined } })),
+  advancedOpen: false,
+  setAdvancedOpen: (advancedOpen) => set({ advancedOpen }),
 });

@@ -7,6 +7,7 @@ import { ControlsPanel } from './controls/ControlsPanel';
 import { CopyLinkButton } from './CopyLinkButton';
 import { ExportMenu } from './export/ExportMenu';
 import { LessonButton } from './LessonDialog';
+import { GalleryButton } from './gallery/LessonGallery';
 import { LessonNote } from './LessonNote';
 import { Notices } from './Notices';
 import { PresenterBar, PresenterButton, ShortcutHelp, useShortcuts } from './Presenter';
@@ -54,6 +55,7 @@ export function App() {
         </div>
         <div className="header-actions">
           {presenting && <PresenterBar onHelp={() => setHelp(true)} />}
+          <GalleryButton />
           <PresenterButton />
           {show.share && !presenting && <LessonButton />}
           {show.export && !presenting && <ExportMenu />}

@@ -84,6 +84,7 @@ function LessonForm({ onClose }: { onClose: () => void }) {
     shownPlots(family, current.plots).map((p) => p.id),
   );
   const [note, setNote] = useState(current.note);
+  const [present, setPresent] = useState(Boolean(current.present));
   // Which link was copied last, and whether that worked (a changed link shows "Copy" again).
   const [copy, setCopy] = useState<{ url: string; ok: boolean } | null>(null);
 
@@ -102,6 +103,7 @@ function LessonForm({ onClose }: { onClose: () => void }) {
         ? offered.filter((p) => plots.includes(p.id)).map((p) => p.id)
         : [],
     note: note.trim(),
+    present: present || undefined,
   };
   const url = `${location.origin}${location.pathname}${searchFor(config, page)}`;
   const copied = copy?.url === url ? (copy.ok ? 'copied' : 'failed') : 'idle';
@@ -213,6 +215,16 @@ function LessonForm({ onClose }: { onClose: () => void }) {
           <p className="lesson-hint">
             Plain text, {note.length}/{NOTE_MAX} characters.
           </p>
+          <h3>Presentation</h3>
+          <div className="lesson-list">
+            <Check
+              name="present"
+              label="Open in presenter mode (large text, plots fill the screen)"
+              checked={present}
+              testid="lesson-present"
+              onChange={setPresent}
+            />
+          </div>
         </section>
       </div>
 

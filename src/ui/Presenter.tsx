@@ -89,6 +89,8 @@ export function useShortcuts(): [boolean, (open: boolean) => void] {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      // A modal dialog (lesson gallery, lesson link) keeps its keys to itself.
+      if (document.querySelector('dialog[open]')) return;
       const s = useStore.getState();
       const count = s.result?.test.count ?? 0;
       switch (e.key) {

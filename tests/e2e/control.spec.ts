@@ -130,6 +130,7 @@ test('forcedvdp: trains on load, draws every control plot, metrics and the input
   expect(await metric(page, 'predMse50NoB')).toBeGreaterThan(await metric(page, 'predMse50'));
   // The controller's settings have their own group, titled "Controller".
   await expect(page.getByTestId('group-control').locator('legend')).toHaveText('Controller');
+  await page.getByTestId('advanced-toggle').click(); // mpch, ur, x0, y0, ctime are advanced
   for (const key of ['umax', 'mpch', 'ur', 'x0', 'y0', 'ctime'])
     await expect(page.getByTestId(`field-${key}`)).toBeVisible();
   await screenshot(page, 'forcedvdp');
@@ -218,6 +219,7 @@ test('bad controller settings are refused in place; a link with them is clamped 
   const id = await runId(page);
   const ratio = await page.getByTestId('metric-ctrlRatio').getAttribute('data-value');
   const url = page.url();
+  await page.getByTestId('advanced-toggle').click(); // mpch is an advanced setting
 
   for (const [key, range] of [
     ['umax', 'a number in [0.01, 10]'],

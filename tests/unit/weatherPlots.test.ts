@@ -25,7 +25,7 @@ describe('weather plots', () => {
       // Each panel: its unit on the axis, the variable's name in its corner.
       expect((fig.layout.yaxis as { title: { text: string } }).title.text).toBe('°C');
       const labels = (fig.layout.annotations as Array<{ text: string }>).map((a) => a.text);
-      expect(labels).toEqual(['temp_max (°C)', 'temp_min (°C)']);
+      expect(labels).toEqual(['max temperature (°C)', 'min temperature (°C)']);
     }
     // The RNN's 1-day forecast of temp_min is the run's own numbers (n×d, variable 1).
     const rnnMin = forecastFigure(r).data.find(
@@ -45,8 +45,11 @@ describe('weather plots', () => {
 
   it('plot MSE relative to climatology from the metrics', () => {
     const m = r.metrics.series!;
-    const rnnTmax = skillFigure(r).data[0] as { x: number[]; y: number[] };
+    const rnnTmax = skillFigure(r).data[0] as { x: number[]; y: number[]; mode: string };
     expect(rnnTmax.x).toEqual([1, 7]);
+    // Markers only: no line joins the 1-day and the 7-day point.
+    for (const t of skillFigure(r).data) expect(t.mode).toBe('markers');
+    expect(skillFigure(r).data.map((t) => t.name)).toContain('RNN · max temperature');
     expect(rnnTmax.y[1]).toBe(m.rnn[1][0]! / m.climatology[1][0]);
   });
 

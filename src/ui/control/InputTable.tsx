@@ -2,7 +2,7 @@ import type { RunResult } from '../../run/result';
 import { formatFactor, formatSig } from '../format';
 import { controlParts } from '../plots/figures/control';
 import { SHORT_STEPS } from '../plots/figures/predictionError';
-import { COLORS } from '../plots/palette';
+import { COLORS, textColor } from '../plots/palette';
 
 /**
  * One MSE cell: formatted for eyes, the raw value (or null: diverged) in data-value; the chosen
@@ -46,10 +46,10 @@ export function InputTable({ result }: { result: RunResult }) {
             <th scope="col" rowSpan={2}>
               Test input
             </th>
-            <th scope="colgroup" colSpan={2} style={{ color: COLORS.relift }}>
+            <th scope="colgroup" colSpan={2} style={{ color: textColor(COLORS.relift) }}>
               model with B
             </th>
-            <th scope="colgroup" colSpan={2} style={{ color: COLORS.noB }}>
+            <th scope="colgroup" colSpan={2} style={{ color: textColor(COLORS.noB) }}>
               model, B = 0
             </th>
             <th scope="col" rowSpan={2} title={`MSE with B = 0 ÷ MSE with B, ${short} steps`}>

@@ -65,3 +65,26 @@ export function methodRows(s: SeriesResult): MethodRow[] {
     },
   ];
 }
+
+/** Readable names of the shipped weather records' columns (src/sources/series/weather.ts). */
+const VARIABLE_NAMES: Record<string, string> = {
+  temp_max: 'max temperature',
+  temp_min: 'min temperature',
+  precipitation: 'precipitation',
+  wind: 'wind speed',
+};
+
+/** Variable i's name for people: readable for the weather columns, a CSV column's own header. */
+export function variableName(s: Pick<SeriesResult, 'variables' | 'source'>, i: number): string {
+  const v = s.variables[i];
+  return s.source === 'weather' ? (VARIABLE_NAMES[v] ?? v) : v;
+}
+
+/** Variable i's name with its unit, e.g. "max temperature (°C)". */
+export function variableLabel(
+  s: Pick<SeriesResult, 'variables' | 'source' | 'units'>,
+  i: number,
+): string {
+  const unit = s.units[i];
+  return `${variableName(s, i)}${unit ? ` (${unit})` : ''}`;
+}

@@ -4,7 +4,7 @@ import { formatMse } from '../format';
 import { Card, Metric, MetricsBlock, TrainingTimeCard } from '../metrics/Card';
 import { seriesParts } from '../plots/figures/seriesPanels';
 import { textColor } from '../plots/palette';
-import { methodRows, stepWord } from '../plots/seriesData';
+import { methodRows, stepWord, variableName } from '../plots/seriesData';
 
 /** One number with its raw value in data-value (equal to the CLI's JSON). */
 function Cell({ name, value, text }: { name: string; value: number | null; text: string }) {
@@ -30,7 +30,9 @@ function ComparisonTable({ r }: { r: RunResult }) {
           <th>Test MSE</th>
           {cols.map((c) => (
             <th key={`${c.h}-${c.v}`}>
-              {c.v} · {stepWord(s, c.h)}
+              {variableName(s, c.i)}
+              <br />
+              {stepWord(s, c.h)}
             </th>
           ))}
         </tr>

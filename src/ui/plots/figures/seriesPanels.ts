@@ -5,7 +5,7 @@
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult, SeriesResult } from '../../../run/result';
 import { axis, figureLayout } from '../layout';
-import { methodRows, xValues } from '../seriesData';
+import { methodRows, variableLabel, xValues } from '../seriesData';
 import { stackRows, yRef } from '../stack';
 import type { Figure } from '../types';
 
@@ -63,9 +63,9 @@ export function stackedFigure(
   data: PlotData[],
 ): Figure {
   const layout = figureLayout(title, data);
-  const rows = s.variables.slice(0, MAX_PANELS).map((v, i) => ({
+  const rows = s.variables.slice(0, MAX_PANELS).map((_, i) => ({
     title: s.units[i] || 'value',
-    label: `${v}${s.units[i] ? ` (${s.units[i]})` : ''}`,
+    label: variableLabel(s, i),
   }));
   stackRows(
     layout,
