@@ -1,8 +1,8 @@
 /**
- * The run-schema fields of the echo state network baseline (issue 13): `model=esn` switches a
+ * The run-schema fields of the echo state network baseline (issue 13): `net=esn` switches a
  * free system's run from the sampled network to a reservoir with a ridge readout
  * (src/method/esn.ts, src/run/esnRun.ts). Every default leaves existing links unchanged: `model`
- * defaults to the sampled network and the esn* keys are read only when model=esn. Spread into
+ * defaults to the sampled network and the esn* keys are read only when net=esn. Spread into
  * FIELDS by schema.ts.
  */
 import { LIMITS, sysDefault } from './fieldDefaults';
@@ -10,7 +10,7 @@ import { entryOf, idsOf, isRegistered } from './registry';
 import type { Field } from './schema';
 
 const FREE = idsOf('free');
-const isEsn = (cfg: Record<string, number | string>) => cfg.model === 'esn';
+const isEsn = (cfg: Record<string, number | string>) => cfg.net === 'esn';
 
 /** Default warm-up: 200 steps where test starts have a past (chaotic systems), else 0. */
 function defaultWarm(sys: string): number {
@@ -20,9 +20,9 @@ function defaultWarm(sys: string): number {
 
 export const esnFields: Field[] = [
   {
-    key: 'model',
+    key: 'net',
     systems: FREE,
-    label: 'Model',
+    label: 'Network',
     group: 'model',
     kind: 'enum',
     options: ['rnn', 'esn'],

@@ -1,5 +1,5 @@
 /**
- * The echo state network as a model of the same run (issue 13, `model=esn` on free systems): the
+ * The echo state network as a model of the same run (issue 13, `net=esn` on free systems): the
  * free family's data stage (the same training trajectories and test starts, under the same stage
  * key, so switching model reuses the data), then
  *   sample  — the reservoir (W_res scaled to spectral radius ρ, W_in, b; src/method/esn.ts),
@@ -55,7 +55,7 @@ const PHASE_OF: Partial<Record<StageName, Phase>> = {
 
 /** Whether a config asks for the echo state network. */
 export function isEsnConfig(config: RunConfig): boolean {
-  return config.model === 'esn';
+  return config.net === 'esn';
 }
 
 /** The values of every field of the given groups (as the sampled pipeline keys its stages). */
@@ -74,7 +74,7 @@ interface EsnForecasts {
 
 export function runEsnPipeline(config: RunConfig, opts: EsnRunOptions = {}): RunResult {
   if (familyOf(config.sys) !== 'free')
-    throw new RangeError(`model=esn is available for free systems only, not '${config.sys}'`);
+    throw new RangeError(`net=esn is available for free systems only, not '${config.sys}'`);
   const cache = opts.cache ?? createStageCache();
   const clock = createPhaseClock(opts.onProgress);
   const stages: StageTiming[] = [];

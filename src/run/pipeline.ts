@@ -97,7 +97,7 @@ function readsOf(config: RunConfig, groups: Group[], except: string[] = []): unk
 }
 
 export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult {
-  // The echo state network baseline (model=esn) is its own staged run (src/run/esnRun.ts).
+  // The echo state network baseline (net=esn) is its own staged run (src/run/esnRun.ts).
   if (isEsnConfig(config)) return runEsnPipeline(config, opts);
   const family = FAMILIES[familyOf(config.sys)];
   const cache = opts.cache ?? createStageCache();

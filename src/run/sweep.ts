@@ -1,7 +1,7 @@
 /**
  * Comparisons, ablations and sweeps (issue 13): plans of runs derived from one base configuration,
  * run one after another with progress and cancel, and summarised per variant (median over seeds).
- * Pure orchestration: every run is the ordinary staged run (runPipeline, so `model=esn` runs the
+ * Pure orchestration: every run is the ordinary staged run (runPipeline, so `net=esn` runs the
  * echo state network), except the direct-regression ablation (src/run/directFit.ts).
  *
  * Kinds:
@@ -120,7 +120,7 @@ export function comparePlan(
   const seeds = opts.seeds ?? [base.seed];
   if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s) || s < 0 || s > 4294967295))
     throw new RangeError('seeds must be integers in [0, 4294967295]');
-  const rnn = { ...base, model: 'rnn' } as RunConfig;
+  const rnn = { ...base, net: 'rnn' } as RunConfig;
   const out: PlannedRun[] = [];
   const add = (
     variant: string,
@@ -131,7 +131,7 @@ export function comparePlan(
     for (const seed of seeds)
       out.push({ variant, x, seed, config: withChanges(rnn, { ...ch, seed }), how });
   };
-  const esnAt = (width: number) => ({ model: 'esn', esnsize: width });
+  const esnAt = (width: number) => ({ net: 'esn', esnsize: width });
   switch (kind) {
     case 'sampler':
       add('swim', null, { sampler: 'swim' });

@@ -126,7 +126,7 @@ export function otherSampler(config: RunConfig): string {
 export function rerunWithOtherSampler(query: string): void {
   const entry = usePins.getState().entries.find((e) => e.query === query);
   if (!entry) return;
-  const config = { ...entry.config, model: 'rnn', sampler: otherSampler(entry.config) };
+  const config = { ...entry.config, net: 'rnn', sampler: otherSampler(entry.config) };
   useStore.getState().replaceConfig(config as RunConfig);
   train('user');
 }

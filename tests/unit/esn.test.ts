@@ -127,8 +127,8 @@ describe('echo state network: test histories', () => {
   });
 });
 
-describe('echo state network as a model of the run (model=esn)', () => {
-  const q = 'sys=lorenz&len=1500&horizon=300&ntest=4&model=esn&esnsize=80&esnwarm=100';
+describe('echo state network as a model of the run (net=esn)', () => {
+  const q = 'sys=lorenz&len=1500&horizon=300&ntest=4&net=esn&esnsize=80&esnwarm=100';
 
   it('leaves every existing link unchanged and round-trips its own keys', () => {
     for (const sys of ['vanderpol', 'lorenz', 'rossler'])
@@ -147,7 +147,7 @@ describe('echo state network as a model of the run (model=esn)', () => {
     const esn = parseQuery(q, 'strict').config;
     const a = runPipeline(esn);
     const b = runPipeline(esn);
-    const rnn = runPipeline({ ...esn, model: 'rnn', width: 80 });
+    const rnn = runPipeline({ ...esn, net: 'rnn', width: 80 });
     expect(a.metrics).toEqual(b.metrics);
     expect(Array.from(a.test.truth)).toEqual(Array.from(rnn.test.truth));
     expect(Array.from(a.trainSample.x)).toEqual(Array.from(rnn.trainSample.x));
@@ -160,7 +160,7 @@ describe('echo state network as a model of the run (model=esn)', () => {
   }, 120_000);
 
   it('fails with a message naming esnwarm on a system without a past', () => {
-    const c = parseQuery('sys=vanderpol&model=esn&esnsize=20&esnwarm=10&ntraj=5', 'strict').config;
+    const c = parseQuery('sys=vanderpol&net=esn&esnsize=20&esnwarm=10&ntraj=5', 'strict').config;
     expect(() => runPipeline(c)).toThrow(/esnwarm must be 0 for Van der Pol/);
     const ok = runPipeline({ ...c, esnwarm: 0 });
     expect(Number.isFinite(ok.metrics.testMse)).toBe(true);

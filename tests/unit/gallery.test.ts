@@ -46,6 +46,9 @@ describe('lesson gallery data', () => {
       });
 
       it('hides only settings of its system, groups or panels', () => {
+        // A hide= name is read as a field key first: no field may share a group's or panel's name.
+        for (const g of [...GROUP_NAMES, ...Object.keys(PANELS)])
+          expect(FIELD_BY_KEY[g], `field key '${g}' shadows hide=${g}`).toBeUndefined();
         const sys = parseQuery(l.run, 'strict').config.sys;
         for (const h of l.hide) {
           const f = FIELD_BY_KEY[h];

@@ -29,7 +29,7 @@ describe('comparison plans', () => {
     ]);
     for (const r of p) expect({ ...r.config, sampler: 'swim', seed: 3 }).toEqual(base);
     const w = comparePlan('width', base, { values: [10, 40], withEsn: true });
-    expect(w.map((r) => [r.variant, r.x, r.config.width, r.config.model])).toEqual([
+    expect(w.map((r) => [r.variant, r.x, r.config.width, r.config.net])).toEqual([
       ['swim', 10, 10, 'rnn'],
       ['random', 10, 10, 'rnn'],
       ['esn', 10, 10, 'esn'],

@@ -30,7 +30,7 @@ import './compare.css';
 
 function modelLabel(r: ShownRun['result']): string {
   const c = r.config;
-  if (c.model === 'esn') return `ESN, N = ${c.esnsize}`;
+  if (c.net === 'esn') return `ESN, N = ${c.esnsize}`;
   return `${c.sampler === 'swim' ? 'SWIM' : 'random'}, M = ${c.width}`;
 }
 
@@ -86,7 +86,7 @@ function ComparisonTable({ runs, queries }: { runs: ShownRun[]; queries: Array<s
                   : keys.map((k) => <span key={k}>{settingsText(r.config, [k])}</span>)}
               </td>
               <td className="compare-actions">
-                {q && r.config.model !== 'esn' && (
+                {q && r.config.net !== 'esn' && (
                   <button
                     type="button"
                     className="btn small"
