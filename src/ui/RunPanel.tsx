@@ -3,6 +3,7 @@ import { useStore } from '../state/store';
 import { formatMs } from './format';
 import { ProgressBar } from './ProgressBar';
 import { warningItems } from './warningItems';
+import { visibleText } from './visibleText';
 
 function StatusLine() {
   const status = useStore((s) => s.status);
@@ -54,7 +55,7 @@ function StatusLine() {
       role="status"
       aria-live="polite"
     >
-      {text}
+      {visibleText(text)}
     </p>
   );
 }
