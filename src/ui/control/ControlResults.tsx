@@ -9,6 +9,7 @@ import { ViewBar } from '../plots/ViewBar';
 import { ControlMetrics } from './ControlMetrics';
 import { InputTable } from './InputTable';
 import './control.css';
+import { ViewBoundary } from '../ViewBoundary';
 
 /** The heading of a section, and what it shows between heading and plots. */
 function SectionHead({
@@ -71,13 +72,19 @@ export function ControlResults({ result: r, metrics }: { result: RunResult; metr
   });
   return (
     <>
-      {metrics && <ControlMetrics result={r} />}
+      {metrics && (
+        <ViewBoundary kind="metrics" id="metrics" resetKey={r}>
+          <ControlMetrics result={r} />
+        </ViewBoundary>
+      )}
       <div className="plots-area control-view" aria-label="Plots" data-testid="plots">
         {!viewHidden && <ViewBar entries={entries} />}
         {sections.map(({ section, own, start }) =>
           own.length || (section === 'prediction' && metrics) ? (
             <section key={section} className="control-section" aria-label={SECTIONS[section]}>
-              <SectionHead section={section} c={c} r={r} table={metrics} />
+              <ViewBoundary kind="metrics" id={`section-${section}`} resetKey={r}>
+                <SectionHead section={section} c={c} r={r} table={metrics} />
+              </ViewBoundary>
               {own.length > 0 && <PlotGrid result={r} entries={own} first={start} />}
             </section>
           ) : null,

@@ -3,6 +3,7 @@ import type { PlotConfig, PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import { useStore } from '../../state/store';
 import { loadPlotly, plotlyIfLoaded } from './loadPlotly';
 import { presenterLayout } from './presenter';
+import { boundaryMessage } from '../ViewBoundary';
 
 export interface PlotlyFigureProps {
   /** Container test id, `plot-<kind>`. */
@@ -145,7 +146,7 @@ export function PlotlyFigure({
             color: '#666',
           }}
         >
-          {error ? `Plot failed: ${error}` : 'Loading plot…'}
+          {error ? boundaryMessage('plot', error) : 'Loading plot…'}
         </div>
       )}
       <div ref={divRef} style={{ position: 'absolute', inset: 0 }} />
