@@ -17,6 +17,7 @@ function srnn(csv: string) {
   });
   return { code: r.status, stderr: r.stderr };
 }
+// eslint-disable-next-line no-control-regex -- the raw bytes a terminal would obey
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('CLI messages quote CSV content as visible escapes', () => {
