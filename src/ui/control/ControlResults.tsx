@@ -10,6 +10,7 @@ import { ControlMetrics } from './ControlMetrics';
 import { InputTable } from './InputTable';
 import './control.css';
 import { ViewBoundary } from '../ViewBoundary';
+import { visibleText } from '../visibleText';
 
 /** The heading of a section, and what it shows between heading and plots. */
 function SectionHead({
@@ -27,7 +28,7 @@ function SectionHead({
     return (
       <>
         <h2 className="control-head">
-          Prediction under an unseen input: <span>{c.prediction.label}</span>
+          Prediction under an unseen input: <span>{visibleText(c.prediction.label)}</span>
         </h2>
         {table && <InputTable result={r} />}
       </>
@@ -38,7 +39,7 @@ function SectionHead({
     <>
       <h2 className="control-head">Closed loop: model-predictive control of the true system</h2>
       <p className="task-note" data-testid="task-note">
-        {c.taskNote}{' '}
+        {visibleText(c.taskNote)}{' '}
         <span className="task-settings">
           MPC horizon N = {String(cfg.mpch)}, |u| ≤ {String(cfg.umax)}, input weight r ={' '}
           {String(cfg.ur)}; {loop.saturatedSteps} of {loop.steps} inputs on the bound.
