@@ -21,7 +21,7 @@ function StatusLine() {
       text = 'Ready.';
       break;
     case 'running':
-      text = 'Training in the background…';
+      text = 'Training in the background… (Esc cancels)';
       break;
     case 'done': {
       const warn = warnings ? ` · ${warnings} warning${warnings > 1 ? 's' : ''}` : '';

@@ -149,3 +149,19 @@ test('a plot whose figure throws shows its message; the other plots, metrics and
   await expect(message).toHaveCount(0);
   await expect(page.getByTestId('plot-trajectory')).toHaveAttribute('data-rendered', 'true');
 });
+
+test('Escape cancels a running run when the lesson link hides the run buttons', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/?sys=lorenz&width=2000&len=20000&hide=run');
+  await expect(page.getByTestId('train')).toHaveCount(0);
+  const status = page.getByTestId('status');
+  await expect(status).toHaveAttribute('data-state', 'running', { timeout: 15_000 });
+  await expect(status).toContainText('Esc cancels');
+  await page.keyboard.press('Escape');
+  // Within 2 s of the key press returning (the worker is terminated, not waited for).
+  await expect(status).toHaveAttribute('data-state', 'cancelled', { timeout: 2_000 });
+  await expect(status).toContainText('Cancelled');
+  expect(errors).toEqual([]);
+});
