@@ -15,7 +15,7 @@
  * count, unknown until the file is read, so the estimate takes it as an argument.
  */
 import type { RunConfig } from './schema';
-import { familyOf } from './registry';
+import { entryOf, familyOf } from './registry';
 
 /** Seconds per unit of each stage's size (see above). */
 export const COST = {
@@ -46,8 +46,9 @@ export interface CostEstimate {
  * `seriesRows` for measured data), width M, spectrum size r (min(rank, M + 1) where the
  * family truncates K, else M + 1), d state components.
  */
-export function estimateCost(config: RunConfig, dim = 3, seriesRows = 5000): CostEstimate {
+export function estimateCost(config: RunConfig, seriesRows = 5000): CostEstimate {
   const family = familyOf(config.sys);
+  const dim = entryOf(config.sys).spec?.dim ?? 3;
   const M = config.width;
   const N = family === 'series' ? seriesRows : config.ntraj * Math.max(1, config.len - 1);
   const r = family === 'controlled' ? M + 1 : Math.min(config.rank, M + 1);
@@ -64,7 +65,7 @@ export function estimateCost(config: RunConfig, dim = 3, seriesRows = 5000): Cos
   );
   const reduce =
     top === 'features'
-      ? N * M > M * M
+      ? N > 10 * M // width also drives the solve; the pairs only the Gram sums
         ? 'pairs'
         : 'width'
       : top === 'spectrum' && family !== 'controlled'

@@ -13,6 +13,7 @@ import { RunPanel } from './RunPanel';
 import { FIELDS, fieldApplies } from '../run/schema';
 import { SeriesDataPanel } from './series/SeriesDataPanel';
 import { ViewBoundary } from './ViewBoundary';
+import { CostDialog } from './CostDialog';
 
 /** Which parts of the page a lesson link leaves out. */
 function useLayout() {
@@ -83,6 +84,7 @@ export function App() {
         </main>
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      <CostDialog />
     </div>
   );
 }

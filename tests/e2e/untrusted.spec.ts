@@ -154,9 +154,21 @@ test('Escape cancels a running run when the lesson link hides the run buttons', 
   page,
 }) => {
   const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/?sys=lorenz&width=2000&len=20000&hide=run');
   await expect(page.getByTestId('train')).toHaveCount(0);
   const status = page.getByTestId('status');
+  // Estimated over 20 s: the link's run waits for a confirmation, with the estimate and advice.
+  const dialog = page.getByTestId('cost-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(
+    /estimated to take about \d+ s .* reduce the width \(M = 2000\)/,
+  );
+  expect(Number(await dialog.getAttribute('data-seconds'))).toBeGreaterThan(20);
+  await expect(status).not.toHaveAttribute('data-state', 'running');
+  await page.screenshot({ path: 'test-results/untrusted-cost-dialog.png' });
+  await page.getByTestId('cost-run').click();
+  await expect(dialog).toHaveCount(0);
   await expect(status).toHaveAttribute('data-state', 'running', { timeout: 15_000 });
   await expect(status).toContainText('Esc cancels');
   await page.keyboard.press('Escape');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIRM_SECONDS, costSentence, estimateCost } from '../../src/run/cost';
 import { parseQuery } from '../../src/run/query';
 
-const est = (q: string, dim: number) => estimateCost(parseQuery(q, 'strict').config, dim);
+const est = (q: string) => estimateCost(parseQuery(q, 'strict').config);
 
 /**
  * Measured whole runs on the 2-core machine (docs/ARCHITECTURE.md "Performance facts", npm run
@@ -18,32 +18,32 @@ const MEASURED: Array<[string, number, number]> = [
 ];
 
 describe('run-cost estimate', () => {
-  it.each(MEASURED)('%s (d = %s): within a factor of 2 of the measured %s s', (q, dim, seconds) => {
-    const e = est(q, dim);
+  it.each(MEASURED)('%s (d = %s): within a factor of 2 of the measured %s s', (q, _d, seconds) => {
+    const e = est(q);
     expect(e.seconds / seconds).toBeGreaterThan(0.5);
     expect(e.seconds / seconds).toBeLessThan(2);
   });
 
   it('the defaults never ask; the issue’s heavy settings do, naming what to reduce', () => {
     for (const sys of ['vanderpol', 'lorenz', 'rossler', 'forcedvdp', 'duffing'])
-      expect(est(`sys=${sys}`, 3).seconds).toBeLessThan(CONFIRM_SECONDS);
-    const big = est('sys=lorenz&width=3000&len=200000', 3);
+      expect(est(`sys=${sys}`).seconds).toBeLessThan(CONFIRM_SECONDS);
+    const big = est('sys=lorenz&width=3000&len=200000');
     expect(big.seconds).toBeGreaterThan(300);
     expect(big.reduce).toBe('pairs');
     expect(costSentence(big)).toMatch(/about \d+ min .* reduce the training data \(199999 pairs/);
-    const wide = est('sys=vanderpol&width=3000&ntraj=1&len=3', 2);
+    const wide = est('sys=vanderpol&width=3000&ntraj=1&len=3');
     expect(wide.reduce).toBe('width');
     expect(costSentence(wide)).toMatch(/about 2 min .*reduce the width \(M = 3000\)/);
   });
 
   it('grows with each size: N·M² features, M³ solve, r³ spectrum', () => {
-    const base = est('sys=lorenz&width=1000&len=20001', 3).stages;
-    const twiceN = est('sys=lorenz&width=1000&len=40001', 3).stages;
+    const base = est('sys=lorenz&width=1000&len=20001').stages;
+    const twiceN = est('sys=lorenz&width=1000&len=40001').stages;
     expect(twiceN.features / base.features).toBeCloseTo(2, 3);
-    const twiceM = est('sys=lorenz&width=2000&len=20001', 3).stages;
+    const twiceM = est('sys=lorenz&width=2000&len=20001').stages;
     expect(twiceM.features / base.features).toBeCloseTo(4, 3);
     expect(twiceM.solve / base.solve).toBeCloseTo(8, 3);
-    const r400 = est('sys=lorenz&width=1000&len=20001&rank=400', 3).stages;
+    const r400 = est('sys=lorenz&width=1000&len=20001&rank=400').stages;
     expect(r400.spectrum / base.spectrum).toBeCloseTo(64, 3);
   });
 });
