@@ -177,3 +177,25 @@ test('Escape cancels a running run when the lesson link hides the run buttons', 
   await expect(status).toContainText('Cancelled');
   expect(errors).toEqual([]);
 });
+
+test('the len slider at its end stops at the pair limit with the text box’s message; the address reloads as the same run', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await openApp(page, 'sys=vanderpol&width=20&ntraj=100&len=40&ntest=2&horizon=40');
+  await page.getByTestId('auto-train').uncheck();
+  const slider = page.getByTestId('slider-len');
+  await slider.fill((await slider.getAttribute('max')) as string);
+  // 100 trajectories × len ≤ 400 000 pairs: the slider stops at len 4000, and says why.
+  await expect(page.getByTestId('field-len')).toHaveValue('4000');
+  await expect(page.locator('text=training pairs exceeds 400000')).toBeVisible();
+  await expect(page).toHaveURL(/len=4000/);
+  // The address reloads as exactly these settings: no notice, the same len.
+  const url = page.url();
+  const fresh = await page.context().newPage();
+  await fresh.goto(url);
+  await expect(fresh.getByTestId('field-len')).toHaveValue('4000');
+  await expect(fresh.getByTestId('notices')).toHaveCount(0);
+  expect(fresh.url()).toBe(url);
+  expect(errors).toEqual([]);
+});
