@@ -15,6 +15,7 @@ import { analyse } from '../run/analysis';
 import { MAX_SEEDS, repeatSeeds } from '../run/seeds';
 import { familyOf } from '../run/registry';
 import { createStageCache } from '../run/stageCache';
+import { CONFIRM_SECONDS, costSentence, estimateCost } from '../run/cost';
 import { analysisRequests, isAnalysisFlag, lyapunovJson, statsJson } from './analysisJson';
 import { bpttFlag, runBaselines } from './bptt';
 import { eigenJson } from './eigenJson';
@@ -166,6 +167,9 @@ function main(argv0: string[]): void {
   } else if (config.sys === 'weather') {
     series = weatherSource();
   }
+  // A long run says so first, on stderr only (stdout stays one JSON document).
+  const cost = estimateCost(config);
+  if (cost.seconds > CONFIRM_SECONDS) process.stderr.write(`srnn: ${costSentence(cost)}\n`);
   let result;
   const cache = createStageCache(); // the analyses reuse the trained model
   try {

@@ -8,6 +8,7 @@
  */
 import { entryOf } from './registry';
 import type { RunConfig } from './schema';
+import { checkControlMetrics, checkSeriesMetrics } from './modelMetrics';
 
 export class BadPart extends Error {}
 
@@ -152,6 +153,9 @@ export function checkParts(doc: Record<string, unknown>, config: RunConfig): voi
     throw new BadPart('metrics.control must be present exactly for a controlled run');
   if (family === 'series') checkSeries(doc.series, d);
   if (family === 'controlled') checkControl(doc.control, d, M, spec!.inputs);
+  if (family === 'series')
+    checkSeriesMetrics(metrics.series, d, (doc.series as Record<string, unknown>).horizons);
+  if (family === 'controlled') checkControlMetrics(metrics.control);
 }
 
 function checkSeries(s: unknown, d: number): void {

@@ -11,6 +11,8 @@ import { recordRun, type HistoryMode } from './history';
 import { seriesSourceFor } from './seriesData';
 import { createRunClient, RunCancelled, type RunClient } from './workerClient';
 import { useStore } from './store';
+import { CONFIRM_SECONDS, costSentence, estimateCost } from '../run/cost';
+import { askToRun, isConfirmed } from './costConfirm';
 
 /**
  * Who started a run: the Train button ('user'), auto-train after a settings change ('auto'),
@@ -69,6 +71,13 @@ export function train(source: RunSource = 'user'): void {
     return;
   }
   const cached = source === 'history' ? cache.get(serializeQuery(config)) : undefined;
+  // A long run (estimated over ~20 s) asks first, whoever started it (issue 16).
+  const estimate = estimateCost(config);
+  const query = serializeQuery(config);
+  if (!cached && estimate.seconds > CONFIRM_SECONDS && !isConfirmed(query)) {
+    askToRun({ query, estimate, sentence: costSentence(estimate) });
+    return;
+  }
   if (cached) {
     supersede();
     store.resultLoaded(cached, { kind: 'history' });

@@ -15,6 +15,8 @@ import { Results } from './Results';
 import { RunPanel } from './RunPanel';
 import { FIELDS, fieldApplies } from '../run/schema';
 import { SeriesDataPanel } from './series/SeriesDataPanel';
+import { ViewBoundary } from './ViewBoundary';
+import { CostDialog } from './CostDialog';
 
 /** Which parts of the page a lesson link leaves out. */
 function useLayout() {
@@ -40,6 +42,7 @@ export function App() {
   const sidebar = show.run || show.settings;
   const presenting = useStore((s) => Boolean(s.page.present));
   const [help, setHelp] = useShortcuts();
+  const resultSeq = useStore((s) => s.resultSeq);
   return (
     <div className={presenting ? 'app presenting' : 'app'} data-testid="app">
       <a className="skip-link" href="#results">
@@ -67,20 +70,31 @@ export function App() {
         {sidebar && !presenting && (
           <aside className="sidebar" aria-label="Settings">
             <RunPanel buttons={show.run} />
-            <SeriesDataPanel />
-            <ControlsPanel />
+            <ViewBoundary kind="settings" id="settings">
+              <SeriesDataPanel />
+              <ControlsPanel />
+            </ViewBoundary>
           </aside>
         )}
         <main className="results" id="results" tabIndex={-1}>
           {(!sidebar || presenting) && <RunPanel buttons={false} />}
           <LessonNote />
-          <Results metrics={show.metrics} />
-          <AnalysisPanel />
-          <BaselinesPanel />
-          <ComparePanel />
+          <ViewBoundary kind="results" id="results" resetKey={resultSeq}>
+            <Results metrics={show.metrics} />
+          </ViewBoundary>
+          <ViewBoundary kind="analysis" id="analysis" resetKey={resultSeq}>
+            <AnalysisPanel />
+          </ViewBoundary>
+          <ViewBoundary kind="analysis" id="baselines" resetKey={resultSeq}>
+            <BaselinesPanel />
+          </ViewBoundary>
+          <ViewBoundary kind="analysis" id="compare" resetKey={resultSeq}>
+            <ComparePanel />
+          </ViewBoundary>
         </main>
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      <CostDialog />
     </div>
   );
 }

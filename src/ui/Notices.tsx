@@ -1,4 +1,5 @@
 import { useStore } from '../state/store';
+import { visibleText } from './visibleText';
 
 /** What the link parser changed (ignored keys, clamped values) or an import problem, each dismissible. */
 export function Notices() {
@@ -10,7 +11,7 @@ export function Notices() {
       {notices.map((n, i) => (
         <p key={`${n.key}-${i}`} className="notice" data-testid="notice" data-key={n.key}>
           <span>
-            <strong>{n.title ?? 'Link adjusted:'}</strong> {n.message}
+            <strong>{visibleText(n.title ?? 'Link adjusted:')}</strong> {visibleText(n.message)}
           </span>
           <button
             type="button"

@@ -2,7 +2,7 @@
  * Lecture mode (issue 11): the presenter toggle, the slim bar that replaces the settings while
  * presenting, and the keyboard shortcuts (shown on `?`).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { cancel, train } from '../state/runController';
 import { useStore } from '../state/store';
 import { flushUrl } from '../state/wiring';
@@ -14,6 +14,7 @@ export const SHORTCUTS: [string, string][] = [
   [']', 'Next test start'],
   ['[', 'Previous test start'],
   ['1 – 6', 'Plot 1…6 full screen (again or Esc: back)'],
+  ['Esc', 'Cancel the running run'],
   ['p', 'Presenter mode on / off'],
   ['?', 'Show / hide these shortcuts'],
   ['← / →', 'Explanation open: previous / next stage (Esc closes it)'],
@@ -86,6 +87,10 @@ function plotIdsOnPage(): string[] {
 /** Wires the keyboard shortcuts; returns whether the help dialog is open and its setter. */
 export function useShortcuts(): [boolean, (open: boolean) => void] {
   const [help, setHelp] = useState(false);
+  const helpRef = useRef(help);
+  useEffect(() => {
+    helpRef.current = help;
+  }, [help]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
@@ -113,7 +118,10 @@ export function useShortcuts(): [boolean, (open: boolean) => void] {
           setHelp((h) => !h);
           break;
         case 'Escape':
+          // Closes what is open first; otherwise cancels a running run (issue 16: reachable
+          // even when a lesson link hides the Cancel button).
           if (s.fullPlot) s.setFullPlot(null);
+          else if (!helpRef.current && s.status === 'running') cancel();
           setHelp(false);
           return;
         default: {

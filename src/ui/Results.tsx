@@ -6,6 +6,7 @@ import { ControlResults } from './control/ControlResults';
 import { FreeMetrics, MetricsPlaceholder } from './metrics/FreeMetrics';
 import { PlotArea } from './plots/PlotArea';
 import { SeriesResults } from './series/SeriesResults';
+import { ViewBoundary } from './ViewBoundary';
 
 /** The family whose view is on screen: the result's, or before the first result the settings'. */
 function useFamily(): Family {
@@ -44,7 +45,11 @@ function FamilyResults({ result, metrics }: { result: RunResult; metrics: boolea
     default:
       return (
         <>
-          {metrics && <FreeMetrics result={result} />}
+          {metrics && (
+            <ViewBoundary kind="metrics" id="metrics" resetKey={result}>
+              <FreeMetrics result={result} />
+            </ViewBoundary>
+          )}
           <PlotArea family="free" />
         </>
       );

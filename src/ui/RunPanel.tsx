@@ -3,6 +3,7 @@ import { useStore } from '../state/store';
 import { formatMs } from './format';
 import { ProgressBar } from './ProgressBar';
 import { warningItems } from './warningItems';
+import { visibleText } from './visibleText';
 
 function StatusLine() {
   const status = useStore((s) => s.status);
@@ -20,7 +21,7 @@ function StatusLine() {
       text = 'Ready.';
       break;
     case 'running':
-      text = 'Training in the background…';
+      text = 'Training in the background… (Esc cancels)';
       break;
     case 'done': {
       const warn = warnings ? ` · ${warnings} warning${warnings > 1 ? 's' : ''}` : '';
@@ -54,7 +55,7 @@ function StatusLine() {
       role="status"
       aria-live="polite"
     >
-      {text}
+      {visibleText(text)}
     </p>
   );
 }

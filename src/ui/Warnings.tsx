@@ -1,6 +1,7 @@
 import { useStore } from '../state/store';
 import { GlossaryText } from './Glossary';
 import { warningItems } from './warningItems';
+import { visibleText } from './visibleText';
 
 /** One line (the first warning) that opens into the full list, over the plots. */
 export function Warnings() {
@@ -20,12 +21,12 @@ export function Warnings() {
         <strong>
           {items.length} warning{items.length > 1 ? 's' : ''}:
         </strong>{' '}
-        <GlossaryText text={items[0]} />
+        <GlossaryText text={visibleText(items[0])} />
       </summary>
       <ul>
         {items.map((w, i) => (
           <li key={i}>
-            <GlossaryText text={w} />
+            <GlossaryText text={visibleText(w)} />
           </li>
         ))}
       </ul>

@@ -91,6 +91,7 @@ test('honest states: a CSV page waits for its file; cancelling the first run cla
   await expect(status).toContainText('Choose a CSV file');
   await expect(status).not.toContainText('Run failed');
   await page.goto('/?sys=lorenz&width=1500&ntraj=40&len=2000');
+  await page.getByTestId('cost-run').click(); // estimated over 20 s: confirmed first (issue 16)
   await expect(status).toHaveAttribute('data-state', 'running');
   await page.getByTestId('cancel').click();
   await expect(status).toContainText('Cancelled before the first result');

@@ -108,6 +108,8 @@ test('absurd settings end in a clear outcome, and the page stays usable', async 
   await expect(page).toHaveURL(/width=3000&reg=0|reg=0.*width=3000/);
   const id = await runId(page);
   await page.getByTestId('train').click();
+  // Estimated at minutes: the run waits for a confirmation (issue 16).
+  await page.getByTestId('cost-run').click();
   const status = page.getByTestId('status');
   await expect(status).toHaveAttribute('data-state', 'running');
   // While it runs, the main thread answers promptly and the page responds to input.

@@ -76,15 +76,20 @@ describe('link versions and migrations', () => {
   });
 
   it.each([
-    ['v=abc&width=70', /v must be a link version from 0 to 1, got 'abc'; read as v=1/],
-    ['v=99&width=70', /v=99 is a link from a newer version .* read as v=1/],
-    ['v=-1&width=70', /v must be a link version/],
-    ['v=1&v=0&width=70', /v given more than once; the first value '1' is used/],
-  ])('a bad version %s is reported and read as the current one', (q, re) => {
+    ['v=abc&width=70', /v must be a link version from 0 to 1, got 'abc'/, '; read as v=1'],
+    ['v=99&width=70', /v=99 is a link from a newer version .*reads up to v=1\)/, '; read as v=1'],
+    ['v=-1&width=70', /v must be a link version/, '; read as v=1'],
+    ['v=1&v=0&width=70', /v given more than once/, "; the first value '1' is used"],
+  ])('a bad version %s: the page reads it as said, the strict CLI refuses', (q, re, tail) => {
     const lenient = parseQuery(q, 'lenient');
     expect(lenient.config.width).toBe(70);
-    expect(lenient.notices.map((n) => n.message).join('\n')).toMatch(re);
-    expect(parseQuery(q, 'strict').errors[0].message).toMatch(re);
+    const notice = lenient.notices.map((n) => n.message).join('\n');
+    expect(notice).toMatch(re);
+    expect(notice.endsWith(tail)).toBe(true);
+    const strict = parseQuery(q, 'strict').errors[0].message;
+    expect(strict).toMatch(re);
+    // Strict mode refuses the link: its message must not claim the link was read anyway.
+    expect(strict).not.toContain(tail.trim().slice(2, 10));
   });
 
   it('a current link is untouched', () => {

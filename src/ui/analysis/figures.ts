@@ -10,6 +10,7 @@ import { formatSig } from '../format';
 import { axis, figureLayout, hline, note, vline } from '../plots/layout';
 import { COLORS, HUES, INK } from '../plots/palette';
 import type { Figure } from '../plots/types';
+import { plotText } from '../plots/plotText';
 
 /** Subscript digits for λ₁, λ₂, … */
 export function sub(n: number): string {
@@ -216,15 +217,15 @@ export function marginalsFigure(a: StatsAnalysis): Figure {
         xaxis: axisRef(i, 'x'),
         yaxis: axisRef(i, 'y'),
         line: { color, width, shape: 'hvh' },
-        hovertemplate: `${components[i].name} = %{x:.3g}<br>density %{y:.3g}<extra>${who}</extra>`,
+        hovertemplate: `${plotText(components[i].name)} = %{x:.3g}<br>density %{y:.3g}<extra>${who}</extra>`,
       });
   }
   const layout = panels(
     'Marginal densities (long free run)',
     data,
-    components.map((c) => c.name),
+    components.map((c) => plotText(c.name)),
     (i) =>
-      `${components[i].name}: W₁ ${formatSig(components[i].wasserstein, 2)} (floor ${formatSig(a.floor.components[i].wasserstein, 2)})`,
+      `${plotText(components[i].name)}: W₁ ${formatSig(components[i].wasserstein, 2)} (floor ${formatSig(a.floor.components[i].wasserstein, 2)})`,
     'density',
     { rangemode: 'tozero' },
   );
@@ -271,11 +272,11 @@ export function spectraFigure(a: StatsAnalysis): Figure | null {
   const layout = panels(
     'Power spectra (Welch, normalised)',
     data,
-    components.map((c) => c.name),
+    components.map((c) => plotText(c.name)),
     (i) => {
       const hd = components[i].spectrumHellinger;
       const fl = a.floor.components[i].spectrumHellinger;
-      return `${components[i].name}${hd === null ? '' : `: H ${formatSig(hd, 2)}${fl === null ? '' : ` (floor ${formatSig(fl, 2)})`}`}`;
+      return `${plotText(components[i].name)}${hd === null ? '' : `: H ${formatSig(hd, 2)}${fl === null ? '' : ` (floor ${formatSig(fl, 2)})`}`}`;
     },
     'power',
     { type: 'log', exponentformat: 'power', range: [hi - 8, hi], dtick: 2 },
@@ -289,7 +290,7 @@ export function spectraFigure(a: StatsAnalysis): Figure | null {
 export function returnMapFigure(a: StatsAnalysis): Figure | null {
   const rm = a.stats.returnMap;
   if (!rm) return null;
-  const name = a.stateNames[rm.component];
+  const name = plotText(a.stateNames[rm.component] ?? `x${rm.component + 1}`);
   const pairs = (m: Float64Array) => ({
     x: Array.from(m.subarray(0, Math.max(0, m.length - 1))),
     y: Array.from(m.subarray(1)),

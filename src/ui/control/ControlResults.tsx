@@ -9,6 +9,8 @@ import { ViewBar } from '../plots/ViewBar';
 import { ControlMetrics } from './ControlMetrics';
 import { InputTable } from './InputTable';
 import './control.css';
+import { ViewBoundary } from '../ViewBoundary';
+import { visibleText } from '../visibleText';
 
 /** The heading of a section, and what it shows between heading and plots. */
 function SectionHead({
@@ -26,7 +28,7 @@ function SectionHead({
     return (
       <>
         <h2 className="control-head">
-          Prediction under an unseen input: <span>{c.prediction.label}</span>
+          Prediction under an unseen input: <span>{visibleText(c.prediction.label)}</span>
         </h2>
         {table && <InputTable result={r} />}
       </>
@@ -37,7 +39,7 @@ function SectionHead({
     <>
       <h2 className="control-head">Closed loop: model-predictive control of the true system</h2>
       <p className="task-note" data-testid="task-note">
-        {c.taskNote}{' '}
+        {visibleText(c.taskNote)}{' '}
         <span className="task-settings">
           MPC horizon N = {String(cfg.mpch)}, |u| ≤ {String(cfg.umax)}, input weight r ={' '}
           {String(cfg.ur)}; {loop.saturatedSteps} of {loop.steps} inputs on the bound.
@@ -71,13 +73,19 @@ export function ControlResults({ result: r, metrics }: { result: RunResult; metr
   });
   return (
     <>
-      {metrics && <ControlMetrics result={r} />}
+      {metrics && (
+        <ViewBoundary kind="metrics" id="metrics" resetKey={r}>
+          <ControlMetrics result={r} />
+        </ViewBoundary>
+      )}
       <div className="plots-area control-view" aria-label="Plots" data-testid="plots">
         {!viewHidden && <ViewBar entries={entries} />}
         {sections.map(({ section, own, start }) =>
           own.length || (section === 'prediction' && metrics) ? (
             <section key={section} className="control-section" aria-label={SECTIONS[section]}>
-              <SectionHead section={section} c={c} r={r} table={metrics} />
+              <ViewBoundary kind="metrics" id={`section-${section}`} resetKey={r}>
+                <SectionHead section={section} c={c} r={r} table={metrics} />
+              </ViewBoundary>
               {own.length > 0 && <PlotGrid result={r} entries={own} first={start} />}
             </section>
           ) : null,

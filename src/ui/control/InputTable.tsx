@@ -3,6 +3,7 @@ import { formatFactor, formatSig } from '../format';
 import { controlParts } from '../plots/figures/control';
 import { SHORT_STEPS } from '../plots/figures/predictionError';
 import { COLORS, textColor } from '../plots/palette';
+import { visibleText } from '../visibleText';
 
 /**
  * One MSE cell: formatted for eyes, the raw value (or null: diverged) in data-value; the chosen
@@ -86,7 +87,7 @@ export function InputTable({ result }: { result: RunResult }) {
                 aria-current={chosen ? 'true' : undefined}
               >
                 <th scope="row">
-                  {row.label}
+                  {visibleText(row.label)}
                   {chosen && <span className="chosen-tag"> · plotted</span>}
                 </th>
                 <Mse value={row.mse50} metric={name('predMse50')} />

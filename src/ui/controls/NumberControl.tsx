@@ -1,5 +1,5 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { crossFieldProblems, parseValue } from '../../run/query';
+import { crossFieldProblems, fixCrossFieldProblems, parseValue } from '../../run/query';
 import type { NumberField } from '../../run/schema';
 import { useStore } from '../../state/store';
 import { formatInput } from '../format';
@@ -35,6 +35,31 @@ export function NumberControl({ field, extra }: { field: NumberField; extra?: Re
     return true;
   };
 
+  /**
+   * A slider position passes the same cross-field checks as the text box (issue 16): where the
+   * other fields forbid it, the slider stops at the largest allowed value of its own field (the
+   * message says so in place); a rule whose fix would change other fields keeps the value.
+   */
+  const slide = (next: number) => {
+    const candidate = { ...useStore.getState().config, [field.key]: next };
+    if (!crossFieldProblems(candidate).length) {
+      setError(null);
+      setField(field.key, next);
+      return;
+    }
+    const fixed = { ...candidate };
+    const notes = fixCrossFieldProblems(fixed);
+    const onlyThis = Object.keys(fixed).every(
+      (k) =>
+        k === field.key ||
+        fixed[k as keyof typeof fixed] === candidate[k as keyof typeof candidate],
+    );
+    if (onlyThis && !crossFieldProblems(fixed).length) {
+      setError(`${notes[0].message}.`);
+      setField(field.key, fixed[field.key] as number);
+    } else setError(`${notes[0].message.split(';')[0]}. Keeping ${formatInput(value)}.`);
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter' && draft !== null) commit(draft);
     if (e.key === 'Escape') {
@@ -58,8 +83,7 @@ export function NumberControl({ field, extra }: { field: NumberField; extra?: Re
             value={toPosition(field, value)}
             onChange={(e) => {
               setDraft(null);
-              setError(null);
-              setField(field.key, fromPosition(field, Number(e.target.value)));
+              slide(fromPosition(field, Number(e.target.value)));
             }}
           />
         )}

@@ -4,6 +4,7 @@ import { useStore } from '../../state/store';
 import { PlotCell, type ShownResult } from './PlotCell';
 import type { PlotEntry, PlotView } from './types';
 import { hasWebGL } from './webgl';
+import { ViewBoundary } from '../ViewBoundary';
 
 /** The view state every figure builder gets, from the store. */
 export function usePlotView(): PlotView {
@@ -36,13 +37,15 @@ export function PlotGrid({
     <div className={`plots n${entries.length}`}>
       {current
         ? entries.map((entry, k) => (
-            <PlotCell
+            <ViewBoundary
               key={entry.id}
-              entry={entry}
-              current={current}
-              view={view}
-              index={first + k}
-            />
+              kind="plot"
+              id={entry.id}
+              resetKey={current}
+              className="plot-cell"
+            >
+              <PlotCell entry={entry} current={current} view={view} index={first + k} />
+            </ViewBoundary>
           ))
         : entries.map((entry, k) => (
             <figure key={entry.id} className={entry.tall ? 'plot-cell tall' : 'plot-cell'}>

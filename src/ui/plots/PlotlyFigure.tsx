@@ -3,6 +3,8 @@ import type { PlotConfig, PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import { useStore } from '../../state/store';
 import { loadPlotly, plotlyIfLoaded } from './loadPlotly';
 import { presenterLayout } from './presenter';
+import { boundaryMessage } from '../ViewBoundary';
+import { decimateTraces } from './decimate';
 
 export interface PlotlyFigureProps {
   /** Container test id, `plot-<kind>`. */
@@ -69,6 +71,9 @@ export function PlotlyFigure({
     [layout, presenting],
   );
 
+  // Long line traces drawn decimated (min/max per bucket), so a huge forecast never blocks.
+  const drawnData = useMemo(() => decimateTraces(data), [data]);
+
   // data-revision is written here, not rendered: the mark must not wait for another render.
   const mark = () => {
     if (boxRef.current && revisionRef.current !== undefined)
@@ -84,7 +89,10 @@ export function PlotlyFigure({
         // the caller's figure stays as built and can be compared with the next one.
         cancelled || !el
           ? null
-          : Plotly.react(el, data, structuredClone(drawnLayout), { ...BASE_CONFIG, ...config }),
+          : Plotly.react(el, drawnData, structuredClone(drawnLayout), {
+              ...BASE_CONFIG,
+              ...config,
+            }),
       )
       .then((gd) => {
         if (!cancelled && gd) {
@@ -100,7 +108,7 @@ export function PlotlyFigure({
     return () => {
       cancelled = true;
     };
-  }, [data, layout, drawnLayout, config]);
+  }, [data, drawnData, layout, drawnLayout, config]);
 
   // A new revision of a figure already on screen (the result did not change it): marked at once.
   useEffect(() => {
@@ -145,7 +153,7 @@ export function PlotlyFigure({
             color: '#666',
           }}
         >
-          {error ? `Plot failed: ${error}` : 'Loading plot…'}
+          {error ? boundaryMessage('plot', error) : 'Loading plot…'}
         </div>
       )}
       <div ref={divRef} style={{ position: 'absolute', inset: 0 }} />

@@ -23,6 +23,7 @@ import { spectrumFigure } from './figures/spectrum';
 import { trajectoryFigure } from './figures/trajectory';
 import { stepWord } from './seriesData';
 import type { PlotEntry } from './types';
+import { withPlotText } from './plotText';
 
 const FREE: PlotEntry[] = [
   {
@@ -163,7 +164,7 @@ const SERIES: PlotEntry[] = [
 ];
 
 /** Every plot, family by family, each family's in page order. */
-export const PLOTS: readonly PlotEntry[] = [...FREE, ...CONTROLLED, ...SERIES];
+export const PLOTS: readonly PlotEntry[] = [...FREE, ...CONTROLLED, ...SERIES].map(withPlotText);
 
 /** The plots of one family's view, in page order. */
 export function plotsOf(family: Family): PlotEntry[] {

@@ -10,6 +10,7 @@ import {
 } from '../../state/seriesData';
 import { useStore } from '../../state/store';
 import './series.css';
+import { visibleText } from '../visibleText';
 
 /** Where the weather data come from, in one paragraph. */
 function WeatherInfo() {
@@ -62,7 +63,7 @@ function CsvPanel() {
       <h2>Your time series</h2>
       {needsFile && config.file !== '' && (
         <p className="csv-needs-file" role="status" data-testid="csv-needs-file">
-          {needsFileMessage(config)}
+          {visibleText(needsFileMessage(config))}
         </p>
       )}
       <label className="btn csv-choose">
@@ -77,16 +78,19 @@ function CsvPanel() {
       </label>
       {csv && (
         <p className="csv-loaded" data-testid="csv-loaded" data-name={csv.name}>
-          <strong>{csv.name}</strong>: {csv.table.rows} rows, columns {csv.table.names.join(', ')}
+          <strong>{visibleText(csv.name)}</strong>: {csv.table.rows} rows, columns{' '}
+          {visibleText(csv.table.names.join(', '))}
           {csv.table.dateName
-            ? `; dates from '${csv.table.dateName}' (${csv.table.dates![0].text} … ${csv.table.dates![csv.table.rows - 1].text})`
+            ? visibleText(
+                `; dates from '${csv.table.dateName}' (${csv.table.dates![0].text} … ${csv.table.dates![csv.table.rows - 1].text})`,
+              )
             : '; no date column (rows are numbered)'}
           .
         </p>
       )}
       {error && (
         <p className="csv-error" role="alert" data-testid="csv-error">
-          {error} {csv ? `Still using ${csv.name}.` : ''}
+          {visibleText(error)} {csv ? `Still using ${visibleText(csv.name)}.` : ''}
           <button type="button" className="link-button" onClick={clearCsvError}>
             Dismiss
           </button>

@@ -5,6 +5,7 @@ import { Card, Metric, MetricsBlock, TrainingTimeCard } from '../metrics/Card';
 import { seriesParts } from '../plots/figures/seriesPanels';
 import { textColor } from '../plots/palette';
 import { methodRows, stepWord, variableName } from '../plots/seriesData';
+import { visibleText } from '../visibleText';
 
 /** One number with its raw value in data-value (equal to the CLI's JSON). */
 function Cell({ name, value, text }: { name: string; value: number | null; text: string }) {
@@ -30,7 +31,7 @@ function ComparisonTable({ r }: { r: RunResult }) {
           <th>Test MSE</th>
           {cols.map((c) => (
             <th key={`${c.h}-${c.v}`}>
-              {variableName(s, c.i)}
+              {visibleText(variableName(s, c.i))}
               <br />
               {stepWord(s, c.h)}
             </th>
@@ -108,7 +109,8 @@ export function SeriesMetrics({ result: r }: { result: RunResult }) {
       <div className="metric-cards series-cards">
         <Card title="Data" hint="The measured series, how it was split and embedded.">
           <p className="series-head" data-testid="series-head">
-            <strong>{s.title}</strong> · {s.splitText} · delay {s.delay} · {s.count} test targets
+            <strong>{visibleText(s.title)}</strong> · {visibleText(s.splitText)} · delay {s.delay} ·{' '}
+            {s.count} test targets
           </p>
         </Card>
         <Card
