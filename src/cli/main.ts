@@ -19,6 +19,7 @@ import { analysisRequests, isAnalysisFlag, lyapunovJson, statsJson } from './ana
 import { helpText } from './help';
 import { resultToJson } from './resultJson';
 import { csvSource, weatherSource } from './seriesSource';
+import { poolFor, threadsFlag } from './threads';
 
 /**
  * C0/C1 controls (newlines included: a message stays one line), DEL, and the invisible format
@@ -76,7 +77,11 @@ function main(argv: string[]): void {
     return;
   }
   const unknownFlag = flags.find(
-    (f) => f !== '--full' && !isAnalysisFlag(f) && !f.startsWith('--seeds='),
+    (f) =>
+      f !== '--full' &&
+      !isAnalysisFlag(f) &&
+      !f.startsWith('--seeds=') &&
+      !f.startsWith('--threads='),
   );
   if (unknownFlag)
     fail(
@@ -87,6 +92,8 @@ function main(argv: string[]): void {
   const seeds = seedsFlag === undefined ? null : Number(seedsFlag.slice('--seeds='.length));
   if (seeds !== null && !(Number.isInteger(seeds) && seeds >= 2 && seeds <= MAX_SEEDS))
     fail(2, `--seeds must be an integer in [2, ${MAX_SEEDS}], got '${seedsFlag!.slice(8)}'`);
+  const threads = threadsFlag(flags);
+  if (typeof threads === 'string') fail(2, threads);
   const analyses = analysisRequests(flags);
   if (analyses.error) fail(2, analyses.error);
   if (positional.length > 1)
@@ -122,7 +129,7 @@ function main(argv: string[]): void {
   let result;
   const cache = createStageCache(); // the analyses reuse the trained model
   try {
-    result = runPipeline(config, { series, cache });
+    result = runPipeline(config, { series, cache, parallel: poolFor(config, threads) });
   } catch (e) {
     fail(1, `run failed: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -69,8 +69,7 @@ export function createNodePool(threads = defaultThreads()): NodePool {
       for (const { slot, ids } of busy) {
         Atomics.wait(slot.flag, 0, 0);
         const msg = receiveMessageOnPort(slot.port)?.message as
-          | { results?: R[]; error?: string }
-          | undefined;
+          { results?: R[]; error?: string } | undefined;
         if (!msg || msg.error !== undefined || !msg.results)
           throw new Error(`pool worker failed in '${op}': ${msg?.error ?? 'no answer'}`);
         ids.forEach((i, k) => (results[i] = msg.results![k]));

@@ -186,7 +186,7 @@ export function planGram(
     if (!best || cost < best.cost - 1e-12) best = { q, cost, lists };
   }
   const q = best ? best.q : 1;
-  const lists = best ? best.lists : [[{ kind: 'd' as const, I: 0, J: 0 }]];
+  const lists = best ? best.lists : [gramJobs(1, withCross)];
   const bounds = Array.from({ length: q + 1 }, (_, i) => Math.round((i * n) / q));
   // Each part's Σ x zᵀ, Σ y zᵀ columns: summed by the thread of its first job with column part J.
   const sumsOf: number[][] = lists.map(() => []);
