@@ -16,6 +16,8 @@ import {
 import { runParallelOp, type Parallel, type ParallelOpName } from '../method/parallel';
 
 export interface NodePool extends Parallel {
+  /** Per worker thread: the largest heap seen after a task (bytes; JS heap, external). */
+  peakHeaps(): Array<{ usedHeap: number; external: number }>;
   /** Stops the worker threads (the pool is unusable afterwards). */
   close(): Promise<void>;
 }
@@ -75,6 +77,17 @@ export function createNodePool(threads = defaultThreads()): NodePool {
         ids.forEach((i, k) => (results[i] = msg.results![k]));
       }
       return results;
+    },
+    peakHeaps() {
+      return slots.map((slot) => {
+        Atomics.store(slot.flag, 0, 0);
+        slot.port.postMessage({ op: 'stats', shared: null, tasks: [] });
+        Atomics.wait(slot.flag, 0, 0);
+        const msg = receiveMessageOnPort(slot.port)?.message as {
+          results: Array<{ usedHeap: number; external: number }>;
+        };
+        return msg.results[0];
+      });
     },
     async close() {
       closed = true;
