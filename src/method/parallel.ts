@@ -543,12 +543,86 @@ export function reliftParallel(
   return all;
 }
 
+export interface OneStepShared {
+  layer: LayerSpec;
+  /** CKᵀ: m×d. */
+  CKt: Float64Array;
+  set: TrajectorySet;
+  /** Every `stride`-th pair is scored. */
+  stride: number;
+}
+
+/** The predictions CK Ψ(x_k) (rows×d) of the scored pairs number a … b−1 (pair a·stride, …). */
+export function oneStepOp(shared: OneStepShared, range: [number, number]): Float64Array {
+  const { set, stride, CKt } = shared;
+  const dict = dictOf(shared.layer);
+  const { d, points } = set;
+  const m = dict.m;
+  const [a, b] = range;
+  const batch = 256;
+  const xs = new Float64Array(batch * d);
+  const psi = new Float64Array(batch * m);
+  const out = new Float64Array((b - a) * d);
+  for (let i0 = a; i0 < b; i0 += batch) {
+    const rows = Math.min(batch, b - i0);
+    for (let r = 0; r < rows; r++) {
+      const k0 = (i0 + r) * stride;
+      const off = (Math.floor(k0 / (points - 1)) * points + (k0 % (points - 1))) * d;
+      xs.set(set.data.subarray(off, off + d), r * d);
+    }
+    liftMany(dict, xs, 0, rows, psi, 0);
+    out.set(gemmNN(psi, rows, m, CKt, d), (i0 - a) * d);
+  }
+  return out;
+}
+
+/**
+ * oneStepMse (src/method/metrics.ts) of a free model (no drive, all outputs) with the predictions
+ * made in the pool's threads; the squared errors are summed here in pair order, as there, so the
+ * value is bit-identical (each prediction is a per-row lift and gemm).
+ */
+export function oneStepMseParallel(
+  par: ParallelFit,
+  CK: Float64Array,
+  set: TrajectorySet,
+  maxPairs: number,
+): number {
+  const { d, count, points } = set;
+  const m = par.layer.width + 1;
+  const total = count * (points - 1);
+  const stride = Math.max(1, Math.floor(total / maxPairs));
+  const scored = Math.ceil(total / stride);
+  const parts = Math.min(par.pool.size, scored);
+  const ranges: Array<[number, number]> = [];
+  for (let p = 0; p < parts; p++)
+    ranges.push([Math.floor((p * scored) / parts), Math.floor(((p + 1) * scored) / parts)]);
+  const CKt = new Float64Array(m * d);
+  for (let i = 0; i < d; i++) for (let c = 0; c < m; c++) CKt[c * d + i] = CK[i * m + c];
+  const ys = par.pool.map<OneStepShared, [number, number], Float64Array>(
+    'onestep',
+    { layer: par.layer, CKt, set: plainSet(set), stride },
+    ranges,
+  );
+  let s = 0;
+  let n = 0;
+  ranges.forEach(([a, b], p) => {
+    for (let idx = a; idx < b; idx++) {
+      const k0 = idx * stride;
+      const off = (Math.floor(k0 / (points - 1)) * points + (k0 % (points - 1))) * d;
+      for (let i = 0; i < d; i++) s += (ys[p][(idx - a) * d + i] - set.data[off + d + i]) ** 2;
+      n++;
+    }
+  });
+  return s / (n * d);
+}
+
 /** The operations a pool thread can run, by name. */
 export const PARALLEL_OPS = {
   gram: gramOp,
   project: projectOp,
   ca: caOp,
   relift: reliftOp,
+  onestep: oneStepOp,
 } as const;
 export type ParallelOpName = keyof typeof PARALLEL_OPS;
 

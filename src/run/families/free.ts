@@ -4,7 +4,7 @@
  * normalised error, VPT (in Lyapunov times for chaotic systems) and rollout MSE (METHOD.md §6).
  */
 import { oneStepMse } from '../../method/metrics';
-import { reliftParallel } from '../../method/parallel';
+import { oneStepMseParallel, reliftParallel } from '../../method/parallel';
 import { rolloutLinear, rolloutRelift } from '../../method/rollout';
 import { trueTrajectories } from '../../sources/dataset';
 import { TRAIN_MSE_PAIRS } from '../assess';
@@ -29,8 +29,12 @@ export const freeFamily: FamilyDef<SimulatedData, SimulatedForecasts> = {
       : rolloutRelift(model.dict, fit.CK, data.testStarts, fit.d, H, data.box);
     progress(0.5);
     const linear = rolloutLinear(model.dict, fit, data.testStarts, H, data.box);
-    const trainMse = oneStepMse(model.dict, fit.CK, data.train, TRAIN_MSE_PAIRS);
-    const testMse = oneStepMse(model.dict, fit.CK, truth, Infinity);
+    const trainMse = par
+      ? oneStepMseParallel(par, fit.CK, data.train, TRAIN_MSE_PAIRS)
+      : oneStepMse(model.dict, fit.CK, data.train, TRAIN_MSE_PAIRS);
+    const testMse = par
+      ? oneStepMseParallel(par, fit.CK, truth, Infinity)
+      : oneStepMse(model.dict, fit.CK, truth, Infinity);
     return { truth, relift, linear, trainMse, testMse };
   },
   assess(config, inputs) {
