@@ -11,11 +11,16 @@
  * A preview server already listening on BASE_URL (default http://127.0.0.1:4173) is reused;
  * otherwise one is started for the run and stopped afterwards.
  */
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- tsconfig.node.json leaves out src/ui, whose plot registry this script reads
+/// <reference path="../src/ui/plots/plotly.d.ts" />
 import { chromium } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { median } from '../src/method/metrics';
+import { familyOf } from '../src/run/registry';
+import { parseQuery } from '../src/run/query';
+import { plotIds } from '../src/ui/plots/registry';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 const arg = (name: string, fallback: string) => {
@@ -24,6 +29,8 @@ const arg = (name: string, fallback: string) => {
 };
 const RUNS = Number(arg('runs', '5'));
 const QUERY = arg('query', '');
+/** The plots of the first run's view (page containers `plot-<id>`), from the plot registry. */
+const PLOTS = plotIds(familyOf(parseQuery(QUERY, 'strict').config.sys));
 
 async function reachable(url: string): Promise<boolean> {
   try {
@@ -50,7 +57,7 @@ async function ensureServer(): Promise<ChildProcess | null> {
 }
 
 /** Installed before any page script: records the milestones and the long tasks. */
-const INSTRUMENT = () => {
+const INSTRUMENT = (plots: readonly string[]) => {
   const w = window as unknown as {
     __cold: { marks: Record<string, number>; long: Array<{ start: number; duration: number }> };
   };
@@ -65,7 +72,9 @@ const INSTRUMENT = () => {
       m.controlsDom = performance.now();
       requestAnimationFrame(() => (m.controlsPainted = performance.now()));
     }
-    const boxes = Array.from(document.querySelectorAll('[data-testid^="plot-"]'));
+    const boxes = plots
+      .map((k) => document.querySelector(`[data-testid="plot-${k}"]`))
+      .filter((b) => b !== null);
     const drawn = boxes.filter((b) => b.getAttribute('data-rendered') === 'true');
     if (m.firstPlot === undefined && drawn.length > 0) m.firstPlot = performance.now();
     const status = document.querySelector('[data-testid="status"]');
@@ -107,7 +116,7 @@ async function oneLoad(): Promise<Load> {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await page.addInitScript(INSTRUMENT);
+    await page.addInitScript(INSTRUMENT, PLOTS);
     await page.goto(`${BASE_URL}/${QUERY ? `?${QUERY}` : ''}`);
     await page.waitForFunction(
       () =>
