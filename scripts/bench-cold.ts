@@ -56,44 +56,31 @@ async function ensureServer(): Promise<ChildProcess | null> {
   throw new Error(`preview server did not come up at ${BASE_URL}`);
 }
 
-/** Installed before any page script: records the milestones and the long tasks. */
-const INSTRUMENT = (plots: readonly string[]) => {
-  const w = window as unknown as {
-    __cold: { marks: Record<string, number>; long: Array<{ start: number; duration: number }> };
-  };
-  w.__cold = { marks: {}, long: [] };
-  const m = w.__cold.marks;
+/**
+ * Installed before any page script: records the milestones and the long tasks. A string, not a
+ * function: tsx would wrap the inner functions in a `__name` helper the page does not have.
+ */
+const instrument = (plots: readonly string[]) => `(() => {
+  const plots = ${JSON.stringify(plots)};
+  window.__cold = { marks: {}, long: [] };
+  const m = window.__cold.marks;
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries())
-      w.__cold.long.push({ start: e.startTime, duration: e.duration });
+    for (const e of list.getEntries()) window.__cold.long.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
   const check = () => {
     if (m.controlsDom === undefined && document.querySelector('[data-testid="train"]')) {
       m.controlsDom = performance.now();
       requestAnimationFrame(() => (m.controlsPainted = performance.now()));
     }
-    const boxes = plots
-      .map((k) => document.querySelector(`[data-testid="plot-${k}"]`))
-      .filter((b) => b !== null);
+    const boxes = plots.map((k) => document.querySelector('[data-testid="plot-' + k + '"]')).filter((b) => b);
     const drawn = boxes.filter((b) => b.getAttribute('data-rendered') === 'true');
     if (m.firstPlot === undefined && drawn.length > 0) m.firstPlot = performance.now();
     const status = document.querySelector('[data-testid="status"]');
-    if (m.runDone === undefined && status?.getAttribute('data-state') === 'done')
-      m.runDone = performance.now();
-    if (
-      m.allPlots === undefined &&
-      m.runDone !== undefined &&
-      boxes.length > 0 &&
-      drawn.length === boxes.length
-    )
-      m.allPlots = performance.now();
+    if (m.runDone === undefined && status && status.getAttribute('data-state') === 'done') m.runDone = performance.now();
+    if (m.allPlots === undefined && m.runDone !== undefined && drawn.length === plots.length) m.allPlots = performance.now();
   };
-  new MutationObserver(check).observe(document, {
-    subtree: true,
-    childList: true,
-    attributes: true,
-  });
-};
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+})();`;
 
 interface Load {
   marks: Record<string, number>;
@@ -116,7 +103,7 @@ async function oneLoad(): Promise<Load> {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await page.addInitScript(INSTRUMENT, PLOTS);
+    await page.addInitScript(instrument(PLOTS));
     await page.goto(`${BASE_URL}/${QUERY ? `?${QUERY}` : ''}`);
     await page.waitForFunction(
       () =>

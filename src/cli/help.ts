@@ -44,6 +44,9 @@ export function helpText(): string {
     '  --seeds=N        adds `seeds`: the same settings trained with seeds s … s+N−1 (2 ≤ N ≤ 20),',
     '                   every scalar metric as mean, sample std, min, max and the N values.',
     '',
+    '--threads=N (1–64) splits the passes over the data and the forecasts over N threads (worker',
+    'threads); the numbers are bit-identical for every N. Default: all cores when width × pairs ≥ 2·10⁶.',
+    '',
     'keys (system-dependent defaults listed per system):',
   ];
   for (const f of FIELDS) {

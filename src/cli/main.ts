@@ -86,7 +86,7 @@ function main(argv: string[]): void {
   if (unknownFlag)
     fail(
       2,
-      `unknown option '${unknownFlag}' (options: --full, --data, --lyap[=steps], --stats[=steps], --seeds=N, --help)`,
+      `unknown option '${unknownFlag}' (options: --full, --data, --lyap[=steps], --stats[=steps], --seeds=N, --threads=N, --help)`,
     );
   const seedsFlag = flags.find((f) => f.startsWith('--seeds='));
   const seeds = seedsFlag === undefined ? null : Number(seedsFlag.slice('--seeds='.length));
