@@ -25,6 +25,7 @@ import { takeCompareArgs } from './compareCli';
 import { comparePlan, runComparison } from '../run/sweep';
 import { resultToJson } from './resultJson';
 import { csvSource, weatherSource } from './seriesSource';
+import { poolFor, threadsFlag } from './threads';
 
 /**
  * C0/C1 controls (newlines included: a message stays one line), DEL, and the invisible format
@@ -92,12 +93,13 @@ function main(argv0: string[]): void {
       !isAnalysisFlag(f) &&
       !f.startsWith('--seeds=') &&
       !f.startsWith('--bptt=') &&
-      f !== '--bptt-cpu',
+      f !== '--bptt-cpu' &&
+      !f.startsWith('--threads='),
   );
   if (unknownFlag)
     fail(
       2,
-      `unknown option '${unknownFlag}' (options: --full, --data, --lyap[=steps], --stats[=steps], --eigen, --seeds=N, --bptt=lstm,gru[,budget=s], --help)`,
+      `unknown option '${unknownFlag}' (options: --full, --data, --lyap[=steps], --stats[=steps], --eigen, --seeds=N, --threads=N, --bptt=lstm,gru[,budget=s], --help)`,
     );
   const seedsFlag = flags.find((f) => f.startsWith('--seeds='));
   const seeds = seedsFlag === undefined ? null : Number(seedsFlag.slice('--seeds='.length));
@@ -105,6 +107,8 @@ function main(argv0: string[]): void {
     fail(2, `--seeds must be an integer in [2, ${MAX_SEEDS}], got '${seedsFlag!.slice(8)}'`);
   const bptt = bpttFlag(flags);
   if (bptt.error) fail(2, bptt.error);
+  const threads = threadsFlag(flags);
+  if (typeof threads === 'string') fail(2, threads);
   const analyses = analysisRequests(flags);
   if (analyses.error) fail(2, analyses.error);
   if (positional.length > 1)
@@ -173,7 +177,7 @@ function main(argv0: string[]): void {
   let result;
   const cache = createStageCache(); // the analyses reuse the trained model
   try {
-    result = runPipeline(config, { series, cache });
+    result = runPipeline(config, { series, cache, parallel: poolFor(config, threads) });
   } catch (e) {
     fail(1, `run failed: ${e instanceof Error ? e.message : String(e)}`);
   }

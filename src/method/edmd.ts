@@ -35,6 +35,20 @@ import { principalSubspace } from '../numerics/pod';
 import type { Rng } from '../numerics/rng';
 import { factorSpd } from '../numerics/spdSolver';
 import type { TrajectorySet } from '../numerics/trajectorySet';
+import {
+  addPartial,
+  chunksOf,
+  mergeGram,
+  planGram,
+  plainSet,
+  splitChunks,
+  type CaShared,
+  type GramResult,
+  type GramShared,
+  type GramTask,
+  type ParallelFit,
+  type ProjectShared,
+} from './parallel';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';
 
 /** The training data as the fit reads it (states; inputs per pair when p ≥ 1). */
@@ -120,7 +134,9 @@ export function accumulateEdmd(
   train: FitData,
   truncated: boolean,
   onProgress?: (fraction: number) => void,
+  par?: ParallelFit,
 ): EdmdSums {
+  if (par && par.pool.size > 1) return accumulateParallel(dict, train, truncated, par);
   const d = train.d;
   const p = train.p ?? 0;
   const m = dict.m;
@@ -192,6 +208,7 @@ export function projectEdmd(
   r: number,
   rng: Rng,
   onProgress?: (fraction: number) => void,
+  par?: ParallelFit,
 ): EdmdProjection {
   const { m, G } = sums;
   const Q = principalSubspace(G, m, r, rng);
@@ -200,20 +217,40 @@ export function projectEdmd(
   const yb = new Float64Array(acc.blockRows * m);
   const total = train.count * (train.points - 1);
   let done = 0;
-  forEachChunk(train, acc.blockRows, (j, t, rows) => {
-    liftChunk(dict, train, j, t, rows, xb, yb);
-    // Project each state once: the y rows are the x rows shifted by one, plus the chunk's last state.
-    const px = gemmNN(xb, rows, m, Q, r);
-    acc.xBlock.set(px);
-    acc.yBlock!.set(px.subarray(r), 0);
-    acc.yBlock!.set(
-      gemmNN(yb.subarray((rows - 1) * m, rows * m), 1, m, Q, r, defaultKernel()),
-      (rows - 1) * r,
+  if (par && par.pool.size > 1) {
+    // The projected rows in the threads, the sequential sum over pairs here (parallel.ts).
+    const runs = splitChunks(chunksOf(train, acc.blockRows), par.pool.size);
+    const parts = par.pool.map<ProjectShared, Int32Array, Float64Array>(
+      'project',
+      { layer: par.layer, train: plainSet(train), Q, r },
+      runs,
     );
-    acc.accumulate(rows);
-    done += rows;
-    onProgress?.(done / total);
-  });
+    runs.forEach((run, i) => {
+      let at = 0;
+      for (let c = 0; c < run.length; c += 3) {
+        const rows = run[c + 2];
+        const px = parts[i].subarray(at, at + (rows + 1) * r);
+        acc.xBlock.set(px.subarray(0, rows * r));
+        acc.yBlock!.set(px.subarray(r, (rows + 1) * r), 0);
+        acc.accumulate(rows);
+        at += (rows + 1) * r;
+      }
+    });
+  } else
+    forEachChunk(train, acc.blockRows, (j, t, rows) => {
+      liftChunk(dict, train, j, t, rows, xb, yb);
+      // Project each state once: the y rows are the x rows shifted by one, plus the chunk's last state.
+      const px = gemmNN(xb, rows, m, Q, r);
+      acc.xBlock.set(px);
+      acc.yBlock!.set(px.subarray(r), 0);
+      acc.yBlock!.set(
+        gemmNN(yb.subarray((rows - 1) * m, rows * m), 1, m, Q, r, defaultKernel()),
+        (rows - 1) * r,
+      );
+      acc.accumulate(rows);
+      done += rows;
+      onProgress?.(done / total);
+    });
   const Ar = acc.cross();
   acc.dispose();
   // QᵀGQ: the projected Gram (Q orthonormal).
@@ -241,6 +278,7 @@ export function solveEdmd(
   proj: EdmdProjection | null,
   reg: number,
   onProgress?: (fraction: number) => void,
+  par?: ParallelFit,
 ): EdmdFit {
   const { d, m, p } = sums;
   const n = m + p;
@@ -307,13 +345,24 @@ export function solveEdmd(
   const Ct = transpose(C, d, m);
   const total = train.count * (train.points - 1);
   let done = 0;
-  forEachChunk(train, chunk, (j, t, rows) => {
-    liftChunk(dict, train, j, t, rows, xb, yb);
-    const cy = gemmNN(yb, rows, m, Ct, d);
-    addTransposedProduct(cy, 0, rows, d, xb, m, cA);
-    done += rows;
-    onProgress?.(done / total);
-  });
+  if (par && par.pool.size > 1) {
+    // Per-chunk partials in the threads, added here in chunk order (parallel.ts).
+    const runs = splitChunks(chunksOf(train, chunk), par.pool.size);
+    const parts = par.pool.map<CaShared, Int32Array, Float64Array>(
+      'ca',
+      { layer: par.layer, train: plainSet(train), Ct },
+      runs,
+    );
+    for (const part of parts)
+      for (let at = 0; at < part.length; at += d * m) addPartial(part.subarray(at, at + d * m), cA);
+  } else
+    forEachChunk(train, chunk, (j, t, rows) => {
+      liftChunk(dict, train, j, t, rows, xb, yb);
+      const cy = gemmNN(yb, rows, m, Ct, d);
+      addTransposedProduct(cy, 0, rows, d, xb, m, cA);
+      done += rows;
+      onProgress?.(done / total);
+    });
   const CK = zSolver.solveRight(cA, d);
   methods.push(zSolver.method);
   const Grl = Float64Array.from(Gr);
@@ -336,6 +385,37 @@ export function solveEdmd(
     solveMethod: worst(methods),
     podResidual: proj.residual,
   };
+}
+
+/**
+ * accumulateEdmd over the pool's threads: G_z and A_z by output blocks, Σ x zᵀ and Σ y zᵀ by
+ * column blocks, each element summed over every pair in order as in the serial pass (parallel.ts),
+ * so the sums are bit-identical to it for any number of threads.
+ */
+function accumulateParallel(
+  dict: Dictionary,
+  train: FitData,
+  truncated: boolean,
+  par: ParallelFit,
+): EdmdSums {
+  const d = train.d;
+  const p = train.p ?? 0;
+  const m = dict.m;
+  const n = m + p;
+  const { bounds, tasks } = planGram(n, par.pool.size, !truncated);
+  const results = par.pool.map<GramShared, GramTask, GramResult>(
+    'gram',
+    { layer: par.layer, train: plainSet(train), bounds },
+    tasks,
+  );
+  const { G, A, xz, yz } = mergeGram(results, tasks, bounds, d, m, n, !truncated);
+  // Σ ‖y_k‖² in the serial pass's order (chunk by chunk).
+  let yy = 0;
+  forEachChunk(train, DEFAULT_BLOCK_ROWS, (j, s, rows) => {
+    const base = j * train.points + s;
+    for (let k = (base + 1) * d; k < (base + 1 + rows) * d; k++) yy += train.data[k] ** 2;
+  });
+  return { d, m, p, G, A, xz, yz, yy, pairs: train.count * (train.points - 1) };
 }
 
 /** The first method that is not plain Cholesky (the fallback that ran), else 'cholesky'. */

@@ -16,6 +16,7 @@ import {
   type EdmdSums,
 } from '../method/edmd';
 import { spectrumStats } from '../method/metrics';
+import { layerSpec, type Parallel, type ParallelFit } from '../method/parallel';
 import { cvCurve } from '../method/ridgeCv';
 import { samplerOf } from '../method/sampling';
 import { layerDictionary } from '../method/sampling/hiddenLayer';
@@ -50,6 +51,11 @@ export interface RunOptions {
    * The values are the cache's own: they must not be mutated.
    */
   inspect?: (parts: RunParts) => void;
+  /**
+   * Threads to split the passes over the data and the forecasts over (a host's worker pool,
+   * src/method/parallel.ts); the results are bit-identical for any pool size. Absent: one thread.
+   */
+  parallel?: Parallel;
 }
 
 /** The intermediate outputs of one run, as the stage cache holds them. */
@@ -141,6 +147,10 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
     return { layer, dict: layerDictionary(layer) };
   });
 
+  const par: ParallelFit | undefined =
+    opts.parallel && opts.parallel.size > 1
+      ? { pool: opts.parallel, layer: layerSpec(model.layer) }
+      : undefined;
   const p = data.train.p ?? 0;
   const m = config.width + 1;
   const r = p === 0 ? Math.min(config.rank, m) : m;
@@ -149,7 +159,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   const noCross = truncated && config.regsel !== 'cv';
   const kFeatures = stageKey(kSample, [noCross]);
   const sums = stage('features', kFeatures, (progress): EdmdSums =>
-    accumulateEdmd(model.dict, data.train, noCross, progress),
+    accumulateEdmd(model.dict, data.train, noCross, progress, par),
   );
 
   let kFit = kFeatures;
@@ -157,7 +167,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   if (truncated) {
     kFit = stageKey(kFeatures, [r]);
     proj = stage('project', kFit, (progress) =>
-      projectEdmd(model.dict, data.train, sums, r, streams.fit, progress),
+      projectEdmd(model.dict, data.train, sums, r, streams.fit, progress, par),
     );
   }
   const kSolve = stageKey(kFit, [config.reg, config.regsel]);
@@ -165,7 +175,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
     // Holdout validation picks the ridge (src/method/ridgeCv.ts), then the usual solve runs.
     const curve = config.regsel === 'cv' ? cvCurve(model.dict, data.train, sums, data.box) : null;
     const reg = curve ? curve.best : config.reg;
-    const fit: EdmdFit = solveEdmd(model.dict, data.train, sums, proj, reg, progress);
+    const fit: EdmdFit = solveEdmd(model.dict, data.train, sums, proj, reg, progress, par);
     return { fit, ridge: { rel: reg, cv: curve } };
   });
 
@@ -189,7 +199,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
   });
 
   const kForecast = stageKey(kSolve, readsOf(config, ['forecast', 'control'], ASSESS_KEYS));
-  const inputs = { data, model, fit };
+  const inputs = { data, model, fit, par };
   const forecast = stage('forecast', kForecast, (progress) =>
     family.forecast(config, inputs, streams.signal, progress),
   );

@@ -4,6 +4,7 @@
  * normalised error, VPT (in Lyapunov times for chaotic systems) and rollout MSE (METHOD.md §6).
  */
 import { oneStepMse } from '../../method/metrics';
+import { oneStepMseParallel, reliftParallel } from '../../method/parallel';
 import { rolloutLinear, rolloutRelift } from '../../method/rollout';
 import { trueTrajectories } from '../../sources/dataset';
 import { TRAIN_MSE_PAIRS } from '../assess';
@@ -20,14 +21,20 @@ import type { FamilyDef } from './types';
 export const freeFamily: FamilyDef<SimulatedData, SimulatedForecasts> = {
   family: 'free',
   data: (config, rng) => simulatedData(config, rng),
-  forecast(config, { data, model, fit }, _rng, progress) {
+  forecast(config, { data, model, fit, par }, _rng, progress) {
     const H = config.horizon;
     const truth = trueTrajectories(data.spec, data.params, data.testStarts, null, H, config.dt);
-    const relift = rolloutRelift(model.dict, fit.CK, data.testStarts, fit.d, H, data.box);
+    const relift = par
+      ? reliftParallel(par, fit.CK, data.testStarts, fit.d, H, data.box)
+      : rolloutRelift(model.dict, fit.CK, data.testStarts, fit.d, H, data.box);
     progress(0.5);
     const linear = rolloutLinear(model.dict, fit, data.testStarts, H, data.box);
-    const trainMse = oneStepMse(model.dict, fit.CK, data.train, TRAIN_MSE_PAIRS);
-    const testMse = oneStepMse(model.dict, fit.CK, truth, Infinity);
+    const trainMse = par
+      ? oneStepMseParallel(par, fit.CK, data.train, TRAIN_MSE_PAIRS)
+      : oneStepMse(model.dict, fit.CK, data.train, TRAIN_MSE_PAIRS);
+    const testMse = par
+      ? oneStepMseParallel(par, fit.CK, truth, Infinity)
+      : oneStepMse(model.dict, fit.CK, truth, Infinity);
     return { truth, relift, linear, trainMse, testMse };
   },
   assess(config, inputs) {

@@ -5,6 +5,7 @@
  * features → project → solve → spectrum stages are shared.
  */
 import type { EdmdFit } from '../../method/edmd';
+import type { ParallelFit } from '../../method/parallel';
 import type { BlowupBox } from '../../method/rollout';
 import type { Dictionary, HiddenLayer } from '../../method/sampling/hiddenLayer';
 import type { PairData } from '../../method/sampling/swim';
@@ -64,6 +65,8 @@ export interface StageInputs<D> {
   data: D;
   model: SampledModel;
   fit: EdmdFit;
+  /** The run's worker pool, when the host has one (src/method/parallel.ts). */
+  par?: ParallelFit;
 }
 
 export interface FamilyDef<D extends Prepared, F> {

@@ -1,0 +1,111 @@
+/**
+ * The worker pool (src/method/parallel.ts, src/cli/nodePool.ts): with 1, 2 and 4 threads a run
+ * gives the recorded golden bytes (tests/golden/results.json) — metrics and eigenvalues compared
+ * as JSON text, no tolerance — for the paths the pool splits: the untruncated fit with its cross
+ * term (van der Pol), the POD-truncated fit with its projection and C·A passes and the split
+ * forecasts (Lorenz), inputs in the regressor (Duffing with control), a measured series (weather),
+ * and a run too small to split into many parts (21 states). The CLI's --threads gives the same.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNodePool, type NodePool } from '../../src/cli/nodePool';
+import { resultToJson } from '../../src/cli/resultJson';
+import { weatherSource } from '../../src/cli/seriesSource';
+import { gramJobs, planGram } from '../../src/method/parallel';
+import { runPipeline } from '../../src/run/pipeline';
+import { parseQuery } from '../../src/run/query';
+import type { Golden } from '../golden/cases';
+
+const recorded = JSON.parse(readFileSync('tests/golden/results.json', 'utf8')) as Golden[];
+const CASES = [
+  'sys=vanderpol',
+  'sys=lorenz&width=400&rank=60&len=4000&ntest=8&horizon=600&seed=3',
+  'sys=duffing&goal=point&uin=steps&width=120&noise=0.01',
+  'sys=weather',
+  'sys=vanderpol&ntraj=1&len=20&reg=0',
+];
+
+const pools: NodePool[] = [];
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+});
+
+function runWith(query: string, pool: NodePool) {
+  const { config } = parseQuery(query, 'strict');
+  const series = config.sys === 'weather' ? weatherSource() : undefined;
+  const json = resultToJson(runPipeline(config, { series, parallel: pool }), false);
+  return { metrics: JSON.stringify(json.metrics), eigenvalues: JSON.stringify(json.eigenvalues) };
+}
+
+describe('pass-1 plan', () => {
+  it('computes every block of G (and A) at least once, for 2…8 threads', () => {
+    for (const withCross of [false, true])
+      for (const threads of [2, 3, 4, 8])
+        for (const n of [9, 21, 101, 1001, 1003]) {
+          const { bounds, tasks } = planGram(n, threads, withCross);
+          const q = bounds.length - 1;
+          expect(bounds[0]).toBe(0);
+          expect(bounds[q]).toBe(n);
+          const g = new Set<string>();
+          const a = new Set<string>();
+          const sums = tasks.flatMap((t) => t.sums).sort((x, y) => x - y);
+          expect(sums).toEqual(Array.from({ length: q }, (_, i) => i)); // each part's Σ x zᵀ once
+          for (const t of tasks)
+            for (const j of t.jobs) {
+              g.add(`${j.J},${j.J}`);
+              if (j.kind === 'g') g.add(`${j.I},${j.J}`);
+              if (j.kind === 'a') a.add(`${j.I},${j.J}`);
+            }
+          for (let I = 0; I < q; I++)
+            for (let J = I; J < q; J++) expect(g.has(`${I},${J}`), `G ${I},${J}`).toBe(true);
+          expect(a.size).toBe(withCross ? q * q : 0);
+        }
+  });
+
+  it('has no duplicate cross job', () => {
+    const jobs = gramJobs(4, true);
+    expect(new Set(jobs.map((j) => `${j.kind}${j.I},${j.J}`)).size).toBe(jobs.length);
+  });
+});
+
+describe('worker pool: the golden bytes with 1, 2 and 4 threads', () => {
+  for (const threads of [1, 2, 4]) {
+    it(`${threads} thread(s)`, () => {
+      const pool = createNodePool(threads);
+      pools.push(pool);
+      for (const query of CASES) {
+        const golden = recorded.find((g) => g.query === query)!;
+        const now = runWith(query, pool);
+        const was = JSON.parse(golden.metrics) as Record<string, unknown>;
+        const is = JSON.parse(now.metrics) as Record<string, unknown>;
+        for (const key of Object.keys(was))
+          expect(JSON.stringify(is[key]), `${query} ${key}`).toBe(JSON.stringify(was[key]));
+        expect(now.eigenvalues, query).toBe(golden.eigenvalues);
+      }
+    }, 600_000);
+  }
+
+  it('the CLI with --threads=2 prints the golden bytes', () => {
+    const query = CASES[1];
+    const out = spawnSync('npx', ['tsx', 'src/cli/main.ts', query, '--threads=2'], {
+      encoding: 'utf8',
+    });
+    expect(out.status, out.stderr).toBe(0);
+    const json = JSON.parse(out.stdout) as { metrics: unknown; eigenvalues: unknown };
+    const golden = recorded.find((g) => g.query === query)!;
+    expect(JSON.stringify(json.eigenvalues)).toBe(golden.eigenvalues);
+    const was = JSON.parse(golden.metrics) as Record<string, unknown>;
+    const is = json.metrics as Record<string, unknown>;
+    for (const key of Object.keys(was))
+      expect(JSON.stringify(is[key]), key).toBe(JSON.stringify(was[key]));
+  }, 300_000);
+
+  it('refuses a bad --threads value with a message naming the range', () => {
+    const out = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'sys=vanderpol', '--threads=0'], {
+      encoding: 'utf8',
+    });
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/--threads must be an integer in \[1, 64\]/);
+  }, 120_000);
+});
