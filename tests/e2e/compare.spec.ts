@@ -102,9 +102,7 @@ test('a sweep runs in the worker with progress, and its rows equal the CLI', asy
   expect(errors).toEqual([]);
 });
 
-test('an echo state network (net=esn) runs in the page with the CLI numbers', async ({
-  page,
-}) => {
+test('an echo state network (net=esn) runs in the page with the CLI numbers', async ({ page }) => {
   test.setTimeout(180_000);
   const errors = collectErrors(page);
   const q = 'sys=lorenz&len=1500&ntest=4&horizon=300&net=esn&esnsize=80&esnwarm=100';
