@@ -130,6 +130,8 @@ function summary(samples: Sample[]) {
 /** Types a value into a setting's box (auto-train is off: nothing runs until Train). */
 async function setField(page: Page, key: string, value: string): Promise<void> {
   const box = page.getByTestId(`field-${key}`);
+  // Fields outside the basic set sit in the collapsed "Advanced settings" section (issue 11).
+  if (!(await box.isVisible())) await page.getByTestId('advanced-toggle').click();
   await box.fill(value);
   await box.press('Enter');
   await page.waitForFunction(
