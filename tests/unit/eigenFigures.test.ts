@@ -7,7 +7,8 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { EigenfunctionAnalysis } from '../../src/run/eigenfunctions';
 import type { RunResult } from '../../src/run/result';
-import { colorAt, colorImageUrl, encodePng, VIRIDIS } from '../../src/ui/explain/eigen/colorImage';
+import { colorImageUrl, VIRIDIS } from '../../src/ui/explain/eigen/colorImage';
+import { colorAt, encodePng } from '../../src/ui/explain/rasterPng';
 import {
   CYCLIC_SCALE,
   eigenSpectrumFigure,
@@ -36,7 +37,7 @@ describe('colour image (PNG writer)', () => {
       [200, 120], // 72 120 raw bytes: two stored blocks
     ]) {
       const rgb = Uint8Array.from({ length: w * h * 3 }, (_, k) => (k * 37) & 255);
-      const png = encodePng(rgb, w, h);
+      const png = encodePng(w, h, rgb);
       expect(Array.from(png.subarray(0, 8))).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
       const c = chunks(png);
       const ihdr = c.get('IHDR')!;

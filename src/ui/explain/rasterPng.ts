@@ -96,9 +96,12 @@ export function pngDataUrl(width: number, height: number, rgb: Uint8Array): stri
   return `data:image/png;base64,${btoa(bin)}`;
 }
 
-/** Linear interpolation through colour stops [[t, '#RRGGBB'], …] (t ascending in [0, 1]). */
-export function colorAt(stops: Array<[number, string]>, t: number): [number, number, number] {
-  const u = Math.max(0, Math.min(1, t));
+/** Linear interpolation through colour stops [[t, '#RRGGBB'], …] (t ascending in [0, 1]; t clamped). */
+export function colorAt(
+  stops: ReadonlyArray<[number, string]>,
+  t: number,
+): [number, number, number] {
+  const u = Number.isFinite(t) ? Math.max(0, Math.min(1, t)) : 0; // NaN: the first colour
   let k = 0;
   while (k < stops.length - 2 && u > stops[k + 1][0]) k++;
   const [t0, c0] = stops[k];
