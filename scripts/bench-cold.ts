@@ -14,47 +14,19 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- tsconfig.node.json leaves out src/ui, whose plot registry this script reads
 /// <reference path="../src/ui/plots/plotly.d.ts" />
 import { chromium } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { median } from '../src/method/metrics';
 import { familyOf } from '../src/run/registry';
 import { parseQuery } from '../src/run/query';
 import { plotIds } from '../src/ui/plots/registry';
+import { arg, ensureServer } from './lib/benchKit';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-};
 const RUNS = Number(arg('runs', '5'));
 const QUERY = arg('query', '');
 /** The plots of the first run's view (page containers `plot-<id>`), from the plot registry. */
 const PLOTS = plotIds(familyOf(parseQuery(QUERY, 'strict').config.sys));
-
-async function reachable(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function ensureServer(): Promise<ChildProcess | null> {
-  if (await reachable(BASE_URL)) return null;
-  if (!existsSync('dist/index.html')) throw new Error('no dist/: run `npx vite build` first');
-  const port = new URL(BASE_URL).port || '4173';
-  const child = spawn(
-    'npx',
-    ['vite', 'preview', '--port', port, '--strictPort', '--host', '127.0.0.1'],
-    { stdio: 'ignore', detached: true },
-  );
-  for (let i = 0; i < 100; i++) {
-    if (await reachable(BASE_URL)) return child;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`preview server did not come up at ${BASE_URL}`);
-}
 
 /**
  * Installed before any page script: records the milestones and the long tasks. A string, not a
@@ -130,7 +102,7 @@ async function oneLoad(): Promise<Load> {
   }
 }
 
-const server = await ensureServer();
+const server = await ensureServer(BASE_URL);
 try {
   const loads: Load[] = [];
   for (let i = 0; i < RUNS; i++) loads.push(await oneLoad());

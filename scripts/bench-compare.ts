@@ -16,11 +16,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { median } from '../src/method/metrics';
+import { arg } from './lib/benchKit';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-};
 const RUNS = Number(arg('runs', '3'));
 const QUERY = arg('query', 'sys=lorenz&width=1000&len=20000');
 const THREADS = arg('threads', `1,${availableParallelism()}`)

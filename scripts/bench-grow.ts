@@ -13,52 +13,17 @@
  * is reused; otherwise one is started for the run and stopped afterwards.
  */
 import { chromium } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { quantile } from '../src/method/metrics';
+import { arg, ensureServer } from './lib/benchKit';
 
 const BASE_URL = process.env.BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? '4202'}`;
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-async function reachable(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function ensureServer(): Promise<ChildProcess | null> {
-  if (await reachable(BASE_URL)) return null;
-  if (!existsSync('dist/index.html')) throw new Error('no dist/: run `npx vite build` first');
-  const port = new URL(BASE_URL).port;
-  const child = spawn(
-    'npx',
-    ['vite', 'preview', '--port', port, '--strictPort', '--host', '127.0.0.1'],
-    { stdio: 'ignore', detached: true },
-  );
-  for (let i = 0; i < 100; i++) {
-    if (await reachable(BASE_URL)) return child;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`preview server did not come up at ${BASE_URL}`);
-}
-
-function quantile(sorted: number[], q: number): number {
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
 
 async function main(): Promise<void> {
   const reps = Number(arg('reps', '5'));
   const sys = arg('sys', 'vanderpol');
-  const server = await ensureServer();
+  const server = await ensureServer(BASE_URL);
   const chromiumPath = '/usr/bin/chromium';
   const browser = await chromium.launch(
     existsSync(chromiumPath)

@@ -14,11 +14,8 @@ import { resultToJson } from '../src/cli/resultJson';
 import { median } from '../src/method/metrics';
 import { runPipeline } from '../src/run/pipeline';
 import { parseQuery } from '../src/run/query';
+import { arg } from './lib/benchKit';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-};
 const RUNS = Number(arg('runs', '3'));
 const THREADS = arg('threads', '1,2,4').split(',').map(Number);
 const QUERY = arg('query', 'sys=lorenz&width=1000&len=20000');

@@ -13,11 +13,8 @@ import { runPipeline } from '../src/run/pipeline';
 import { parseQuery } from '../src/run/query';
 import { familyOf, REGISTRY_IDS } from '../src/run/registry';
 import { createStageCache } from '../src/run/stageCache';
+import { arg } from './lib/benchKit';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-};
 const RUNS = Number(arg('runs', '5'));
 const SYSTEMS = arg('systems', REGISTRY_IDS.filter((id) => id !== 'csv').join(',')).split(',');
 /** The changes timed after a full run (eps and rollout do not apply to every family). */

@@ -17,45 +17,16 @@
  * otherwise one is started for the run and stopped afterwards.
  */
 import { chromium, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { median } from '../src/method/metrics';
 import { familyOf } from '../src/run/registry';
 import { plotIds } from '../src/ui/plots/registry';
+import { arg, ensureServer } from './lib/benchKit';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 /** The plots of a system's view, from the plot registry (page containers `plot-<id>`). */
 const plotsOf = (sys: string): readonly string[] => plotIds(familyOf(sys));
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-async function reachable(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function ensureServer(): Promise<ChildProcess | null> {
-  if (await reachable(BASE_URL)) return null;
-  if (!existsSync('dist/index.html')) throw new Error('no dist/: run `npx vite build` first');
-  const port = new URL(BASE_URL).port || '4173';
-  const child = spawn(
-    'npx',
-    ['vite', 'preview', '--port', port, '--strictPort', '--host', '127.0.0.1'],
-    { stdio: 'ignore', detached: true },
-  );
-  for (let i = 0; i < 100; i++) {
-    if (await reachable(BASE_URL)) return child;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`preview server did not come up at ${BASE_URL}`);
-}
 
 /** Waits for the first run of a freshly opened page and its plots. */
 async function openAndSettle(page: Page, sys: string): Promise<void> {
@@ -177,7 +148,7 @@ async function main(): Promise<void> {
   const reps = Number(arg('reps', '5'));
   const systems = arg('systems', 'vanderpol,lorenz,rossler').split(',');
   const cacheSys = arg('cache-system', 'lorenz');
-  const server = await ensureServer();
+  const server = await ensureServer(BASE_URL);
   const chromiumPath = '/usr/bin/chromium';
   const browser = await chromium.launch(
     existsSync(chromiumPath)

@@ -1,0 +1,40 @@
+/**
+ * What the benchmark scripts share: their `--name value` arguments and, for the browser benches,
+ * a `vite preview` server of the built app (reused when one already listens at the address).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** The value after `--name` on the command line, or `fallback`. */
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+async function reachable(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A preview server of dist/ at `baseUrl`: null when one is already reachable there, else the
+ * started child process (detached: stop it with `process.kill(-child.pid)`).
+ */
+export async function ensureServer(baseUrl: string): Promise<ChildProcess | null> {
+  if (await reachable(baseUrl)) return null;
+  if (!existsSync('dist/index.html')) throw new Error('no dist/: run `npx vite build` first');
+  const port = new URL(baseUrl).port || '4173';
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--port', port, '--strictPort', '--host', '127.0.0.1'],
+    { stdio: 'ignore', detached: true },
+  );
+  for (let i = 0; i < 100; i++) {
+    if (await reachable(baseUrl)) return child;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`preview server did not come up at ${baseUrl}`);
+}
