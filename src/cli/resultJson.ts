@@ -82,7 +82,11 @@ export function resultToJson(r: RunResult, full: boolean): Record<string, unknow
     query: r.query,
     timingsMs: r.timingsMs,
     metrics: r.metrics,
-    eigenvalues: { re: Array.from(r.eigenvalues.re), im: Array.from(r.eigenvalues.im) },
+    eigenvalues: {
+      re: Array.from(r.eigenvalues.re),
+      im: Array.from(r.eigenvalues.im),
+      ...(r.eigenvalues.residual ? { residual: Array.from(r.eigenvalues.residual) } : {}),
+    },
     spectrumRank: r.spectrumRank,
     podResidual: r.podResidual,
     ridge: r.ridge,

@@ -24,11 +24,10 @@ import {
   eigenfunctionOf,
   evaluateEigenfunctions,
   phaseSteps,
-  projectGram,
   resdmdResidual,
-  targetGram,
   type Eigenfunction,
 } from '../method/eigenfunctions';
+import { residualSums } from '../method/spectrumResiduals';
 import { atan2Det } from '../numerics/atanDet';
 import { logDet } from '../numerics/logDet';
 import { simulate } from '../sources/dataset';
@@ -185,13 +184,11 @@ export function eigenfunctionAnalysis(
   const warnings: string[] = [];
   if (eig.re.length === 0) warnings.push('K has no spectrum (see the run warnings)');
 
-  // Gram sums of the residuals, in the fit's own coordinates (reduced when r < m).
+  // The run's own residuals when it has them (one number per eigenvalue on screen), else from the
+  // Gram sums in the fit's own coordinates (reduced when r < m).
   const m = sums.m;
-  const stride = sums.m + sums.p;
-  const L = targetGram(model.dict, data.train, sums.G, stride);
-  const gram = proj
-    ? { G: proj.Gr, A: proj.Ar, L: projectGram(L, m, proj.Q, proj.r), n: proj.r }
-    : { G: sums.G, A: sums.A!, L, n: m, strideGA: stride };
+  const known = eig.residual;
+  const gram = known ? null : residualSums(model.dict, data.train, sums, proj);
 
   const listed = leadingDistinct(eig, count);
   const fns: Eigenfunction[] = [];
@@ -212,7 +209,7 @@ export function eigenfunctionAnalysis(
       angle,
       growth: logDet(modulus) / dt,
       frequency: angle / dt,
-      residual: resdmdResidual(gram, re, im, fn.zRe, fn.zIm),
+      residual: known ? known[k] : gram ? resdmdResidual(gram, re, im, fn.zRe, fn.zIm) : NaN,
       vectorResidual: fn.vectorResidual,
     });
     report?.({ phase: 'eigenvectors', fraction: (j + 1) / listed.length });

@@ -63,8 +63,25 @@ const v0ToV1 = renameStep(
   { sampler: { rf: 'random' } },
 );
 
+/**
+ * Version 1 → 2: Rössler's default number of test starts went from 10 to 20 (issue 14: with 10
+ * the median VPT scatters more from seed to seed). Links leave defaults out, so a v1 Rössler link
+ * without `ntest` meant 10 and gets `ntest=10` written in; every other link is unchanged.
+ */
+const v1ToV2: MigrationStep = {
+  from: 1,
+  apply(pairs) {
+    const rossler = pairs.some(([k, v]) => k === 'sys' && v === 'rossler');
+    if (!rossler || pairs.some(([k]) => k === 'ntest')) return { pairs, changes: [] };
+    return {
+      pairs: [...pairs, ['ntest', '10']],
+      changes: ["ntest=10 kept (Rössler's default number of test starts is now 20)"],
+    };
+  },
+};
+
 /** Steps by the version they read. Add one here whenever SCHEMA_VERSION goes up. */
-export const MIGRATIONS: readonly MigrationStep[] = [v0ToV1];
+export const MIGRATIONS: readonly MigrationStep[] = [v0ToV1, v1ToV2];
 
 /** The oldest link version that can still be read. */
 export const OLDEST_LINK_VERSION = Math.min(SCHEMA_VERSION, ...MIGRATIONS.map((m) => m.from));

@@ -51,6 +51,7 @@ function knownShapes(r: RunResult): Record<string, number[]> {
   return {
     'eigenvalues.re': [r.eigenvalues.re.length],
     'eigenvalues.im': [r.eigenvalues.im.length],
+    'eigenvalues.residual': [r.eigenvalues.re.length],
     'trainSample.x': [r.trainSample.rows, d],
     'trainSample.traj': [r.trainSample.rows],
     'model.W': [M, inputs],
@@ -328,6 +329,19 @@ function checkSizes(doc: Record<string, unknown>, config: RunConfig): void {
     const v = getPath(doc, p.split('.'));
     if (v !== null && !ArrayBuffer.isView(v))
       throw new BadFile(`${p} must be listed in arrays or be null`);
+  }
+  // ResDMD residuals: absent in files written before they existed, else one per eigenvalue.
+  const eig = doc.eigenvalues as Record<string, unknown>;
+  if (eig.residual === null) delete eig.residual;
+  else if (eig.residual !== undefined) {
+    if (!ArrayBuffer.isView(eig.residual))
+      throw new BadFile('eigenvalues.residual must be listed in arrays or be absent');
+    expectLength(
+      'eigenvalues.residual',
+      len('eigenvalues.residual'),
+      len('eigenvalues.re'),
+      'as many as re',
+    );
   }
   if (model.pairs) expectLength('model.pairs', len('model.pairs'), 2 * M, 'width × 2');
   if (model.pairPoints)

@@ -16,6 +16,7 @@ import {
   type EdmdSums,
 } from '../method/edmd';
 import { spectrumStats } from '../method/metrics';
+import { MAX_RESIDUAL_ORDER, residualSums, spectrumResiduals } from '../method/spectrumResiduals';
 import { layerSpec, type Parallel, type ParallelFit } from '../method/parallel';
 import { cvCurve } from '../method/ridgeCv';
 import { samplerOf } from '../method/sampling';
@@ -179,6 +180,18 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
     return { fit, ridge: { rel: reg, cv: curve } };
   });
 
+  // ResDMD residual of every eigenvalue (METHOD.md §12), for K small enough; a failure only
+  // drops them with a note.
+  const residualsOf = (eig: { re: Float64Array; im: Float64Array }, notes: string[]) => {
+    if (eig.re.length === 0 || fit.r > MAX_RESIDUAL_ORDER) return null;
+    try {
+      const g = residualSums(model.dict, data.train, sums, proj);
+      return g ? spectrumResiduals(fit.K, fit.r, eig, g) : null;
+    } catch (e) {
+      notes.push(`no eigenvalue residuals: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
+  };
   const spectrum = stage('spectrum', stageKey(kSolve, []), (): SpectrumPart => {
     // A spectrum that needs the QR rescue phase is reported; one that fails (non-finite K) leaves
     // the run standing with no eigenvalues and a warning, never a failed run.
@@ -190,7 +203,8 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
             `the eigenvalues of K needed the QR solver's rescue phase (${r.unresolved} of ${fit.r} unresolved after ${r.standardSweeps} sweeps): K is nearly singular (too little data for this width)`,
           ),
       });
-      return { eig, ...spectrumStats(eig), notes };
+      const residual = residualsOf(eig, notes);
+      return { eig: residual ? { ...eig, residual } : eig, ...spectrumStats(eig), notes };
     } catch (e) {
       const eig = { re: new Float64Array(0), im: new Float64Array(0) };
       notes.push(`no spectrum: ${e instanceof Error ? e.message : String(e)}`);

@@ -90,7 +90,11 @@ export interface RunResult {
   /** The stages in run order (a truncated fit adds 'project'), with cache hits. */
   stages: StageTiming[];
   metrics: Metrics;
-  eigenvalues: { re: Float64Array; im: Float64Array };
+  /**
+   * Eigenvalues of K, descending modulus. `residual`: the ResDMD residual of each (METHOD.md §12),
+   * present for fits without inputs whose K has order ≤ 400 (src/method/spectrumResiduals.ts).
+   */
+  eigenvalues: { re: Float64Array; im: Float64Array; residual?: Float64Array };
   /** Size of the matrix whose eigenvalues are reported (M+1, or r for a rank-r projection). */
   spectrumRank: number;
   /** Number N of snapshot pairs the model was fitted on (training pairs, METHOD.md §1). */

@@ -12,7 +12,7 @@ import { modelFields } from './modelFields';
 import { esnFields } from './esnFields';
 import { seriesDataFields, seriesSystemFields } from './seriesFields';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type Group = 'system' | 'data' | 'model' | 'forecast' | 'control';
 

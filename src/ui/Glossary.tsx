@@ -7,6 +7,8 @@ export const GLOSSARY: Record<string, string> = {
     'The Gram matrix was too close to singular for a plain Cholesky factorisation, so a tiny multiple of the identity was added until it factorised. Results are still usable; raising reg removes the need.',
   'Lyapunov time':
     'The time 1/λmax in which nearby trajectories of a chaotic system separate by a factor e (λmax is the largest Lyapunov exponent). No forecast stays valid for many Lyapunov times, so VPT is counted in them.',
+  'ResDMD residual':
+    'How well an eigenvalue λ of K holds on the training data: the relative one-step error of its eigenfunction φ, √(Σ|φ(y) − λφ(x)|² / Σ|φ(x)|²) over the pairs (x, y). Near 0 the eigenvalue is a real property of the dynamics; above 0.1 it is probably an artefact of the finite network (a spurious eigenvalue).',
   VPT: 'Valid prediction time: how long a free-running forecast stays within ε of the truth (normalised error). The median over test starts; "≥" when some forecasts never left ε within the horizon.',
 };
 
@@ -15,6 +17,7 @@ const TERMS: [RegExp, string][] = [
   [/\bPOD\b/, 'POD'],
   [/\bcholesky-jitter\b|\bCholesky jitter\b/i, 'Cholesky jitter'],
   [/\bLyapunov times?\b/, 'Lyapunov time'],
+  [/\bResDMD residuals?\b/, 'ResDMD residual'],
   [/\bVPT\b/, 'VPT'],
 ];
 

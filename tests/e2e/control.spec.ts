@@ -293,7 +293,7 @@ test('exports: the closed loop and the predictions (with u and B = 0) download a
 }) => {
   test.setTimeout(120_000);
   const errors = collectErrors(page);
-  const query = 'v=1&sys=forcedvdp&ntraj=40&len=100&ntest=3&horizon=80&ctime=12';
+  const query = 'v=2&sys=forcedvdp&ntraj=40&len=100&ntest=3&horizon=80&ctime=12';
   await openControlled(page, query);
   const full = JSON.parse(
     execFileSync('npm', ['run', '--silent', 'srnn', '--', query, '--full'], {

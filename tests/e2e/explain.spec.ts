@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { circleCounts } from '../../src/ui/plots/spectrumData';
 import { openApp, waitForPlots, waitForRun } from './helpers';
 
-const QUERY = 'v=1&sys=vanderpol';
+const QUERY = 'v=2&sys=vanderpol';
 const STAGES = ['data', 'hidden', 'lsq', 'spectrum', 'forecast'] as const;
 const SHOTS = 'test-results/explain';
 
@@ -150,7 +150,7 @@ test('every stage opens with a KaTeX equation and this run’s numbers; nothing 
 test('←/→ and Prev/Next step through the stages; a focused slider keeps its arrows; Esc closes', async ({
   page,
 }) => {
-  await openApp(page, 'v=1&sys=vanderpol&width=80&ntraj=20&len=100&horizon=100');
+  await openApp(page, 'v=2&sys=vanderpol&width=80&ntraj=20&len=100&horizon=100');
   const panel = page.getByTestId('explain-panel');
   await page.getByTestId('overview-node-data').click();
   for (const id of STAGES.slice(1)) {

@@ -12,7 +12,7 @@ import {
   waitForRun,
 } from './helpers';
 
-const FAST = 'v=1&sys=vanderpol&ntraj=20&len=100&width=80&seed=11&horizon=100';
+const FAST = 'v=2&sys=vanderpol&ntraj=20&len=100&width=80&seed=11&horizon=100';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** A CSV line split on commas (the export quotes nothing in its data rows). */
@@ -241,6 +241,6 @@ test('a weather run exports its own plots, and its model imports with the same s
   await waitForRun(fresh, id);
   await expect(fresh.getByTestId('plot-forecast')).toHaveAttribute('data-rendered', 'true');
   expect(await metricValues(fresh)).toEqual(shown);
-  await expect(fresh).toHaveURL(/\?v=1&sys=weather&width=60$/);
+  await expect(fresh).toHaveURL(/\?v=2&sys=weather&width=60$/);
   expect(errors).toEqual([]);
 });

@@ -20,7 +20,7 @@ const FAST = 'sys=vanderpol&width=80&ntraj=20&len=100&horizon=100';
  * model and forecast; written in canonical order, so it is also what the page must show as address.
  */
 const EVERY_GROUP =
-  'v=1&sys=lorenz&sigma=11&rho=30&beta=2.5&dt=0.02&ntraj=3&len=800&noise=0.01&ntest=6' +
+  'v=2&sys=lorenz&sigma=11&rho=30&beta=2.5&dt=0.02&ntraj=3&len=800&noise=0.01&ntest=6' +
   '&width=150&sampler=random&act=relu&reg=1e-7&seed=9&rank=60&rollout=linear&horizon=250&eps=0.5';
 
 interface Cli {
@@ -162,7 +162,7 @@ test('copy link puts the canonical link on the clipboard', async ({ page, contex
   // Not canonical: no v, keys out of order, a default value spelled out, an unknown key.
   await openApp(page, 'seed=5&width=120&ntraj=20&sys=vanderpol&mu=1&len=100&bogus=1');
   const canonical = cli('seed=5&width=120&ntraj=20&sys=vanderpol&mu=1&len=100').query;
-  expect(canonical).toBe('v=1&sys=vanderpol&ntraj=20&len=100&width=120&seed=5');
+  expect(canonical).toBe('v=2&sys=vanderpol&ntraj=20&len=100&width=120&seed=5');
   await page.getByTestId('copy-link').click();
   await expect(page.getByTestId('copy-link')).toContainText('Copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -262,7 +262,7 @@ test('the lesson dialog builds a lesson link from checkboxes', async ({ page, co
   const url = await page.getByTestId('lesson-url').inputValue();
   const note = encodeURIComponent('Raise the width: what happens to the error?');
   expect(url).toBe(
-    `${new URL(page.url()).origin}/?v=1&sys=vanderpol&ntraj=20&len=100&width=80&seed=3&horizon=100` +
+    `${new URL(page.url()).origin}/?v=2&sys=vanderpol&ntraj=20&len=100&width=80&seed=3&horizon=100` +
       `&hide=sampler,reg,forecast,metrics&plots=trajectory,error&note=${note}`,
   );
   mkdirSync('test-results/screenshots', { recursive: true });
@@ -294,7 +294,7 @@ test('an old (v0) link is migrated, and the notice says what changed', async ({ 
   await waitForRun(page, 0);
   await expect(page.getByTestId('field-width')).toHaveValue('60');
   await expect(page.getByTestId('field-sys')).toHaveAttribute('data-value', 'lorenz');
-  await expect(page).toHaveURL(/\?v=1&sys=lorenz&len=500&ntest=4&width=60&horizon=100$/);
+  await expect(page).toHaveURL(/\?v=2&sys=lorenz&len=500&ntest=4&width=60&horizon=100$/);
   const notices = page.getByTestId('notice');
   await expect(notices).toHaveCount(3);
   await expect(notices.first()).toContainText(

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { openApp, METRIC_NAMES } from './helpers';
 
 const QUERIES = [
-  'v=1&sys=vanderpol&width=100&ntraj=20&len=100&horizon=100&seed=3',
-  'v=1&sys=lorenz&width=150&len=2000&horizon=300&ntest=5&seed=11',
+  'v=2&sys=vanderpol&width=100&ntraj=20&len=100&horizon=100&seed=3',
+  'v=2&sys=lorenz&width=150&len=2000&horizon=300&ntest=5&seed=11',
 ];
 
 for (const query of QUERIES) {

@@ -11,7 +11,7 @@ test('page loads, shows the system picker, runs once on load, logs no errors', a
   const testMse = Number(await page.getByTestId('metric-testMse').getAttribute('data-value'));
   expect(Number.isFinite(testMse)).toBe(true);
   // The canonical query was written to the URL.
-  await expect(page).toHaveURL(/\?v=1&sys=vanderpol/);
+  await expect(page).toHaveURL(/\?v=2&sys=vanderpol/);
   expect(errors).toEqual([]);
 });
 

@@ -59,7 +59,7 @@ test('weather: city and variable controls retrain; the browser matches the CLI',
   page,
 }) => {
   test.setTimeout(120_000);
-  const query = 'v=1&sys=weather&city=new_york&vars=temp_max,precipitation&delay=5&seed=3';
+  const query = 'v=2&sys=weather&city=new_york&vars=temp_max,precipitation&delay=5&seed=3';
   const cli = JSON.parse(
     execFileSync('npm', ['run', '--silent', 'srnn', '--', query], { encoding: 'utf8' }),
   ) as { metrics: { series: { rnn: number[][] } } };

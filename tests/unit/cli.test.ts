@@ -24,7 +24,7 @@ describe('CLI', () => {
     for (const k of ['trainMse', 'testMse', 'rolloutMse', 'vpt', 'vptLyapunov'])
       expect(doc.metrics).toHaveProperty(k);
     expect(doc.eigenvalues.re.length).toBe(41);
-    expect(doc.query).toBe('v=1&sys=vanderpol&ntraj=10&len=50&ntest=3&width=40&horizon=30');
+    expect(doc.query).toBe('v=2&sys=vanderpol&ntraj=10&len=50&ntest=3&width=40&horizon=30');
     expect(doc.test).toBeUndefined();
   });
 

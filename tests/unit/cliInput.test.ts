@@ -122,7 +122,7 @@ describe('--data: text as the browser reads it', () => {
       const doc = JSON.parse(r.stdout);
       expect(JSON.stringify(doc.metrics)).toBe(JSON.stringify(want.metrics));
       expect(JSON.stringify(doc.eigenvalues)).toBe(JSON.stringify(want.eigenvalues));
-      expect(doc.query).toBe(`v=1&sys=csv&file=${name}&delay=3&width=20&horizon=5`);
+      expect(doc.query).toBe(`v=2&sys=csv&file=${name}&delay=3&width=20&horizon=5`);
     }
   });
 });
@@ -144,7 +144,7 @@ describe('messages show untrusted text, they do not obey it', () => {
     const r = srnn(RUN, '--data', odd);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.query).toBe('v=1&sys=csv&delay=3&width=20&horizon=5');
+    expect(doc.query).toBe('v=2&sys=csv&delay=3&width=20&horizon=5');
     expect(doc.config.file).toBe('');
   });
 });

@@ -126,7 +126,7 @@ describe('controlled settings in links', () => {
 
   it('every controller setting round-trips through the canonical query', () => {
     const q =
-      'v=1&sys=forcedvdp&uamp=1.5&uhold=0.3&uin=chirp&uinamp=0.7&uinfreq=2&umax=0.8&mpch=30&ur=0.1&ki=0&goal=point&gx=-0.5&gy=0.25&x0=1&y0=-1&ctime=20';
+      'v=2&sys=forcedvdp&uamp=1.5&uhold=0.3&uin=chirp&uinamp=0.7&uinfreq=2&umax=0.8&mpch=30&ur=0.1&ki=0&goal=point&gx=-0.5&gy=0.25&x0=1&y0=-1&ctime=20';
     const parsed = parseQuery(q, 'strict');
     expect(parsed.errors).toEqual([]);
     expect(parsed.config.umax).toBe(0.8);

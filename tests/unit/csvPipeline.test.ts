@@ -45,7 +45,7 @@ describe('sys=csv on the damped-oscillation fixture', () => {
 
   it('CLI --data gives the same metrics as the pipeline, and the query reproduces the run', () => {
     const doc = JSON.parse(srnn('seed=1', '--data', FIXTURE).stdout);
-    expect(doc.query).toBe('v=1&sys=csv&file=oscillation.csv');
+    expect(doc.query).toBe('v=2&sys=csv&file=oscillation.csv');
     expect(JSON.stringify(doc.metrics)).toBe(JSON.stringify(r.metrics));
   });
 

@@ -88,7 +88,7 @@ describe('eigenfunction figures', () => {
   const a: EigenfunctionAnalysis = {
     kind: 'eigen',
     sys: 'vanderpol',
-    query: 'v=1',
+    query: 'v=2',
     dt: 0.1,
     stateNames: ['x', 'y'],
     spectrumRank: 5,

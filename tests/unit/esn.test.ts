@@ -132,7 +132,7 @@ describe('echo state network as a model of the run (net=esn)', () => {
 
   it('leaves every existing link unchanged and round-trips its own keys', () => {
     for (const sys of ['vanderpol', 'lorenz', 'rossler'])
-      expect(serializeQuery(defaultConfig(sys))).toBe(`v=1&sys=${sys}`);
+      expect(serializeQuery(defaultConfig(sys))).toBe(`v=2&sys=${sys}`);
     const { config, errors } = parseQuery(q + '&esnrho=1.1&esnleak=0.5', 'strict');
     expect(errors).toEqual([]);
     expect(parseQuery(serializeQuery(config), 'strict').config).toEqual(config);

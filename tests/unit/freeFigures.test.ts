@@ -5,8 +5,13 @@ import { parseQuery } from '../../src/run/query';
 import { runPipeline } from '../../src/run/pipeline';
 import { errorFigure } from '../../src/ui/plots/figures/error';
 import { phaseFigure } from '../../src/ui/plots/figures/phase';
-import { GROUP_NAMES, LADDER_NAME, spectrumFigure } from '../../src/ui/plots/figures/spectrum';
-import { ON_CIRCLE_TOL } from '../../src/ui/plots/spectrumData';
+import {
+  DOUBTFUL_NAME,
+  GROUP_NAMES,
+  LADDER_NAME,
+  spectrumFigure,
+} from '../../src/ui/plots/figures/spectrum';
+import { ON_CIRCLE_TOL, RESIDUAL_HIGH } from '../../src/ui/plots/spectrumData';
 import { trajectoryFigure } from '../../src/ui/plots/figures/trajectory';
 import { testComponent } from '../../src/ui/plots/plotData';
 import { logFloor } from '../../src/ui/plots/ranges';
@@ -25,6 +30,8 @@ interface Trace {
   xaxis?: string;
   yaxis?: string;
   visible?: unknown;
+  marker?: { opacity?: number | number[] };
+  hovertemplate?: string;
 }
 const traces = (fig: { data: unknown[] }) => fig.data as Trace[];
 
@@ -75,7 +82,13 @@ describe('free-system figures', () => {
 
   it('spectrum: every eigenvalue once per panel, split inside / on / outside the circle', () => {
     const ts = traces(spectrumFigure(r));
-    const main = ts.filter((t) => t.mode === 'markers' && !t.xaxis && t.name !== LADDER_NAME);
+    const main = ts.filter(
+      (t) =>
+        t.mode === 'markers' &&
+        !t.xaxis &&
+        t.name !== LADDER_NAME &&
+        !t.name.startsWith(DOUBTFUL_NAME),
+    );
     expect(main).toHaveLength(3);
     expect(main[0].name.startsWith(GROUP_NAMES.inside)).toBe(true);
     expect(main[1].name.startsWith(GROUP_NAMES.circle)).toBe(true);
@@ -93,5 +106,32 @@ describe('free-system figures', () => {
     const zoom = ts.filter((t) => t.mode === 'markers' && t.xaxis === 'x2');
     expect(zoom.reduce((n, t) => n + t.x.length, 0)).toBe(r.eigenvalues.re.length);
     expect(ts.some((t) => t.name === LADDER_NAME)).toBe(true);
+  });
+
+  it('spectrum: eigenvalues with ResDMD residual > 0.1 are faded and counted, every hover names its residual', () => {
+    const res = r.eigenvalues.residual!;
+    const doubtful = Array.from(res).filter((x) => x > RESIDUAL_HIGH).length;
+    expect(doubtful).toBeGreaterThan(0);
+    const ts = traces(spectrumFigure(r));
+    const legend = ts.find((t) => t.name.startsWith(DOUBTFUL_NAME))!;
+    expect(legend.name).toBe(`${DOUBTFUL_NAME} (${doubtful} of ${res.length})`);
+    for (const panel of [undefined, 'x2']) {
+      const groups = ts.filter(
+        (t) => t.mode === 'markers' && t.xaxis === panel && Array.isArray(t.marker?.opacity),
+      );
+      const opacities = groups.flatMap((t) => t.marker!.opacity as number[]);
+      expect(opacities).toHaveLength(res.length);
+      expect(opacities.filter((o) => o < 1)).toHaveLength(doubtful);
+      for (const t of groups)
+        expect(t.hovertemplate).toContain('ResDMD residual = %{customdata[7]}');
+    }
+    // Without residuals (an imported old model file) nothing is faded and no legend entry is added.
+    const plain = traces(
+      spectrumFigure({ ...r, eigenvalues: { re: r.eigenvalues.re, im: r.eigenvalues.im } }),
+    );
+    expect(plain.some((t) => t.name.startsWith(DOUBTFUL_NAME))).toBe(false);
+    expect(
+      plain.flatMap((t) => (t.marker?.opacity as number[] | undefined) ?? []).every((o) => o === 1),
+    ).toBe(true);
   });
 });

@@ -76,9 +76,9 @@ describe('link versions and migrations', () => {
   });
 
   it.each([
-    ['v=abc&width=70', /v must be a link version from 0 to 1, got 'abc'/, '; read as v=1'],
-    ['v=99&width=70', /v=99 is a link from a newer version .*reads up to v=1\)/, '; read as v=1'],
-    ['v=-1&width=70', /v must be a link version/, '; read as v=1'],
+    ['v=abc&width=70', /v must be a link version from 0 to 2, got 'abc'/, '; read as v=2'],
+    ['v=99&width=70', /v=99 is a link from a newer version .*reads up to v=2\)/, '; read as v=2'],
+    ['v=-1&width=70', /v must be a link version/, '; read as v=2'],
     ['v=1&v=0&width=70', /v given more than once/, "; the first value '1' is used"],
   ])('a bad version %s: the page reads it as said, the strict CLI refuses', (q, re, tail) => {
     const lenient = parseQuery(q, 'lenient');
@@ -90,6 +90,27 @@ describe('link versions and migrations', () => {
     expect(strict).toMatch(re);
     // Strict mode refuses the link: its message must not claim the link was read anyway.
     expect(strict).not.toContain(tail.trim().slice(2, 10));
+  });
+
+  it('v1 → v2: a Rössler link without ntest keeps its 10 test starts, and says so', () => {
+    for (const q of ['v=1&sys=rossler&width=120', 'sys=rossler&width=120']) {
+      const r = parseQuery(q, 'strict');
+      expect(r.errors).toEqual([]);
+      expect(r.config.ntest).toBe(10);
+      expect(r.notices.map((n) => n.message)).toEqual([
+        "old link updated: v1 → v2: ntest=10 kept (Rössler's default number of test starts is now 20)",
+      ]);
+      expect(serializeQuery(r.config)).toBe('v=2&sys=rossler&ntest=10&width=120');
+    }
+    // The new default, and links that name ntest or another system, are untouched.
+    expect(defaultConfig('rossler').ntest).toBe(20);
+    expect(parseQuery('v=2&sys=rossler', 'strict').config.ntest).toBe(20);
+    const named = parseQuery('v=1&sys=rossler&ntest=7', 'strict');
+    expect(named.config.ntest).toBe(7);
+    expect(named.notices).toEqual([]);
+    const other = parseQuery('v=1&sys=lorenz', 'strict');
+    expect(other.config).toEqual(defaultConfig('lorenz'));
+    expect(other.notices).toEqual([]);
   });
 
   it('a current link is untouched', () => {

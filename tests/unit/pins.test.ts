@@ -3,8 +3,8 @@ import { parseQuery } from '../../src/run/query';
 import { parsePage, serializePage, withoutPageKeys } from '../../src/state/lesson';
 import { MAX_PINS, parsePins, serializePins } from '../../src/state/pinLinks';
 
-const A = 'v=1&sys=lorenz&len=2000&width=120';
-const B = 'v=1&sys=lorenz&len=2000&width=120&sampler=random';
+const A = 'v=2&sys=lorenz&len=2000&width=120';
+const B = 'v=2&sys=lorenz&len=2000&width=120&sampler=random';
 
 describe('pinned runs in the link', () => {
   it('round-trips: pins → address → pins, next to the run and the other page keys', () => {
@@ -32,7 +32,7 @@ describe('pinned runs in the link', () => {
   });
 
   it(`keeps at most ${MAX_PINS} pins and reports problems inside a pin`, () => {
-    const many = [1, 2, 3, 4, 5].map((s) => `v=1&sys=vanderpol&seed=${s}`);
+    const many = [1, 2, 3, 4, 5].map((s) => `v=2&sys=vanderpol&seed=${s}`);
     const raw = many.map((q) => `pin=${encodeURIComponent(q)}`).join('&');
     const r = parsePins(raw);
     expect(r.pins).toHaveLength(MAX_PINS);
@@ -49,7 +49,7 @@ describe('pinned runs in the link', () => {
   });
 
   it('leaves a link without pins as it was', () => {
-    const { page } = parsePage('?v=1&sys=lorenz&note=x', []);
+    const { page } = parsePage('?v=2&sys=lorenz&note=x', []);
     expect(page.pins).toBeUndefined();
     expect(serializePage(page)).toBe('note=x');
   });

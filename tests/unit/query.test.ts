@@ -5,7 +5,7 @@ import { defaultConfig, FIELDS, fieldApplies, type RunConfig } from '../../src/r
 
 describe('run schema query strings', () => {
   it('defaults serialise to v and sys only', () => {
-    expect(serializeQuery(defaultConfig('lorenz'))).toBe('v=1&sys=lorenz');
+    expect(serializeQuery(defaultConfig('lorenz'))).toBe('v=2&sys=lorenz');
   });
 
   it('round-trips every valid configuration (property test, 300 cases)', () => {

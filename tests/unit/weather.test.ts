@@ -112,9 +112,9 @@ describe('weather and csv query keys', () => {
     const { config, errors } = parseQuery('sys=weather&vars=wind,temp_min&city=new_york', 'strict');
     expect(errors).toEqual([]);
     expect(config.vars).toBe('temp_min,wind');
-    expect(serializeQuery(config)).toBe('v=1&sys=weather&city=new_york&vars=temp_min,wind');
+    expect(serializeQuery(config)).toBe('v=2&sys=weather&city=new_york&vars=temp_min,wind');
     const csv = parseQuery('sys=csv&file=my%20data.csv&cols=b,a&delay=3', 'strict');
-    expect(serializeQuery(csv.config)).toBe('v=1&sys=csv&file=my%20data.csv&cols=b,a&delay=3');
+    expect(serializeQuery(csv.config)).toBe('v=2&sys=csv&file=my%20data.csv&cols=b,a&delay=3');
   });
 
   it.each([

@@ -10,8 +10,10 @@
  * Orthogonal reduction to upper Hessenberg form H = Qᵀ A Q, in place.
  *
  * @param h n×n row-major; overwritten by H. Entries below the first subdiagonal are set to 0.
- *          Q is not formed (values-only use).
  * @param n order.
+ * @param basis optional n×n row-major output: overwritten by Q (orthogonal, A = Q H Qᵀ), formed by
+ *          accumulating the reflectors (4n³/3 more flops). Without it Q is not formed (values-only
+ *          use), and H is the same bit for bit either way.
  *
  * Algorithm: Householder reflectors column by column (GVL 4th ed. §7.4.3;
  * EISPACK orthes). Each two-sided update P H P (P = I − u uᵀ/h) is applied as one rank-two
@@ -20,7 +22,11 @@
  * twice per column instead of three times. 10n³/3 flops. Never fails (zero columns are
  * skipped).
  */
-export function hessenbergInPlace(h: Float64Array, n: number): void {
+export function hessenbergInPlace(h: Float64Array, n: number, basis?: Float64Array): void {
+  if (basis) {
+    basis.fill(0, 0, n * n);
+    for (let i = 0; i < n; i++) basis[i * n + i] = 1;
+  }
   const ort = new Float64Array(n);
   const wv = new Float64Array(n);
   const pv = new Float64Array(n);
@@ -128,6 +134,28 @@ export function hessenbergInPlace(h: Float64Array, n: number): void {
     }
     h[m * n + m - 1] = scale * g;
     for (let r = m + 1; r < n; r++) h[r * n + m - 1] = 0;
+    if (basis) accumulateReflector(basis, n, m, ort, invH);
   }
   for (let i = 2; i < n; i++) h.fill(0, i * n, i * n + i - 1);
+}
+
+/**
+ * Q ← Q P for the reflector P = I − u uᵀ/hh (u zero above row m, invH = 1/hh): each row of Q
+ * loses (Q_i · u / hh) uᵀ. Row-wise, so every inner loop is contiguous.
+ */
+function accumulateReflector(
+  q: Float64Array,
+  n: number,
+  m: number,
+  u: Float64Array,
+  invH: number,
+): void {
+  for (let i = 0; i < n; i++) {
+    const r = i * n;
+    let s = 0;
+    for (let j = m; j < n; j++) s += q[r + j] * u[j];
+    s *= invH;
+    if (s === 0) continue;
+    for (let j = m; j < n; j++) q[r + j] -= s * u[j];
+  }
 }

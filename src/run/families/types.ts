@@ -42,7 +42,7 @@ export interface SampledModel {
 }
 
 export interface SpectrumPart {
-  eig: { re: Float64Array; im: Float64Array };
+  eig: { re: Float64Array; im: Float64Array; residual?: Float64Array };
   unstable: number;
   radius: number;
   /** Warnings of the eigenvalue solver (rescue phase used, or no spectrum at all). */

@@ -69,7 +69,7 @@ export const rossler: SystemSpec = {
     len: 10000,
     width: 300,
     horizon: 1500,
-    ntest: 10,
+    ntest: 20,
     reg: 1e-10,
     rank: 100,
   },

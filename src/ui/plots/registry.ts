@@ -49,7 +49,7 @@ const FREE: PlotEntry[] = [
     family: 'free',
     label: 'Spectrum of K',
     caption:
-      'Eigenvalues λ of the Koopman matrix K. Inside the unit circle: modes that decay; on it: modes that persist, such as a limit cycle’s harmonics at the angles k·ω·Δt (grey ticks, where ω is known). Each |λ| > 1 makes the linear forecast grow.',
+      'Eigenvalues λ of the Koopman matrix K. Inside the unit circle: modes that decay; on it: modes that persist, such as a limit cycle’s harmonics at the angles k·ω·Δt (grey ticks, where ω is known). Each |λ| > 1 makes the linear forecast grow. **Faded** points have a large ResDMD residual: their eigenfunction does not hold on the training data, so they are probably artefacts of the finite network (hover for the number).',
     build: spectrumFigure,
   },
   {

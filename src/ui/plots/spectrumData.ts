@@ -128,3 +128,20 @@ export function referenceFor(config: RunConfig): { omega: number | null; lyapuno
   const fact = referenceFactFor(config);
   return { omega: fact?.omega ?? null, lyapunov: fact?.lyapunov ?? null };
 }
+
+/**
+ * How far an eigenvalue can be trusted, from its ResDMD residual (METHOD.md §12): below
+ * RESIDUAL_TRUSTED its eigenfunction holds on the data to 1 %; above RESIDUAL_HIGH it is probably
+ * an artefact of the finite network (a spurious eigenvalue). The spectrum plot fades those, the
+ * eigenfunction view lists the words.
+ */
+export const RESIDUAL_TRUSTED = 0.01;
+export const RESIDUAL_HIGH = 0.1;
+export type Trust = 'trusted' | 'fair' | 'doubtful';
+
+/** The trust class of a residual (null for NaN: no eigenfunction values on the data). */
+export function trustOf(res: number): Trust | null {
+  if (!Number.isFinite(res)) return null;
+  if (res < RESIDUAL_TRUSTED) return 'trusted';
+  return res < RESIDUAL_HIGH ? 'fair' : 'doubtful';
+}

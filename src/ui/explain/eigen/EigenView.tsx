@@ -12,13 +12,11 @@ import { AnalysisFigure } from '../../analysis/AnalysisFigure';
 import { formatSig } from '../../format';
 import { Caption } from '../../plots/Caption';
 import { PlotlyFigure } from '../../plots/PlotlyFigure';
-import {
-  eigenSpectrumFigure,
-  modulusMapFigure,
-  pairText,
-  phaseMapFigure,
-  RESIDUAL_HIGH,
-} from './eigenFigures';
+import { eigenSpectrumFigure, modulusMapFigure, pairText, phaseMapFigure } from './eigenFigures';
+import { trustOf } from '../../plots/spectrumData';
+
+/** CSS class of each trust class in the list. */
+const TRUST_CLASS = { trusted: 'ok', fair: 'fair', doubtful: 'bad' } as const;
 import './eigen.css';
 
 const SPECTRUM_CAPTION =
@@ -27,14 +25,6 @@ const MODULUS_CAPTION =
   '**|φ|**: how strongly this eigenfunction is present at each state (scaled to a maximum of 1). For an eigenvalue on the unit circle |φ| stays constant along the limit cycle; for |λ| < 1 it shrinks by |λ| per step, so it measures how far a state still is from the attractor. White dots: training data; line: an orbit on the attractor.';
 const PHASE_CAPTION =
   '**arg φ** in a cyclic colour scale (−π and π have the same colour). For the fundamental eigenvalue λ ≈ e^{iωΔt} of a limit cycle each colour band is an **isochron**: the states in it fall onto the cycle in step with one point of it. One step of the system turns arg φ by arg λ = ω·Δt, so the colours march round the cycle at a constant rate.';
-
-/** How trustworthy a residual is, in words for the list. */
-export function trustOf(res: number): { text: string; cls: string } {
-  if (!Number.isFinite(res)) return { text: '–', cls: '' };
-  if (res < 0.01) return { text: 'trusted', cls: 'ok' };
-  if (res < RESIDUAL_HIGH) return { text: 'fair', cls: 'fair' };
-  return { text: 'doubtful', cls: 'bad' };
-}
 
 /** The spectrum figure with a click handler: a click on a listed eigenvalue selects it. */
 function ClickableSpectrum({
@@ -149,7 +139,9 @@ function EigenTable({
                 <td>{formatSig(p.growth, 3)}</td>
                 <td>
                   {formatSig(p.residual, 2)}{' '}
-                  <span className={`eigen-trust ${trust.cls}`}>{trust.text}</span>
+                  <span className={`eigen-trust ${trust ? TRUST_CLASS[trust] : ''}`}>
+                    {trust ?? '–'}
+                  </span>
                 </td>
               </tr>
             );

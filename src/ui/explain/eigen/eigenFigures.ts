@@ -10,6 +10,7 @@ import type { RunResult } from '../../../run/result';
 import { formatSig } from '../../format';
 import { axis, baseLayout, hline, note } from '../../plots/layout';
 import { COLORS, INK, withAlpha } from '../../plots/palette';
+import { RESIDUAL_HIGH } from '../../plots/spectrumData';
 import type { Figure } from '../../plots/types';
 import { colorImageUrl, VIRIDIS } from './colorImage';
 
@@ -27,9 +28,6 @@ export const CYCLIC_SCALE: Array<[number, string]> = [
   [5 / 6, '#b04fc0'],
   [1, '#d7463c'],
 ];
-
-/** ResDMD residuals above this are called unreliable in the view (the colour scale's top). */
-export const RESIDUAL_HIGH = 0.1;
 
 /** "0.9956 + 0.0942i" */
 export function complexText(re: number, im: number): string {

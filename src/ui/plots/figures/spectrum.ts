@@ -4,7 +4,8 @@
  * outside; for a system with a known limit cycle (ω in the registry) the reference angles k·ω·Δt
  * as radial ticks. A second panel unrolls the neighbourhood of λ = 1 (arg λ across, |λ| up) so the
  * ladder and its k labels are readable without zooming. Hover gives |λ|, arg λ, the rate
- * log(λ)/Δt and the period.
+ * log(λ)/Δt, the period and, when the run has them, the ResDMD residual (METHOD.md §12); doubtful
+ * eigenvalues (residual > RESIDUAL_HIGH) are faded, and a legend entry counts them.
  */
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../../run/result';
@@ -18,6 +19,8 @@ import {
   period,
   referenceAngles,
   referenceFor,
+  RESIDUAL_HIGH,
+  trustOf,
   type CircleClass,
 } from '../spectrumData';
 import type { Figure } from '../types';
@@ -34,6 +37,17 @@ export const GROUP_NAMES: Record<CircleClass, string> = {
   circle: 'on the circle',
   outside: 'outside',
 };
+/** Opacity of doubtful eigenvalues (ResDMD residual > RESIDUAL_HIGH). */
+const FADED = 0.28;
+/** Legend name of the faded eigenvalues (tests look for it). */
+export const DOUBTFUL_NAME = `faded: ResDMD residual > ${RESIDUAL_HIGH}, probably spurious`;
+
+/** "3.0e-3 (trusted)" for the hover. */
+function residualText(res: number): string {
+  const trust = trustOf(res);
+  return trust ? `${formatSig(res, 2)} (${trust})` : 'not defined';
+}
+
 /** The zoom panel's half-width in arg λ when ω is unknown (rad). */
 const ZOOM_DEFAULT = 0.35;
 /** The zoom panel's |λ| range. */
@@ -124,10 +138,13 @@ export function spectrumFigure(result: RunResult): Figure {
   const { re, im } = result.eigenvalues;
   const dt = result.dt;
   const info = eigenInfo(re, im, dt);
+  const residual = result.eigenvalues.residual;
   const hover =
     'λ = %{customdata[5]:.5f} %{customdata[6]:+.5f}i<br>|λ| = %{customdata[0]:.6f}<br>arg λ = %{customdata[1]:.5f} rad' +
     '<br>rate log(λ)/Δt = %{customdata[2]:.4g} %{customdata[3]:+.4g}i /time' +
-    '<br>period 2π/Im = %{customdata[4]}<extra>%{fullData.name}</extra>';
+    '<br>period 2π/Im = %{customdata[4]}' +
+    (residual ? '<br>ResDMD residual = %{customdata[7]}' : '') +
+    '<extra>%{fullData.name}</extra>';
   const groups: Record<CircleClass, number[]> = { inside: [], circle: [], outside: [] };
   for (let k = 0; k < re.length; k++) groups[circleClass(re[k], im[k])].push(k);
   const custom = (idx: number[]) =>
@@ -141,8 +158,12 @@ export function spectrumFigure(result: RunResult): Figure {
         Number.isFinite(T) ? formatSig(T, 4) : '∞ (real λ)',
         re[k],
         im[k],
+        residual ? residualText(residual[k]) : '',
       ];
     });
+  // Doubtful eigenvalues (ResDMD residual > RESIDUAL_HIGH) are drawn faded.
+  const opacity = (idx: number[]) =>
+    idx.map((k) => (residual && trustOf(residual[k]) === 'doubtful' ? FADED : 1));
   const markers: Record<CircleClass, PlotLayout> = {
     inside: { color: COLORS.eigen, size: 7, line: { color: INK.markerEdge, width: 1 } },
     circle: {
@@ -168,7 +189,7 @@ export function spectrumFigure(result: RunResult): Figure {
     y: groups[g].map((k) => im[k]),
     customdata: custom(groups[g]),
     hovertemplate: hover,
-    marker: markers[g],
+    marker: { ...markers[g], opacity: opacity(groups[g]) },
   }));
   // The zoom panel: the same eigenvalues unrolled near λ = 1 (x = arg λ, y = |λ|).
   const zoomTraces: PlotData[] = order.map((g) => ({
@@ -181,7 +202,7 @@ export function spectrumFigure(result: RunResult): Figure {
     y: groups[g].map((k) => info.abs[k]),
     customdata: custom(groups[g]),
     hovertemplate: hover,
-    marker: markers[g],
+    marker: { ...markers[g], opacity: opacity(groups[g]) },
     xaxis: 'x2',
     yaxis: 'y2',
   }));
@@ -189,6 +210,19 @@ export function spectrumFigure(result: RunResult): Figure {
   const { omega } = referenceFor(result.config);
   const ref = omega !== null ? ladder(omega, dt) : { data: [], annotations: [] };
   const data: PlotData[] = [...ref.data, ...traces, ...zoomTraces];
+  if (residual) {
+    // A legend-only entry that explains the fading and counts the doubtful eigenvalues.
+    const doubtful = Array.from(residual).filter((x) => trustOf(x) === 'doubtful').length;
+    data.push({
+      type: 'scatter',
+      mode: 'markers',
+      name: `${DOUBTFUL_NAME} (${doubtful} of ${residual.length})`,
+      x: [null],
+      y: [null],
+      marker: { color: COLORS.eigen, size: 7, opacity: FADED },
+      hoverinfo: 'skip',
+    });
+  }
 
   let maxAbs = 1;
   let offScale = 0;
