@@ -229,6 +229,21 @@ export function resdmdResidual(
   const [g] = quadForm(sums.G, sGA, n, wRe, wIm);
   const [l] = quadForm(sums.L, n, n, wRe, wIm);
   const [ar, ai] = quadForm(sums.A, sGA, n, wRe, wIm);
+  return residualFromForms(lambdaRe, lambdaIm, g, l, ar, ai);
+}
+
+/**
+ * The residual from its quadratic forms g = wᴴGw, l = wᴴLw and wᴴAw = ar + i·ai:
+ * sqrt(max(0, l − 2 Re(λ·wᴴAw) + |λ|² g) / g), NaN if g ≤ 0.
+ */
+export function residualFromForms(
+  lambdaRe: number,
+  lambdaIm: number,
+  g: number,
+  l: number,
+  ar: number,
+  ai: number,
+): number {
   if (!(g > 0)) return NaN;
   const num = l - 2 * (lambdaRe * ar - lambdaIm * ai) + (lambdaRe ** 2 + lambdaIm ** 2) * g;
   return Math.sqrt(Math.max(0, num) / g);

@@ -13,7 +13,8 @@
 import type { TrajectorySet } from '../numerics/trajectorySet';
 import { leftEigenvectors } from '../numerics/linalg/leftEigenvectors';
 import type { EdmdProjection, EdmdSums } from './edmd';
-import { resdmdResidual, targetGram } from './eigenfunctions';
+import { gemmNN } from '../numerics/kernels/gramKernels';
+import { residualFromForms, targetGram } from './eigenfunctions';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';
 
 /** K larger than this gets no residuals with the run (its O(r³) cost would exceed ~0.5 s). */
@@ -24,9 +25,8 @@ export interface ResidualSums {
   G: Float64Array;
   A: Float64Array;
   L: Float64Array;
+  /** Order of all three (n×n row-major). */
   n: number;
-  /** Row stride of G and A (m + p for an untruncated fit with inputs; n otherwise). */
-  strideGA?: number;
 }
 
 /**
@@ -94,16 +94,43 @@ export function spectrumResiduals(
   for (let k = 1; k < count; k++)
     if (im[k] < 0 && re[k - 1] === re[k] && im[k - 1] === -im[k]) partner[k] = k - 1;
   const vectors = leftEigenvectors(K, r, re, im, (k) => partner[k] < 0);
-  const out = new Float64Array(count);
-  for (let k = 0; k < count; k++) {
-    if (partner[k] >= 0) {
-      out[k] = out[partner[k]];
-      continue;
-    }
+  // w = conj(ξ) = a + i·b (./eigenfunctions header) as the columns (a, b) of M (n × 2q), so that
+  // S·M for S = G, A, L is one matrix product each; then per eigenvalue
+  // wᴴSw = aᵀSa + bᵀSb + i·(aᵀSb − bᵀSa) from two columns of S·M.
+  const n = sums.n;
+  const own: number[] = [];
+  for (let k = 0; k < count; k++) if (partner[k] < 0) own.push(k);
+  const cols = 2 * own.length;
+  const M = new Float64Array(n * cols);
+  own.forEach((k, c) => {
     const xi = vectors[k]!;
-    // φ = wᵀΨ with w = conj(ξ) (./eigenfunctions header).
-    const wIm = xi.im.map((x) => -x + 0);
-    out[k] = resdmdResidual(sums, re[k], im[k], xi.re, wIm);
+    for (let i = 0; i < n; i++) {
+      M[i * cols + 2 * c] = xi.re[i];
+      M[i * cols + 2 * c + 1] = -xi.im[i] + 0;
+    }
+  });
+  const out = new Float64Array(count);
+  if (cols > 0) {
+    const [PG, PA, PL] = [sums.G, sums.A, sums.L].map((S) => gemmNN(S, n, n, M, cols));
+    own.forEach((k, c) => {
+      const ca = 2 * c;
+      const cb = ca + 1;
+      let g = 0;
+      let l = 0;
+      let ar = 0;
+      let ai = 0;
+      for (let i = 0; i < n; i++) {
+        const o = i * cols;
+        const a = M[o + ca];
+        const b = M[o + cb];
+        g += a * PG[o + ca] + b * PG[o + cb];
+        l += a * PL[o + ca] + b * PL[o + cb];
+        ar += a * PA[o + ca] + b * PA[o + cb];
+        ai += a * PA[o + cb] - b * PA[o + ca];
+      }
+      out[k] = residualFromForms(re[k], im[k], g, l, ar, ai);
+    });
   }
+  for (let k = 0; k < count; k++) if (partner[k] >= 0) out[k] = out[partner[k]];
   return out;
 }

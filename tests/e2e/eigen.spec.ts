@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { collectErrors, openApp } from './helpers';
+import { collectErrors, download, openApp } from './helpers';
 
 /**
  * The Koopman eigenfunction view (issues 12 and 14): for the van der Pol default it computes in
@@ -124,6 +124,72 @@ test('van der Pol default: eigenfunction maps, isochron phase advance = ω·Δt,
   await page.mouse.click(target!.x, target!.y);
   await expect(view).toHaveAttribute('data-selected', String(principal));
   await page.screenshot({ path: 'test-results/eigen-spectrum-1280x720.png' });
+  expect(errors).toEqual([]);
+});
+
+test('the main spectrum: every eigenvalue’s ResDMD residual equals the CLI’s; doubtful ones are faded and counted', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, 'sys=vanderpol');
+  const cli = JSON.parse(
+    execFileSync('npm', ['run', '--silent', 'srnn', '--', 'sys=vanderpol'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }),
+  ) as { eigenvalues: { re: number[]; residual: number[] } };
+  expect(cli.eigenvalues.residual).toHaveLength(201);
+  const spectrum = page.getByTestId('plot-spectrum');
+  await expect(spectrum).toHaveAttribute('data-rendered', 'true', { timeout: 60_000 });
+  // The residuals the page plots (hover text) and fades, read from the drawn figure.
+  const drawn = await page.evaluate(() => {
+    const gd = document.querySelector('[data-testid="plot-spectrum"] .js-plotly-plot') as
+      | (HTMLElement & {
+          data: Array<{
+            name?: string;
+            xaxis?: string;
+            customdata?: Array<Array<number | string>>;
+            marker?: { opacity?: number[] };
+          }>;
+        })
+      | null;
+    if (!gd) return null;
+    const groups = gd.data.filter((t) => !t.xaxis && Array.isArray(t.marker?.opacity));
+    return {
+      legend: gd.data.map((t) => t.name ?? ''),
+      points: groups.flatMap((t) =>
+        t.customdata!.map((c, k) => ({
+          re: Number(c[5]),
+          hover: String(c[7]),
+          opacity: t.marker!.opacity![k],
+        })),
+      ),
+    };
+  });
+  expect(drawn).not.toBeNull();
+  const { points, legend } = drawn!;
+  expect(points).toHaveLength(201);
+  const doubtful = cli.eigenvalues.residual.filter((x) => x > 0.1).length;
+  expect(legend).toContain(`faded: ResDMD residual > 0.1 (${doubtful} of 201)`);
+  expect(points.filter((p) => p.opacity < 1)).toHaveLength(doubtful);
+  // The hover names each eigenvalue's residual (2 significant digits) and its trust word.
+  for (const p of points) {
+    const k = cli.eigenvalues.re.indexOf(p.re);
+    expect(k, `eigenvalue ${p.re}`).toBeGreaterThanOrEqual(0);
+    const res = cli.eigenvalues.residual[k];
+    const word = res < 0.01 ? 'trusted' : res < 0.1 ? 'fair' : 'doubtful';
+    expect(p.hover).toContain(`(${word})`);
+    expect(p.opacity < 1).toBe(word === 'doubtful');
+  }
+  // Byte for byte: the exported model file carries the CLI's residuals.
+  const doc = JSON.parse((await download(page, 'export-json')).bytes.toString('utf8')) as {
+    eigenvalues: { residual: number[] };
+  };
+  expect(doc.eigenvalues.residual).toEqual(cli.eigenvalues.residual);
+  await spectrum.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/spectrum-residuals-1280x720.png' });
   expect(errors).toEqual([]);
 });
 

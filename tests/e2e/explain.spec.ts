@@ -18,7 +18,7 @@ interface CliJson {
   config: Record<string, number | string>;
   query: string;
   metrics: Record<string, number>;
-  eigenvalues: { re: number[]; im: number[] };
+  eigenvalues: { re: number[]; im: number[]; residual: number[] };
   spectrumRank: number;
   ridge: { rel: number };
   solveMethod: string;
@@ -79,6 +79,15 @@ test('van der Pol default: the overview shows the CLI JSON numbers at full preci
   const first = page.getByTestId('eigen-table').locator('tbody tr').first();
   await expect(first).toHaveAttribute('data-re', String(j.eigenvalues.re[0]));
   await expect(first).toHaveAttribute('data-im', String(Math.abs(j.eigenvalues.im[0])));
+  // Its ResDMD residual and the count of doubtful eigenvalues are the CLI's too.
+  await expect(first.locator('td[data-residual]')).toHaveAttribute(
+    'data-residual',
+    String(j.eigenvalues.residual[0]),
+  );
+  await expect(page.getByTestId('explain-doubtful')).toHaveAttribute(
+    'data-value',
+    String(j.eigenvalues.residual.filter((x) => x > 0.1).length),
+  );
   console.log(
     `overview = CLI: N ${Number(j.config.ntraj) * Number(j.config.len)}, M ${j.config.width}, λ_rel ${j.ridge.rel}, ${j.solveMethod}, on/in/out ${counts.circle}/${counts.inside}/${counts.outside}, testMse ${j.metrics.testMse}, vpt ${j.metrics.vpt}`,
   );

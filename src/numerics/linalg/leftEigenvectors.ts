@@ -13,6 +13,7 @@
  *
  * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
+import { gemmNN } from '../kernels/gramKernels';
 import { fixPhase, normalise } from './complexVector';
 import { hessenbergInPlace } from './hessenberg';
 
@@ -59,12 +60,14 @@ export function leftEigenvectors(
   hessenbergInPlace(h, n, u);
   const scale = Math.max(normF, 1e-300);
   const lu = createHessenbergLu(n);
-  const out: Array<LeftEigenvector | null> = [];
-  for (let k = 0; k < re.length; k++) {
-    if (!wanted(k) || n === 0) {
-      out.push(n === 0 ? { re: new Float64Array(0), im: new Float64Array(0), residual: 0 } : null);
-      continue;
-    }
+  // Inverse iteration in Hessenberg coordinates, one eigenvalue at a time; the vectors y are kept
+  // as the columns (re, im) of Y (n × 2·wanted), so that ξ = U y is one matrix product for all.
+  const picked: Array<{ k: number; residual: number }> = [];
+  for (let k = 0; k < re.length; k++) if (n > 0 && wanted(k)) picked.push({ k, residual: 0 });
+  const cols = 2 * picked.length;
+  const Y = new Float64Array(n * cols);
+  picked.forEach((p, c) => {
+    const { k } = p;
     lu.factor(h, re[k], im[k], scale * 2 ** -52);
     // Deterministic, generic start vector (the low-discrepancy sequence of eigenvectorsFor).
     let yr = new Float64Array(n);
@@ -83,24 +86,30 @@ export function leftEigenvectors(
       if (res < best.residual) best = { yr, yi, residual: res };
       if (res <= 64 * n * 2 ** -52) break;
     }
-    // ξ = U y; U is orthogonal, so ‖ξ‖ = ‖y‖ = 1 and the residual carries over.
+    p.residual = best.residual;
+    for (let i = 0; i < n; i++) {
+      Y[i * cols + 2 * c] = best.yr[i];
+      Y[i * cols + 2 * c + 1] = best.yi[i];
+    }
+  });
+  // ξ = U y for all at once; U is orthogonal, so ‖ξ‖ = ‖y‖ = 1 and the residual carries over.
+  const X = cols > 0 ? gemmNN(u, n, n, Y, cols) : Y;
+  const out: Array<LeftEigenvector | null> = re.length
+    ? Array.from({ length: re.length }, () => null)
+    : [];
+  if (n === 0)
+    for (let k = 0; k < re.length; k++)
+      out[k] = { re: new Float64Array(0), im: new Float64Array(0), residual: 0 };
+  picked.forEach(({ k, residual }, c) => {
     const vr = new Float64Array(n);
     const vi = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      let sr = 0;
-      let si = 0;
-      const row = i * n;
-      for (let j = 0; j < n; j++) {
-        const q = u[row + j];
-        sr += q * best.yr[j];
-        si += q * best.yi[j];
-      }
-      vr[i] = sr;
-      vi[i] = si;
+      vr[i] = X[i * cols + 2 * c];
+      vi[i] = X[i * cols + 2 * c + 1];
     }
     fixPhase(vr, vi);
-    out.push({ re: vr, im: vi, residual: best.residual });
-  }
+    out[k] = { re: vr, im: vi, residual };
+  });
   return out;
 }
 
@@ -162,23 +171,24 @@ function createHessenbergLu(n: number) {
     },
     /** x ← (Bᴴ)⁻¹ x, in place (real and imaginary parts). */
     solveConjTransposed(xr: Float64Array, xi: Float64Array): void {
-      // Rᴴ t = x: Rᴴ is lower triangular with entries conj(R[j, i]); forward substitution.
-      for (let i = 0; i < n; i++) {
-        let sr = xr[i];
-        let si = xi[i];
-        for (let j = 0; j < i; j++) {
-          const p = j * n + i; // R[j, i], used conjugated
-          const ar = rr[p];
-          const ai = -ri[p];
-          sr -= ar * xr[j] - ai * xi[j];
-          si -= ar * xi[j] + ai * xr[j];
-        }
-        const d = i * n + i;
+      // Rᴴ t = x: Rᴴ is lower triangular with entries conj(R[j, i]). Forward substitution by
+      // columns of Rᴴ, i.e. rows of R, so the inner loop reads R contiguously: t_j is final once
+      // divided by conj(R[j, j]), then subtracted from the later entries.
+      for (let j = 0; j < n; j++) {
+        const d = j * n + j;
         const dr = rr[d];
         const di = -ri[d];
         const den = dr * dr + di * di;
-        xr[i] = (sr * dr + si * di) / den;
-        xi[i] = (si * dr - sr * di) / den;
+        const tr = (xr[j] * dr + xi[j] * di) / den;
+        const ti = (xi[j] * dr - xr[j] * di) / den;
+        xr[j] = tr;
+        xi[j] = ti;
+        for (let i = j + 1; i < n; i++) {
+          const ar = rr[d + i - j]; // R[j, i], used conjugated
+          const ai = -ri[d + i - j];
+          xr[i] -= ar * tr - ai * ti;
+          xi[i] -= ar * ti + ai * tr;
+        }
       }
       // y = P_0 M_0ᴴ ⋯ P_{n−2} M_{n−2}ᴴ t, applied right to left: M_kᴴ t subtracts
       // conj(l_k) t_{k+1} from t_k, then P_k swaps t_k and t_{k+1}.

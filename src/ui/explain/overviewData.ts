@@ -115,6 +115,8 @@ export interface EigenRow {
   period: number;
   /** True when the conjugate λ̄ is also an eigenvalue (the row stands for the pair). */
   pair: boolean;
+  /** Position in the run's eigenvalue list (for its ResDMD residual). */
+  index: number;
 }
 
 /**
@@ -141,6 +143,7 @@ export function eigenTable(
       freq,
       period: period(freq),
       pair: im[k] > 0,
+      index: k,
     });
   }
   return rows;

@@ -4,7 +4,7 @@
  */
 import type { RunResult } from '../../../run/result';
 import { formatSig } from '../../format';
-import { ON_CIRCLE_TEXT, referenceFor } from '../../plots/spectrumData';
+import { ON_CIRCLE_TEXT, RESIDUAL_HIGH, referenceFor, trustOf } from '../../plots/spectrumData';
 import { Eq } from '../Eq';
 import { eigenTable, leadingEigen, leadingOscillation, overviewValues } from '../overviewData';
 import { texComplex, texLines, texNumber } from '../texNumber';
@@ -20,6 +20,8 @@ export function SpectrumStage({ result: r }: { result: RunResult }) {
   const rows = eigenTable(re, im, dt, ROWS);
   const omega = referenceFor(r.config).omega;
   const unit = r.family === 'series' ? (r.series?.step === 'day' ? 'day' : 'step') : 'time unit';
+  const residual = r.eigenvalues.residual;
+  const doubtful = residual ? Array.from(residual).filter((x) => x > RESIDUAL_HIGH).length : 0;
   return (
     <>
       <p className="explain-lead">
@@ -67,6 +69,15 @@ export function SpectrumStage({ result: r }: { result: RunResult }) {
           : 'none'}
         .
       </p>
+      {residual && (
+        <p className="explain-counts" data-testid="explain-doubtful" data-value={doubtful}>
+          Not every eigenvalue is a property of the dynamics. The <b>ResDMD residual</b> checks each
+          one on the training pairs: how far φ(x<sub>t+1</sub>) is from λ·φ(x<sub>t</sub>) for its
+          eigenfunction φ, relative to |φ|. <b>{doubtful}</b> of {residual.length} have a residual
+          above {RESIDUAL_HIGH}: they are probably artefacts of the finite network (faded in the
+          spectrum plot).
+        </p>
+      )}
       <table className="explain-table" data-testid="eigen-table">
         <caption>Leading eigenvalues (one row per conjugate pair ±)</caption>
         <thead>
@@ -77,6 +88,11 @@ export function SpectrumStage({ result: r }: { result: RunResult }) {
             <th scope="col">growth (1/{unit})</th>
             <th scope="col">ω (rad/{unit})</th>
             <th scope="col">period</th>
+            {residual && (
+              <th scope="col" title="ResDMD residual on the training pairs (METHOD.md §12)">
+                residual
+              </th>
+            )}
             {omega !== null && (
               <th scope="col" title="angle / (ω·Δt), ω the true limit cycle's angular frequency">
                 k = angle/(ωΔt)
@@ -102,6 +118,11 @@ export function SpectrumStage({ result: r }: { result: RunResult }) {
               <td>{formatSig(e.growth, 3)}</td>
               <td>{e.pair ? `±${formatSig(e.freq, 4)}` : formatSig(e.freq, 4)}</td>
               <td>{Number.isFinite(e.period) ? formatSig(e.period, 4) : '—'}</td>
+              {residual && (
+                <td data-residual={String(residual[e.index])}>
+                  {formatSig(residual[e.index], 2)} {trustOf(residual[e.index]) ?? ''}
+                </td>
+              )}
               {omega !== null && <td>{formatSig(e.angle / (omega * dt), 3)}</td>}
             </tr>
           ))}

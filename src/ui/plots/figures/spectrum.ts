@@ -40,7 +40,7 @@ export const GROUP_NAMES: Record<CircleClass, string> = {
 /** Opacity of doubtful eigenvalues (ResDMD residual > RESIDUAL_HIGH). */
 const FADED = 0.28;
 /** Legend name of the faded eigenvalues (tests look for it). */
-export const DOUBTFUL_NAME = `faded: ResDMD residual > ${RESIDUAL_HIGH}, probably spurious`;
+export const DOUBTFUL_NAME = `faded: ResDMD residual > ${RESIDUAL_HIGH}`;
 
 /** "3.0e-3 (trusted)" for the hover. */
 function residualText(res: number): string {
