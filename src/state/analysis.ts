@@ -16,7 +16,8 @@ import type { RunResult } from '../run/result';
 import type { SeedRepeat } from '../run/seeds';
 import { seriesSourceFor } from './seriesData';
 import { useStore } from './store';
-import { createRunClient, RunCancelled, type RunClient } from './workerClient';
+import { RunCancelled } from './workerClient';
+import { createWorkerTask, onNewResult } from './workerTask';
 
 export type AnalysisTask = AnalysisKind | 'seeds';
 
@@ -81,86 +82,81 @@ export function analysisFraction(phase: string, fraction: number): number {
   return RUN_SHARE * fraction;
 }
 
-let client: RunClient | null = null;
-let current = 0;
-
-function getClient(): RunClient {
-  client ??= createRunClient();
-  return client;
-}
+const task = createWorkerTask();
 
 /** Runs one analysis of the result on screen (superseding any in flight). */
-export function startAnalysis(task: AnalysisTask): void {
+export function startAnalysis(kind: AnalysisTask): void {
   const result = useStore.getState().result;
   if (!result) return;
   if (useAnalysis.getState().of !== result) useAnalysis.setState({ ...EMPTY, of: result });
-  const id = ++current;
   const { steps, seedCount } = useAnalysis.getState();
   useAnalysis.setState({
-    running: task,
+    running: kind,
     progress: { phase: 'starting', fraction: 0 },
     error: null,
   });
   const config = result.config;
-  const report = (phase: string, fraction: number) => {
-    if (id === current) useAnalysis.setState({ progress: { phase, fraction } });
-  };
-  const done = (part: Partial<AnalysisState>) => {
-    if (id !== current) return;
+  const done = (part: Partial<AnalysisState>) =>
     useAnalysis.setState({ ...part, running: null, progress: null });
-  };
-  const failed = (e: unknown) => {
-    if (id !== current || e instanceof RunCancelled) return;
-    const message = e instanceof Error ? e.message : String(e);
+  const failed = (message: string) =>
     useAnalysis.setState({
       running: null,
       progress: null,
       error: message || 'the analysis failed',
     });
-  };
-  if (task === 'seeds') {
-    seriesSourceFor(config)
-      .then((series) => {
-        if (id !== current) throw new RunCancelled();
-        return getClient().repeatSeeds(
+  if (kind === 'seeds') {
+    task.start(
+      async (client, live) => {
+        const series = await seriesSourceFor(config);
+        if (!live()) throw new RunCancelled();
+        return client.repeatSeeds(
           config,
           seedCount,
-          (p) =>
-            report(
-              `seed ${Math.min(seedCount, Math.floor(p.fraction * seedCount) + 1)} of ${seedCount}`,
-              p.fraction,
-            ),
+          (p) => {
+            if (!live()) return;
+            const seed = Math.min(seedCount, Math.floor(p.fraction * seedCount) + 1);
+            useAnalysis.setState({
+              progress: { phase: `seed ${seed} of ${seedCount}`, fraction: p.fraction },
+            });
+          },
           series,
         );
-      })
-      .then((seeds) => done({ seeds }), failed);
-    return;
-  }
-  getClient()
-    .analyse(config, task, (p) => report(p.phase, analysisFraction(p.phase, p.fraction)), { steps })
-    .then(
-      (a: AnalysisResult) => done(a.kind === 'lyapunov' ? { lyapunov: a } : { stats: a }),
+      },
+      (seeds) => done({ seeds }),
       failed,
     );
+    return;
+  }
+  task.start(
+    (client, live) =>
+      client.analyse(
+        config,
+        kind,
+        (p) => {
+          if (live())
+            useAnalysis.setState({
+              progress: { phase: p.phase, fraction: analysisFraction(p.phase, p.fraction) },
+            });
+        },
+        { steps },
+      ),
+    (a: AnalysisResult) => done(a.kind === 'lyapunov' ? { lyapunov: a } : { stats: a }),
+    failed,
+  );
 }
 
 /** Stops the analysis in flight at once (terminates its worker); the results shown stay. */
 export function cancelAnalysis(): void {
   if (!useAnalysis.getState().running) return;
-  current++;
-  getClient().cancel();
+  task.cancel();
   useAnalysis.setState({ running: null, progress: null });
 }
 
 /** A new result on screen: the analyses of the old one go (and one in flight is cancelled). */
-useStore.subscribe(
-  (s) => s.result,
+onNewResult(
+  () => useAnalysis.getState().of,
   (result) => {
-    if (result === useAnalysis.getState().of) return;
-    if (useAnalysis.getState().running) {
-      current++;
-      getClient().cancel();
-    }
+    if (useAnalysis.getState().running) task.cancel();
     useAnalysis.setState({ ...EMPTY, of: result });
   },
 );

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { CompareKind, CompareRow, Comparison } from '../run/sweep';
 import { useStore } from './store';
-import { createRunClient, RunCancelled, type RunClient } from './workerClient';
+import { createWorkerTask } from './workerTask';
 
 export interface CompareState {
   kind: CompareKind;
@@ -50,8 +50,7 @@ export function parseSeeds(text: string): number[] | string | null {
   return items.map(Number);
 }
 
-let client: RunClient | null = null;
-let current = 0;
+const task = createWorkerTask();
 
 export function startCompare(): void {
   const { kind, seeds: text, withEsn } = useCompare.getState();
@@ -61,32 +60,25 @@ export function startCompare(): void {
     useCompare.setState({ error: seeds });
     return;
   }
-  const id = ++current;
   useCompare.setState({ running: true, done: 0, total: 0, rows: [], result: null, error: null });
-  client ??= createRunClient();
-  client
-    .compare(kind, config, { ...(seeds ? { seeds } : {}), withEsn }, (done, total, rows) => {
-      if (id !== current) return;
-      useCompare.setState((s) => ({ done, total, rows: [...s.rows, ...rows] }));
-    })
-    .then(
-      (result) => {
-        if (id === current) useCompare.setState({ running: false, result, rows: result.rows });
-      },
-      (e: unknown) => {
-        if (id !== current || e instanceof RunCancelled) return;
-        useCompare.setState({
-          running: false,
-          error: e instanceof Error ? e.message : String(e),
-        });
-      },
-    );
+  task.start(
+    (client, live) =>
+      client.compare(
+        kind,
+        config,
+        { ...(seeds ? { seeds } : {}), withEsn },
+        (done, total, rows) => {
+          if (live()) useCompare.setState((s) => ({ done, total, rows: [...s.rows, ...rows] }));
+        },
+      ),
+    (result) => useCompare.setState({ running: false, result, rows: result.rows }),
+    (message) => useCompare.setState({ running: false, error: message }),
+  );
 }
 
 /** Stops the comparison in flight at once; the rows that finished stay. */
 export function cancelCompare(): void {
   if (!useCompare.getState().running) return;
-  current++;
-  client?.cancel();
+  task.cancel();
   useCompare.setState({ running: false });
 }

@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { EigenfunctionAnalysis } from '../run/eigenfunctions';
 import type { RunResult } from '../run/result';
 import { useStore } from './store';
-import { createRunClient, RunCancelled, type RunClient } from './workerClient';
+import { createWorkerTask, onNewResult } from './workerTask';
 
 export interface EigenState {
   running: boolean;
@@ -34,61 +34,43 @@ export function eigenFraction(phase: string, fraction: number): number {
   return RUN_SHARE * fraction;
 }
 
-let client: RunClient | null = null;
-let current = 0;
-
-function getClient(): RunClient {
-  client ??= createRunClient();
-  return client;
-}
+const task = createWorkerTask();
 
 /** Computes the eigenfunctions of the result on screen (superseding one in flight). */
 export function startEigen(): void {
   const result = useStore.getState().result;
   if (!result) return;
-  const id = ++current;
   useEigen.setState({
     ...EMPTY,
     of: result,
     running: true,
     progress: { phase: 'starting', fraction: 0 },
   });
-  getClient()
-    .eigenfunctions(result.config, (p) => {
-      if (id === current)
-        useEigen.setState({
-          progress: { phase: p.phase, fraction: eigenFraction(p.phase, p.fraction) },
-        });
-    })
-    .then(
-      (analysis) => {
-        if (id === current) useEigen.setState({ analysis, running: false, progress: null });
-      },
-      (e: unknown) => {
-        if (id !== current || e instanceof RunCancelled) return;
-        const message = e instanceof Error ? e.message : String(e);
-        useEigen.setState({ running: false, progress: null, error: message || 'failed' });
-      },
-    );
+  task.start(
+    (client, live) =>
+      client.eigenfunctions(result.config, (p) => {
+        if (live())
+          useEigen.setState({
+            progress: { phase: p.phase, fraction: eigenFraction(p.phase, p.fraction) },
+          });
+      }),
+    (analysis) => useEigen.setState({ analysis, running: false, progress: null }),
+    (message) => useEigen.setState({ running: false, progress: null, error: message || 'failed' }),
+  );
 }
 
 /** Stops the computation in flight (terminates its worker). */
 export function cancelEigen(): void {
   if (!useEigen.getState().running) return;
-  current++;
-  getClient().cancel();
+  task.cancel();
   useEigen.setState({ running: false, progress: null });
 }
 
 /** A new result on screen: the eigenfunctions of the old one go. */
-useStore.subscribe(
-  (s) => s.result,
+onNewResult(
+  () => useEigen.getState().of,
   (result) => {
-    if (result === useEigen.getState().of) return;
-    if (useEigen.getState().running) {
-      current++;
-      getClient().cancel();
-    }
+    if (useEigen.getState().running) task.cancel();
     useEigen.setState({ ...EMPTY, of: result });
   },
 );

@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { GrowRun } from '../run/explain';
 import type { RunResult } from '../run/result';
 import { useStore } from './store';
-import { createRunClient, RunCancelled, type RunClient } from './workerClient';
+import { createWorkerTask, onNewResult } from './workerTask';
 
 /** Milliseconds per frame the page offers: normal and slow motion. */
 export const GROW_SPEEDS = [
@@ -38,49 +38,35 @@ export const useGrow = create<GrowState>()(() => ({
   speedMs: GROW_SPEEDS[0].ms,
 }));
 
-let client: RunClient | null = null;
-let current = 0;
+const task = createWorkerTask();
 let timer: ReturnType<typeof setTimeout> | null = null;
-
-function getClient(): RunClient {
-  client ??= createRunClient();
-  return client;
-}
 
 /** Computes the growth of the result on screen (superseding one in flight). */
 export function startGrow(): void {
   const result = useStore.getState().result;
   if (!result) return;
   stopPlaying();
-  const id = ++current;
   useGrow.setState({
     ...EMPTY,
     of: result,
     running: true,
     progress: { phase: 'starting', fraction: 0 },
   });
-  getClient()
-    .grow(result.config, (p) => {
-      if (id === current) useGrow.setState({ progress: { phase: p.phase, fraction: p.fraction } });
-    })
-    .then(
-      (grow) => {
-        if (id !== current) return;
-        useGrow.setState({ grow, running: false, progress: null, frame: 0 });
-      },
-      (e: unknown) => {
-        if (id !== current || e instanceof RunCancelled) return;
-        const message = e instanceof Error ? e.message : String(e);
-        useGrow.setState({ running: false, progress: null, error: message || 'growing failed' });
-      },
-    );
+  task.start(
+    (client, live) =>
+      client.grow(result.config, (p) => {
+        if (live()) useGrow.setState({ progress: { phase: p.phase, fraction: p.fraction } });
+      }),
+    (grow) => useGrow.setState({ grow, running: false, progress: null, frame: 0 }),
+    (message) =>
+      useGrow.setState({ running: false, progress: null, error: message || 'growing failed' }),
+  );
 }
 
 /** Stops the computation in flight (terminates its worker). */
 export function cancelGrow(): void {
   if (!useGrow.getState().running) return;
-  current++;
-  getClient().cancel();
+  task.cancel();
   useGrow.setState({ running: false, progress: null });
 }
 
@@ -123,15 +109,11 @@ export function setGrowSpeed(ms: number): void {
 }
 
 /** A new result on screen: the growth of the old one goes (and one in flight is cancelled). */
-useStore.subscribe(
-  (s) => s.result,
+onNewResult(
+  () => useGrow.getState().of,
   (result) => {
-    if (result === useGrow.getState().of) return;
     stopPlaying();
-    if (useGrow.getState().running) {
-      current++;
-      getClient().cancel();
-    }
+    if (useGrow.getState().running) task.cancel();
     useGrow.setState({ ...EMPTY, of: result });
   },
 );

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { SamplerRun } from '../run/explain';
 import type { RunResult } from '../run/result';
 import { useStore } from './store';
-import { createRunClient, RunCancelled, type RunClient } from './workerClient';
+import { createWorkerTask, onNewResult } from './workerTask';
 
 export interface NeuronState {
   /** The result the state belongs to. */
@@ -24,8 +24,7 @@ const EMPTY = { index: 0, other: null, otherRunning: false, otherError: null };
 
 export const useNeuron = create<NeuronState>()(() => ({ ...EMPTY, of: null }));
 
-let client: RunClient | null = null;
-let current = 0;
+const task = createWorkerTask();
 
 /** Selects neuron `j` of the result on screen (clamped to 0 … M−1; non-numbers are ignored). */
 export function selectNeuron(j: number): void {
@@ -46,32 +45,20 @@ export function startCompare(): void {
   const s = useNeuron.getState();
   if (s.of === result && (s.other || s.otherRunning)) return;
   if (s.of !== result) useNeuron.setState({ ...EMPTY, of: result });
-  const id = ++current;
   useNeuron.setState({ otherRunning: true, otherError: null });
-  client ??= createRunClient();
-  client
-    .samplerRun(result.config, otherSampler(result.config.sampler), () => {})
-    .then(
-      (other) => {
-        if (id === current) useNeuron.setState({ other, otherRunning: false });
-      },
-      (e: unknown) => {
-        if (id !== current || e instanceof RunCancelled) return;
-        const message = e instanceof Error ? e.message : String(e);
-        useNeuron.setState({ otherRunning: false, otherError: message || 'the comparison failed' });
-      },
-    );
+  task.start(
+    (client) => client.samplerRun(result.config, otherSampler(result.config.sampler), () => {}),
+    (other) => useNeuron.setState({ other, otherRunning: false }),
+    (message) =>
+      useNeuron.setState({ otherRunning: false, otherError: message || 'the comparison failed' }),
+  );
 }
 
-useStore.subscribe(
-  (s) => s.result,
+onNewResult(
+  () => useNeuron.getState().of,
   (result) => {
     const s = useNeuron.getState();
-    if (result === s.of) return;
-    if (s.otherRunning) {
-      current++;
-      client?.cancel();
-    }
+    if (s.otherRunning) task.cancel();
     // Keep the neuron number across runs when it still exists (a student stepping through).
     const width = result?.model.width ?? 0;
     useNeuron.setState({ ...EMPTY, index: Math.min(s.index, Math.max(0, width - 1)), of: result });

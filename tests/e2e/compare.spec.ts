@@ -53,7 +53,7 @@ test('pin, change the sampler: both rows with the CLI numbers, restored by the l
   const errors = collectErrors(page);
   await openApp(page, QUERY);
   await page.getByTestId('compare-pin').click();
-  await expect(page).toHaveURL(/[?&]pin=v%3D1%26sys%3Dlorenz/);
+  await expect(page).toHaveURL(/[?&]pin=v%3D2%26sys%3Dlorenz/);
   await expect(page.getByTestId('compare-pin-count')).toHaveAttribute('data-count', '1');
   // One click: the pinned run again with the other sampler (it becomes the current run).
   const before = await runId(page);
