@@ -11,14 +11,12 @@ import { growRun } from '../../src/run/explain';
 import { createStageCache } from '../../src/run/stageCache';
 import { colorAt, encodePng } from '../../src/ui/explain/rasterPng';
 import {
-  clipLine,
-  layerOfResult,
   neuronFigure,
-  neuronInfo,
   shownNeurons,
-  slicePlane,
   zeroLinesFigure,
 } from '../../src/ui/explain/neuron/neuronFigures';
+import { layerOfResult, neuronInfo } from '../../src/ui/explain/neuron/neuronLayer';
+import { clipLine, slicePlane } from '../../src/ui/explain/neuron/slicePlane';
 import {
   growErrorFigure,
   growSpectrumFigure,

@@ -16,16 +16,9 @@ import { otherSampler, selectNeuron, startCompare, useNeuron } from '../../../st
 import { useStore } from '../../../state/store';
 import { formatSig } from '../../format';
 import { ExplainFigure } from '../ExplainFigure';
-import {
-  layerOfResult,
-  neuronFigure,
-  neuronInfo,
-  samplerName,
-  slicePlane,
-  zeroLinesFigure,
-  type LayerView,
-  type NeuronInfo,
-} from './neuronFigures';
+import { neuronFigure, samplerName, zeroLinesFigure } from './neuronFigures';
+import { layerOfResult, neuronInfo, type LayerView, type NeuronInfo } from './neuronLayer';
+import { slicePlane } from './slicePlane';
 import '../explain.css';
 
 const vec = (v: number[] | null) => (v ? `(${v.map((x) => formatSig(x, 4)).join(', ')})` : '—');

@@ -7,145 +7,12 @@
  */
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../../run/result';
-import { formatSig } from '../../format';
 import { axis, baseLayout, legendNames, legendRows } from '../../plots/layout';
 import { COLORS, FONT, HUES, INK, withAlpha } from '../../plots/palette';
 import type { Figure } from '../../plots/types';
 import { colorAt, pngDataUrl } from '../rasterPng';
-
-/** A hidden layer as the views read it: W (M×d), b (M), the SWIM pairs' points (M×2×d) or null. */
-export interface LayerView {
-  sampler: string;
-  d: number;
-  width: number;
-  W: Float64Array;
-  b: Float64Array;
-  pairPoints: Float64Array | null;
-  act: string;
-}
-
-export function layerOfResult(r: RunResult): LayerView {
-  return {
-    sampler: r.config.sampler,
-    d: r.dim,
-    width: r.model.width,
-    W: r.model.W,
-    b: r.model.b,
-    pairPoints: r.model.pairPoints,
-    act: r.config.act,
-  };
-}
-
-/** σ of the layer: tanh or ReLU. */
-export function activate(act: string, z: number): number {
-  return act === 'relu' ? Math.max(0, z) : Math.tanh(z);
-}
-
-/** w_j·x + b_j, summed over i = 0 … d−1 in order and then + b_j (as the sampler forms b). */
-export function preActivation(layer: LayerView, j: number, x: ArrayLike<number>, off = 0): number {
-  let s = 0;
-  for (let i = 0; i < layer.d; i++) s += layer.W[j * layer.d + i] * x[off + i];
-  return s + layer.b[j];
-}
-
-/** What one neuron is: its weights, its pair and its activation at the pair's two points. */
-export interface NeuronInfo {
-  j: number;
-  w: number[];
-  b: number;
-  /** The SWIM pair's points x⁽¹⁾, x⁽²⁾ (null for random features). */
-  x1: number[] | null;
-  x2: number[] | null;
-  /** w·x + b and σ(w·x + b) at x⁽¹⁾ and x⁽²⁾ (null without a pair). */
-  pre1: number | null;
-  pre2: number | null;
-  act1: number | null;
-  act2: number | null;
-  /**
-   * What METHOD.md §2 says σ is at the two points: tanh −½ and +½ (w·x + b = ∓ln3/2), ReLU 0 and 1.
-   */
-  expected: [number, number];
-}
-
-export function neuronInfo(layer: LayerView, j: number): NeuronInfo {
-  const d = layer.d;
-  const w = Array.from(layer.W.subarray(j * d, (j + 1) * d));
-  const pp = layer.pairPoints;
-  const x1 = pp ? Array.from(pp.subarray(2 * j * d, (2 * j + 1) * d)) : null;
-  const x2 = pp ? Array.from(pp.subarray((2 * j + 1) * d, (2 * j + 2) * d)) : null;
-  const pre1 = x1 ? preActivation(layer, j, x1) : null;
-  const pre2 = x2 ? preActivation(layer, j, x2) : null;
-  return {
-    j,
-    w,
-    b: layer.b[j],
-    x1,
-    x2,
-    pre1,
-    pre2,
-    act1: pre1 === null ? null : activate(layer.act, pre1),
-    act2: pre2 === null ? null : activate(layer.act, pre2),
-    expected: layer.act === 'relu' ? [0, 1] : [-0.5, 0.5],
-  };
-}
-
-/** The plane a figure draws: two state components on the axes, the others held at `base`. */
-export interface SlicePlane {
-  axes: [number, number];
-  base: number[];
-  /** Axis ranges (the training data's box, padded). */
-  ranges: [[number, number], [number, number]];
-  names: [string, string];
-  /** Human-readable description of the fixed components, e.g. "z = 23.5" ('' for d = 2). */
-  fixedText: string;
-}
-
-/** Per-component mean, std, min and max of the training sample. */
-function sampleStats(r: RunResult) {
-  const { x, rows } = r.trainSample;
-  const d = r.dim;
-  const mean = new Array<number>(d).fill(0);
-  const lo = new Array<number>(d).fill(Infinity);
-  const hi = new Array<number>(d).fill(-Infinity);
-  for (let k = 0; k < rows; k++)
-    for (let i = 0; i < d; i++) {
-      const v = x[k * d + i];
-      mean[i] += v / rows;
-      lo[i] = Math.min(lo[i], v);
-      hi[i] = Math.max(hi[i], v);
-    }
-  const std = new Array<number>(d).fill(0);
-  for (let k = 0; k < rows; k++)
-    for (let i = 0; i < d; i++) std[i] += (x[k * d + i] - mean[i]) ** 2 / rows;
-  return { mean, std: std.map(Math.sqrt), lo, hi };
-}
-
-/**
- * The plane of a figure: for d = 2 the phase plane; for d ≥ 3 the plane through `through` (default:
- * the training mean) spanned by the two components with the largest spread in the training data.
- */
-export function slicePlane(r: RunResult, through?: number[]): SlicePlane {
-  const d = r.dim;
-  const st = sampleStats(r);
-  const order = Array.from({ length: d }, (_, i) => i).sort(
-    (a, b) => st.std[b] - st.std[a] || a - b,
-  );
-  const axes = (d === 2 ? [0, 1] : order.slice(0, 2).sort((a, b) => a - b)) as [number, number];
-  const base = through ?? st.mean;
-  const name = (i: number) => r.stateNames[i] ?? `x${i + 1}`;
-  const pad = (i: number): [number, number] => {
-    const span = st.hi[i] - st.lo[i] || 1;
-    return [st.lo[i] - 0.08 * span, st.hi[i] + 0.08 * span];
-  };
-  const fixed = Array.from({ length: d }, (_, i) => i).filter((i) => !axes.includes(i));
-  return {
-    axes,
-    base: Array.from(base),
-    ranges: [pad(axes[0]), pad(axes[1])],
-    names: [name(axes[0]), name(axes[1])],
-    fixedText: fixed.map((i) => `${name(i)} = ${formatSig(base[i], 3)}`).join(', '),
-  };
-}
+import { activate, neuronInfo, type LayerView } from './neuronLayer';
+import { clipLine, lineOf, type SlicePlane } from './slicePlane';
 
 /** Width (px) the legend rows are estimated for: a half-width cell less the colour bar. */
 const NARROW_LEGEND = 280;
@@ -176,50 +43,6 @@ function trainTrace(r: RunResult, plane: SlicePlane, opacity: number): PlotData 
     marker: { color: INK.text, size: 2, opacity },
     hoverinfo: 'skip',
   };
-}
-
-/**
- * The segment of the line a·s + c·t + e = 0 inside the box, or null when it misses the box.
- * (s, t) are the plane's coordinates.
- */
-export function clipLine(
-  a: number,
-  c: number,
-  e: number,
-  [[s0, s1], [t0, t1]]: SlicePlane['ranges'],
-): [[number, number], [number, number]] | null {
-  const pts: Array<[number, number]> = [];
-  if (c !== 0)
-    for (const s of [s0, s1]) {
-      const t = -(a * s + e) / c;
-      if (t >= t0 && t <= t1) pts.push([s, t]);
-    }
-  if (a !== 0)
-    for (const t of [t0, t1]) {
-      const s = -(c * t + e) / a;
-      if (s >= s0 && s <= s1) pts.push([s, t]);
-    }
-  if (pts.length < 2) return null;
-  let best: [[number, number], [number, number]] = [pts[0], pts[1]];
-  let far = -1;
-  for (let i = 0; i < pts.length; i++)
-    for (let k = i + 1; k < pts.length; k++) {
-      const dist = (pts[i][0] - pts[k][0]) ** 2 + (pts[i][1] - pts[k][1]) ** 2;
-      if (dist > far) {
-        far = dist;
-        best = [pts[i], pts[k]];
-      }
-    }
-  return far > 0 ? best : null;
-}
-
-/** Coefficients (a, c, e) of neuron j's w·x + b on the plane: a·s + c·t + e. */
-function lineOf(layer: LayerView, j: number, plane: SlicePlane): [number, number, number] {
-  const d = layer.d;
-  let e = layer.b[j];
-  for (let i = 0; i < d; i++)
-    if (i !== plane.axes[0] && i !== plane.axes[1]) e += layer.W[j * d + i] * plane.base[i];
-  return [layer.W[j * d + plane.axes[0]], layer.W[j * d + plane.axes[1]], e];
 }
 
 const SAMPLER_NAME: Record<string, string> = { swim: 'SWIM', random: 'Random features' };
