@@ -38,10 +38,12 @@ import type { TrajectorySet } from '../numerics/trajectorySet';
 import {
   addPartial,
   chunksOf,
+  liftChunk,
   mergeGram,
   planGram,
   plainSet,
   splitChunks,
+  transposedProduct,
   type CaShared,
   type GramResult,
   type GramShared,
@@ -175,26 +177,6 @@ export function accumulateEdmd(
   const A = truncated ? null : acc.cross().slice(0, m * n);
   acc.dispose();
   return { d, m, p, G, A, xz, yz, yy, pairs: total };
-}
-
-/**
- * Lifts the states t0 … t0+rows of trajectory j: Ψ(x_{t0..t0+rows−1}) into xBlock rows and
- * Ψ(x_{t0+1..t0+rows}) into yBlock rows (each state lifted once).
- */
-function liftChunk(
-  dict: Dictionary,
-  set: FitData,
-  j: number,
-  t0: number,
-  rows: number,
-  xBlock: Float64Array,
-  yBlock: Float64Array,
-): void {
-  const m = dict.m;
-  const base = j * set.points + t0;
-  liftMany(dict, set.data, base, rows, xBlock, 0);
-  if (rows > 1) yBlock.set(xBlock.subarray(m, rows * m), 0);
-  liftMany(dict, set.data, base + rows, 1, yBlock, (rows - 1) * m);
 }
 
 /**
@@ -436,11 +418,7 @@ export function addTransposedProduct(
   m: number,
   out: Float64Array,
 ): void {
-  const ut = new Float64Array(d * rows);
-  for (let k = 0; k < rows; k++)
-    for (let i = 0; i < d; i++) ut[i * rows + k] = u[uOffset + k * d + i];
-  const prod = gemmNN(ut, d, rows, v, m, defaultKernel()); // d < 4 rows: force the SIMD kernel
-  for (let i = 0; i < d * m; i++) out[i] += prod[i];
+  addPartial(transposedProduct(u, uOffset, rows, d, v, m), out);
 }
 
 /** (a: p×n)·(b: n×q) for small p (row-major, i-k-j loop order). */
