@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { familyOf, type Family } from '../run/registry';
 import { FIELD_BY_KEY, FIELDS, fieldApplies } from '../run/schema';
 import { searchFor } from '../state/history';
@@ -12,6 +12,7 @@ import {
 } from '../state/lesson';
 import { useStore } from '../state/store';
 import { copyText } from './CopyLinkButton';
+import { useModalDialog } from './useModalDialog';
 import { plotsOf, shownPlots } from './plots/registry';
 
 /** What each family's view is called in the dialog. */
@@ -256,14 +257,7 @@ function LessonForm({ onClose }: { onClose: () => void }) {
 /** The header button and its modal dialog (native <dialog>: focus trap and Escape for free). */
 export function LessonButton() {
   const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
 
   return (
     <>

@@ -4,11 +4,12 @@
  * so it works with the keyboard, opens in a new tab on middle-click, and loading it runs the
  * lesson (a shared link always runs once on load). In presenter mode the links keep present=1.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { parseQuery } from '../../run/query';
 import { entryOf, familyOf } from '../../run/registry';
 import { useStore } from '../../state/store';
 import { plotEntry } from '../plots/registry';
+import { useModalDialog } from '../useModalDialog';
 import { LESSONS, lessonSearch, type Lesson } from './lessons';
 import './gallery.css';
 
@@ -47,15 +48,8 @@ function Card({ lesson, present }: { lesson: Lesson; present: boolean }) {
 /** The header button and the gallery dialog (native <dialog>: focus trap and Escape). */
 export function GalleryButton() {
   const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const present = useStore((s) => Boolean(s.page.present));
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   return (
     <>
