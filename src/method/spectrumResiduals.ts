@@ -7,8 +7,8 @@
  *
  * All left eigenvectors come from one Hessenberg reduction of K and O(r²) inverse iteration per
  * eigenvalue (src/numerics/linalg/leftEigenvectors.ts), then three r×r quadratic forms each:
- * ≈ 8r³ flops in all (r = 201: ≈ 0.1 s). Larger K (r > MAX_RESIDUAL_ORDER) is skipped: the
- * eigenfunction view computes the leading ones on demand.
+ * ≈ 8r³ flops in all. Larger K (r > MAX_RESIDUAL_ORDER) is skipped: the eigenfunction view
+ * computes the leading ones on demand.
  */
 import type { TrajectorySet } from '../numerics/trajectorySet';
 import { leftEigenvectors } from '../numerics/linalg/leftEigenvectors';
@@ -17,8 +17,11 @@ import { gemmNN } from '../numerics/kernels/gramKernels';
 import { residualFromForms, targetGram } from './eigenfunctions';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';
 
-/** K larger than this gets no residuals with the run (its O(r³) cost would exceed ~0.5 s). */
-export const MAX_RESIDUAL_ORDER = 400;
+/**
+ * K larger than this gets no residuals with the run: their O(r³) cost (≈ 3× the eigenvalues') would
+ * add ~0.3 s to a run at r = 300. The eigenfunction view computes the leading ones on demand.
+ */
+export const MAX_RESIDUAL_ORDER = 300;
 
 /** G, A and L = Σ Ψ(y)Ψ(y)ᵀ in the fit's own coordinates (reduced when truncated). */
 export interface ResidualSums {

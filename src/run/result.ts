@@ -92,7 +92,7 @@ export interface RunResult {
   metrics: Metrics;
   /**
    * Eigenvalues of K, descending modulus. `residual`: the ResDMD residual of each (METHOD.md §12),
-   * present for fits without inputs whose K has order ≤ 400 (src/method/spectrumResiduals.ts).
+   * present for fits without inputs whose K has order ≤ 300 (src/method/spectrumResiduals.ts).
    */
   eigenvalues: { re: Float64Array; im: Float64Array; residual?: Float64Array };
   /** Size of the matrix whose eigenvalues are reported (M+1, or r for a rank-r projection). */

@@ -9,6 +9,7 @@
  */
 import type { Family } from '../../run/registry';
 import type { RunResult } from '../../run/result';
+import { MAX_RESIDUAL_ORDER } from '../../method/spectrumResiduals';
 import { closedLoopFigure } from './figures/closedLoop';
 import { closedLoopPhaseFigure } from './figures/closedLoopPhase';
 import { costFigure } from './figures/cost';
@@ -24,6 +25,15 @@ import { trajectoryFigure } from './figures/trajectory';
 import { stepWord } from './seriesData';
 import type { PlotEntry } from './types';
 import { withPlotText } from './plotText';
+
+/** The spectrum caption's words on the ResDMD residuals: what fading means, or why there is none. */
+function residualCaption(r: RunResult): string {
+  if (r.eigenvalues.residual)
+    return '**Faded** points have a large ResDMD residual: their eigenfunction does not hold on the training data, so they are probably artefacts of the finite network (hover for the number).';
+  if (r.spectrumRank > MAX_RESIDUAL_ORDER)
+    return `(ResDMD residuals, which mark spurious eigenvalues, are computed with the run for K of order ≤ ${MAX_RESIDUAL_ORDER}; this K has order ${r.spectrumRank}. A POD rank below that gives them.)`;
+  return '';
+}
 
 const FREE: PlotEntry[] = [
   {
@@ -48,8 +58,8 @@ const FREE: PlotEntry[] = [
     id: 'spectrum',
     family: 'free',
     label: 'Spectrum of K',
-    caption:
-      'Eigenvalues λ of the Koopman matrix K. Inside the unit circle: modes that decay; on it: modes that persist, such as a limit cycle’s harmonics at the angles k·ω·Δt (grey ticks, where ω is known). Each |λ| > 1 makes the linear forecast grow. **Faded** points have a large ResDMD residual: their eigenfunction does not hold on the training data, so they are probably artefacts of the finite network (hover for the number).',
+    caption: (r) =>
+      `Eigenvalues λ of the Koopman matrix K. Inside the unit circle: modes that decay; on it: modes that persist, such as a limit cycle’s harmonics at the angles k·ω·Δt (grey ticks, where ω is known). Each |λ| > 1 makes the linear forecast grow. ${residualCaption(r)}`,
     build: spectrumFigure,
   },
   {
@@ -157,8 +167,8 @@ const SERIES: PlotEntry[] = [
     id: 'spectrum',
     family: 'series',
     label: 'Spectrum of K',
-    caption:
-      'Eigenvalues of K learned from the delay-embedded data. Eigenvalues near 1 are slow modes (the seasons, a trend), those deep inside the circle decay within a step or two; any |λ| > 1 would make long forecasts grow.',
+    caption: (r) =>
+      `Eigenvalues of K learned from the delay-embedded data. Eigenvalues near 1 are slow modes (the seasons, a trend), those deep inside the circle decay within a step or two; any |λ| > 1 would make long forecasts grow. ${residualCaption(r)}`,
     build: spectrumFigure,
   },
 ];
