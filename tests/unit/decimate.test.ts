@@ -8,6 +8,7 @@ import {
   minMaxIndices,
 } from '../../src/ui/plots/decimate';
 import { joinWithGaps } from '../../src/ui/plots/plotData';
+import { logFloor, logFloorRow } from '../../src/ui/plots/ranges';
 import { createRng } from '../../src/numerics/rng';
 
 describe('min/max decimation of long forecast traces', () => {
@@ -100,5 +101,13 @@ describe('per-line decimation of the error plot’s faint per-start lines', () =
   it('equals the plain join when every line fits', () => {
     const short = lines.map((l) => l.slice(0, 201));
     expect(decimatedJoin(x.slice(0, 201), short)).toEqual(joinWithGaps(x.slice(0, 201), short));
+  });
+});
+
+describe('logFloorRow', () => {
+  it('equals logFloor of the row, as a typed array', () => {
+    const flat = Float64Array.from([1, 0, -2, NaN, Infinity, 1e-20, 3, 4, 5, 6]);
+    expect(Array.from(logFloorRow(flat, 5, 0))).toEqual(logFloor(Array.from(flat).slice(0, 5)));
+    expect(Array.from(logFloorRow(flat, 5, 1))).toEqual(logFloor(Array.from(flat).slice(5)));
   });
 });

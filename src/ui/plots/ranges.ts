@@ -20,6 +20,25 @@ export function logFloor(values: ArrayLike<number>, floor = LOG_FLOOR): number[]
 }
 
 /**
+ * logFloor of row `i` of a count×steps row-major array, as a typed array: the error plot reads
+ * 30 rows of up to 20 001 steps, and plain arrays of that size cost the main thread far more
+ * (allocation and garbage collection) than one Float64Array each.
+ */
+export function logFloorRow(
+  flat: ArrayLike<number>,
+  steps: number,
+  i: number,
+  floor = LOG_FLOOR,
+): Float64Array {
+  const out = new Float64Array(steps);
+  for (let t = 0, base = i * steps; t < steps; t++) {
+    const v = flat[base + t];
+    out[t] = Number.isFinite(v) ? Math.max(v, floor) : NaN;
+  }
+  return out;
+}
+
+/**
  * Log-axis range [log10 lo, log10 hi] in whole decades covering the finite values above the floor,
  * extended to include `include` (e.g. ε), and capped at `maxHi`: a diverged error of 1e30 says no
  * more than one of 1e2, since e(t) ≈ 1 already means "no skill".
