@@ -7,7 +7,7 @@
  * Chrome trace of the same window: on a loaded machine the wall time includes waiting for a core),
  * their median and maximum, the points Plotly was given per trace, and the load average. JSON on stdout and in bench-results/bench-draw.json.
  *
- *   npx vite build && npx tsx scripts/bench-draw.ts [--reps 5] [--width 20]
+ *   npx vite build && npx tsx scripts/bench-draw.ts [--reps 5] [--width 20] [--ntest N --horizon H]
  *
  * A preview server already listening on BASE_URL (default http://127.0.0.1:4173) is reused;
  * otherwise one is started for the run and stopped afterwards.
@@ -26,6 +26,9 @@ const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 async function main(): Promise<void> {
   const reps = Number(arg('reps', '5'));
   const width = arg('width', '20');
+  // The largest forecast by default; smaller sizes to compare with (e.g. the defaults 20 × 200).
+  const ntest = arg('ntest', String(LARGEST.ntest));
+  const horizon = arg('horizon', String(LARGEST.horizon));
   const server = await ensureServer(BASE_URL);
   const chromiumPath = '/usr/bin/chromium';
   const browser = await chromium.launch(
@@ -46,8 +49,8 @@ async function main(): Promise<void> {
     await page.goto(`${BASE_URL}/?sys=vanderpol&width=${width}&ntest=2&horizon=40`);
     await page.waitForSelector('[data-testid="status"][data-state="done"]', { timeout: 60_000 });
     await page.getByTestId('auto-train').uncheck();
-    await typeSetting(page, 'ntest', String(LARGEST.ntest));
-    await typeSetting(page, 'horizon', String(LARGEST.horizon));
+    await typeSetting(page, 'ntest', ntest);
+    await typeSetting(page, 'horizon', horizon);
     for (let i = 0; i < reps; i++) {
       // A seed not run yet: each click is a whole run and a whole new figure set.
       await typeSetting(page, 'seed', String(2001 + i));
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
   const longest = samples.map((s) => s.longestMs);
   const report = {
     benchmark: 'longest main-thread task, click Train → every plot drawn + 1 s (largest forecast)',
-    settings: `sys=vanderpol&width=${width}&ntest=${LARGEST.ntest}&horizon=${LARGEST.horizon}`,
+    settings: `sys=vanderpol&width=${width}&ntest=${ntest}&horizon=${horizon}`,
     reps,
     machine: { cpus: cpus().length, model: cpus()[0]?.model },
     loadAverage: { before: loadBefore, after: loadavg() },

@@ -22,9 +22,15 @@ export async function typeSetting(page: Page, key: string, value: string): Promi
   if (!(await box.isVisible())) await page.getByTestId('advanced-toggle').click();
   await box.fill(value);
   await box.press('Enter');
+  // The address leaves out a value equal to the system's default.
+  const sys = new URL(page.url()).searchParams.get('sys') ?? '';
+  const isDefault = String(FIELD_BY_KEY[key].default(sys)) === value;
   await page.waitForFunction(
-    ([k, v]) => new URLSearchParams(location.search).get(k) === v,
-    [key, value],
+    ([k, v, d]) => {
+      const got = new URLSearchParams(location.search).get(k);
+      return got === v || (d && got === null);
+    },
+    [key, value, isDefault] as const,
     { timeout: 5_000 },
   );
 }
