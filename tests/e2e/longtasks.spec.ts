@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { openApp, runId, waitForRun } from './helpers';
+import { estimateCost, CONFIRM_SECONDS } from '../../src/run/cost';
+import { parseQuery } from '../../src/run/query';
+import { MAX_DRAWN_POINTS } from '../../src/ui/plots/decimate';
+import { drawTasks, LARGEST, typeSetting } from './drawTasks';
+import { openApp, PLOT_KINDS, runId, waitForRun } from './helpers';
 
 /**
  * Training happens in the worker: while a run is in flight, the main thread only paints progress.
@@ -54,3 +58,36 @@ for (const query of ['sys=lorenz&width=300&len=4000&horizon=500', 'sys=forcedvdp
     expect(during.filter((e) => e.duration > 100)).toEqual([]);
   });
 }
+
+/**
+ * The largest forecast the settings allow (most test starts × longest horizon) on a cheap system:
+ * 200 × 20 001 steps of three forecasts reach the page, and every plot is redrawn from them, each
+ * line trace decimated to at most MAX_DRAWN_POINTS. The longest main-thread task is measured and
+ * reported, not asserted: what remains of it is Plotly's own drawing of one plot (≈ 190–210 ms CPU
+ * for this case and ≈ 144 ms at the default sizes on the 2-core machine, docs/ARCHITECTURE.md),
+ * over the 100 ms budget of issue 16 whatever the forecast size. scripts/bench-draw.ts gives the
+ * median over several runs.
+ */
+test('drawing the largest allowed forecast: every trace decimated, the longest task reported', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const query = `sys=vanderpol&width=20&ntest=${LARGEST.ntest}&horizon=${LARGEST.horizon}`;
+  // A cheap run: no cost dialog to confirm (estimated well under CONFIRM_SECONDS).
+  expect(estimateCost(parseQuery(query, 'strict').config).seconds).toBeLessThan(CONFIRM_SECONDS);
+  await openApp(page, 'sys=vanderpol&width=20&ntest=2&horizon=40');
+  await page.getByTestId('auto-train').uncheck();
+  await typeSetting(page, 'ntest', String(LARGEST.ntest));
+  await typeSetting(page, 'horizon', String(LARGEST.horizon));
+  await page.waitForTimeout(500); // the typing's own paints settle before the window opens
+  const r = await drawTasks(page, PLOT_KINDS);
+  test.info().annotations.push({ type: 'draw', description: JSON.stringify(r) });
+  // The forecast really is that large, and every line trace reaches Plotly decimated.
+  await expect(page).toHaveURL(new RegExp(`ntest=${LARGEST.ntest}.*horizon=${LARGEST.horizon}`));
+  for (const [plot, n] of Object.entries(r.pointsPerTrace))
+    expect(n, plot).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
+  expect(r.pointsPerTrace.trajectory).toBeGreaterThan(5_000);
+  console.log(
+    `largest forecast: longest main-thread task ${r.longestMs} ms (${r.tasksMs.join(', ')})`,
+  );
+});

@@ -56,4 +56,19 @@ describe('density2dFigure', () => {
       'Joint density x–z: Hellinger 0.5 (floor 0.01)',
     );
   });
+  it('hostile state names are drawn as text (plotText) in the title and axes', () => {
+    const d = { i: 0, j: 1, bins: 1, xlo: 0, xhi: 1, ylo: 0, yhi: 1, hellinger: 0.5 };
+    const a = {
+      stateNames: [
+        '<a href="https://example.com/x">x</a>',
+        '<span style="font-size:90px">y</span>',
+      ],
+      stats: { density2d: { ...d, truth: Float64Array.of(1), surrogate: Float64Array.of(1) } },
+      floor: { density2dHellinger: 0.01 },
+    } as unknown as StatsAnalysis;
+    const f = density2dFigure(a);
+    const text = JSON.stringify([f.layout.title, f.layout.xaxis, f.layout.yaxis]);
+    expect(text).not.toMatch(/<a|<span/);
+    expect(text).toContain('&lt;a href=');
+  });
 });

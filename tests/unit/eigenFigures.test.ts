@@ -139,4 +139,14 @@ describe('eigenfunction figures', () => {
     expect(pairText(a.pairs[0])).toBe('0.995 ± 0.09983i');
     expect(pairText(a.pairs[1])).toBe('1');
   });
+
+  it('maps draw hostile state names as text (plotText): no markup in axis titles or hover', () => {
+    const hostile = { ...a, stateNames: ['<a href="https://example.com/x">x</a>', '%{y}'] };
+    for (const f of [modulusMapFigure(hostile, r, 0), phaseMapFigure(hostile, r, 0)]) {
+      const text = JSON.stringify([f.layout.xaxis, f.layout.yaxis, f.data[0].hovertemplate]);
+      expect(text).not.toContain('<a');
+      expect(text).toContain('&lt;a href=');
+      expect(text).toContain('&#37;{y}');
+    }
+  });
 });

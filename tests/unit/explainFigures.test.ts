@@ -105,6 +105,21 @@ describe('neuron geometry', () => {
     expect(plane.axes).toEqual([1, 2]);
     expect(plane.fixedText).toBe('x = 1');
   });
+  it('hostile state names reach the neuron figures as text (plotText), slice text included', () => {
+    const lz = run('sys=lorenz&ntraj=2&len=1000&width=20&ntest=2&horizon=20&rank=21');
+    const bad = {
+      ...lz,
+      stateNames: ['<a href="https://example.com/x">x</a>', '<b>y</b>', '%{z}'],
+    };
+    const layer = layerOfResult(bad);
+    const plane = slicePlane(bad, [1, 2, 3]);
+    const lines = zeroLinesFigure(bad, layer, plane, 0).figure;
+    for (const f of [neuronFigure(bad, layer, 0, plane), lines]) {
+      const text = JSON.stringify([f.layout.title, f.layout.xaxis, f.layout.yaxis]);
+      expect(text).not.toMatch(/<a|<b>y/);
+      expect(text).toContain('&lt;a href=');
+    }
+  });
   it('clips lines to the box', () => {
     const box: [[number, number], [number, number]] = [
       [0, 1],

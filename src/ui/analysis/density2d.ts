@@ -8,6 +8,7 @@ import type { StatsAnalysis } from '../../run/analysis';
 import { colorImageUrl, VIRIDIS } from '../explain/eigen/colorImage';
 import { formatSig } from '../format';
 import { axis, baseLayout } from '../plots/layout';
+import { plotText } from '../plots/plotText';
 import type { Figure } from '../plots/types';
 
 /** Viridis with empty bins white (density exactly 0 maps to t = 0). */
@@ -49,8 +50,8 @@ export function density2dFigure(a: StatsAnalysis): Figure {
     yanchor: 'top',
     layer: 'below',
   });
-  const xName = names[d.i];
-  const yName = names[d.j];
+  const xName = plotText(names[d.i]);
+  const yName = plotText(names[d.j]);
   const data: PlotData[] = [
     {
       type: 'scatter',

@@ -10,6 +10,9 @@
  * (state and input names, series title, variables, units, labels), once per result; the plot
  * registry hands each builder that copy (registry.ts), so a new figure is covered without a call
  * of its own. Only the figures see the copy: React text (tables, captions) escapes by itself.
+ * Figures outside the registry that draw names from an analysis (long-term statistics, joint
+ * density, eigenfunction maps, neuron views) pass those names through `plotText` where they put
+ * them in: their captions share the raw names, so a shared escaped copy would show entities there.
  */
 import type { RunResult } from '../../run/result';
 import type { PlotEntry } from './types';

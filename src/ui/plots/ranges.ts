@@ -9,7 +9,33 @@ export const LOG_FLOOR = 1e-16;
 
 /** Log-axis values: non-finite → NaN (a gap), anything ≤ floor (including 0 and negatives) → floor. */
 export function logFloor(values: ArrayLike<number>, floor = LOG_FLOOR): number[] {
-  return Array.from(values, (v) => (Number.isFinite(v) ? Math.max(v, floor) : NaN));
+  // A plain loop: the largest forecast feeds this 30 × 20 001 values on the main thread.
+  const n = values.length;
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    out[k] = Number.isFinite(v) ? Math.max(v, floor) : NaN;
+  }
+  return out;
+}
+
+/**
+ * logFloor of row `i` of a count×steps row-major array, as a typed array: the error plot reads
+ * 30 rows of up to 20 001 steps, and plain arrays of that size cost the main thread far more
+ * (allocation and garbage collection) than one Float64Array each.
+ */
+export function logFloorRow(
+  flat: ArrayLike<number>,
+  steps: number,
+  i: number,
+  floor = LOG_FLOOR,
+): Float64Array {
+  const out = new Float64Array(steps);
+  for (let t = 0, base = i * steps; t < steps; t++) {
+    const v = flat[base + t];
+    out[t] = Number.isFinite(v) ? Math.max(v, floor) : NaN;
+  }
+  return out;
 }
 
 /**
@@ -25,14 +51,15 @@ export function logRange(
 ): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  const see = (v: number) => {
-    if (Number.isFinite(v) && v > floor) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
+  for (const s of [...series, include]) {
+    for (let k = 0; k < s.length; k++) {
+      const v = s[k];
+      if (Number.isFinite(v) && v > floor) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
     }
-  };
-  for (const s of series) for (let k = 0; k < s.length; k++) see(s[k]);
-  include.forEach(see);
+  }
   if (!Number.isFinite(lo)) return [Math.log10(floor), 0];
   const a = Math.floor(Math.log10(lo)) + 0; // + 0 turns −0 into 0
   const b = Math.ceil(Math.log10(Math.min(hi, maxHi))) + 0;
@@ -77,16 +104,32 @@ export function displayBox(range: [number, number], factor = 1): [number, number
 
 /** Per-component ranges over every test truth (count×steps×dim), for the divergence boxes. */
 export function componentRanges(flat: ArrayLike<number>, dim: number): [number, number][] {
-  const out: [number, number][] = Array.from({ length: dim }, () => [Infinity, -Infinity]);
-  for (let k = 0; k < flat.length; k++) {
-    const v = flat[k];
-    if (!Number.isFinite(v)) continue;
-    const r = out[k % dim];
-    if (v < r[0]) r[0] = v;
-    if (v > r[1]) r[1] = v;
+  // Cached per array: the trajectory and phase plots of one result both scan all test starts
+  // (200 × 20 001 × d values for the largest forecast) on the main thread.
+  const known = RANGES.get(flat as object)?.get(dim);
+  if (known) return known.map((r) => [r[0], r[1]]);
+  const out: [number, number][] = [];
+  for (let j = 0; j < dim; j++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let k = j; k < flat.length; k += dim) {
+      const v = flat[k];
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    out.push(lo <= hi ? [lo, hi] : [-1, 1]);
   }
-  return out.map((r) => (r[0] <= r[1] ? r : [-1, 1]));
+  if (typeof flat === 'object') {
+    const byDim = RANGES.get(flat) ?? new Map<number, [number, number][]>();
+    byDim.set(dim, out);
+    RANGES.set(flat, byDim);
+  }
+  return out.map((r) => [r[0], r[1]]);
 }
+
+/** componentRanges of each array already scanned (results' arrays are never written to). */
+const RANGES = new WeakMap<object, Map<number, [number, number][]>>();
 
 /**
  * Cuts a forecast (series[j][t]) at the first sample that is non-finite or leaves its component's

@@ -10,6 +10,7 @@ import type { RunResult } from '../../../run/result';
 import { formatSig } from '../../format';
 import { axis, baseLayout, hline, note } from '../../plots/layout';
 import { COLORS, INK, withAlpha } from '../../plots/palette';
+import { plotText } from '../../plots/plotText';
 import { RESIDUAL_HIGH } from '../../plots/spectrumData';
 import type { Figure } from '../../plots/types';
 import { colorImageUrl, VIRIDIS } from './colorImage';
@@ -218,7 +219,7 @@ function colorMap(
         showscale: true,
         colorbar: { thickness: 10, len: 0.85, ...colorbar },
       },
-      hovertemplate: `${a.stateNames[0]} = %{x:.3g}, ${a.stateNames[1]} = %{y:.3g}<br>${label} = %{customdata:.3f}<extra></extra>`,
+      hovertemplate: `${plotText(a.stateNames[0])} = %{x:.3g}, ${plotText(a.stateNames[1])} = %{y:.3g}<br>${label} = %{customdata:.3f}<extra></extra>`,
       showlegend: false,
     },
   ];
@@ -228,8 +229,8 @@ function colorMap(
 function mapLayout(title: string, a: EigenfunctionAnalysis, image: PlotLayout): PlotLayout {
   const g = a.grid!;
   return baseLayout(title, 1, {
-    xaxis: axis(a.stateNames[0], { range: [g.x[0], g.x[g.nx - 1]] }),
-    yaxis: axis(a.stateNames[1], { range: [g.y[0], g.y[g.ny - 1]] }),
+    xaxis: axis(plotText(a.stateNames[0]), { range: [g.x[0], g.x[g.nx - 1]] }),
+    yaxis: axis(plotText(a.stateNames[1]), { range: [g.y[0], g.y[g.ny - 1]] }),
     hovermode: 'closest',
     images: [image],
   });

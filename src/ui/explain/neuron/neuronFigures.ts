@@ -9,6 +9,7 @@ import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../../run/result';
 import { axis, baseLayout, legendNames, legendRows } from '../../plots/layout';
 import { COLORS, FONT, HUES, INK, withAlpha } from '../../plots/palette';
+import { plotText } from '../../plots/plotText';
 import type { Figure } from '../../plots/types';
 import { colorAt, pngDataUrl } from '../rasterPng';
 import { activate, neuronInfo, type LayerView } from './neuronLayer';
@@ -218,13 +219,13 @@ export function neuronFigure(r: RunResult, layer: LayerView, j: number, plane: S
       bgcolor: 'rgba(255, 255, 255, 0.7)',
     });
   }
-  const where = layer.d > 2 ? ` · slice ${plane.fixedText}` : '';
+  const where = layer.d > 2 ? ` · slice ${plotText(plane.fixedText)}` : '';
   const layout = narrowLayout(
     `${samplerName(layer.sampler)} neuron ${j + 1} of ${layer.width}${where}`,
     data,
     {
-      xaxis: axis(plane.names[0], { range: plane.ranges[0] }),
-      yaxis: axis(plane.names[1], { range: plane.ranges[1] }),
+      xaxis: axis(plotText(plane.names[0]), { range: plane.ranges[0] }),
+      yaxis: axis(plotText(plane.names[1]), { range: plane.ranges[1] }),
       annotations,
       images,
       uirevision: `neuron-${layer.sampler}`,
@@ -312,11 +313,11 @@ export function zeroLinesFigure(
       line: { color: INK.text, width: 3 },
       hoverinfo: 'skip',
     });
-  const where = layer.d > 2 ? ` · slice ${plane.fixedText}` : '';
+  const where = layer.d > 2 ? ` · slice ${plotText(plane.fixedText)}` : '';
   const title = `${samplerName(layer.sampler)}: zero lines w·x + b = 0${where}`;
   const layout = narrowLayout(title, data, {
-    xaxis: axis(plane.names[0], { range: plane.ranges[0] }),
-    yaxis: axis(plane.names[1], { range: plane.ranges[1] }),
+    xaxis: axis(plotText(plane.names[0]), { range: plane.ranges[0] }),
+    yaxis: axis(plotText(plane.names[1]), { range: plane.ranges[1] }),
     uirevision: `lines-${layer.sampler}`,
     hovermode: 'closest',
   });

@@ -8,8 +8,9 @@ import type { RunResult } from '../../../run/result';
 import { formatSig } from '../../format';
 import { axis, figureLayout, hline, logErrorAxis, note, vline } from '../layout';
 import { COLORS, INK, textColor, withAlpha } from '../palette';
-import { evenSubset, joinWithGaps, testRow, timeAxis } from '../plotData';
-import { logFloor, logRange } from '../ranges';
+import { decimatedJoin } from '../decimate';
+import { evenSubset, timeAxis } from '../plotData';
+import { logFloor, logFloorRow, logRange } from '../ranges';
 import { referenceFor } from '../spectrumData';
 import type { Figure } from '../types';
 
@@ -25,8 +26,9 @@ export function errorFigure(result: RunResult): Figure {
   const eps = Number(config.eps);
 
   const starts = evenSubset(test.count, MAX_START_LINES);
-  const perStart = starts.map((i) => logFloor(testRow(test.errorRelift, steps, i)));
-  const joined = joinWithGaps(t, perStart);
+  const perStart = starts.map((i) => logFloorRow(test.errorRelift, steps, i));
+  // Each start's faint line decimated on its own (long horizons), the medians by the plot cell.
+  const joined = decimatedJoin(t, perStart);
   const xHover = lyapunov !== null ? 't·λ = %{x:.3f}' : 't = %{x:.3f}';
   const median = (name: string, y: ArrayLike<number>, color: string, width: number) => ({
     type: 'scatter',
