@@ -14,13 +14,13 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- tsconfig.node.json leaves out src/ui, whose plot registry this script reads
 /// <reference path="../src/ui/plots/plotly.d.ts" />
 import { chromium } from '@playwright/test';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { median } from '../src/method/metrics';
 import { familyOf } from '../src/run/registry';
 import { parseQuery } from '../src/run/query';
 import { plotIds } from '../src/ui/plots/registry';
-import { arg, ensureServer } from './lib/benchKit';
+import { arg, ensureServer, writeReport } from './lib/benchKit';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 const RUNS = Number(arg('runs', '5'));
@@ -133,9 +133,7 @@ try {
     ),
     waterfall: loads[Math.floor(loads.length / 2)].resources,
   };
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/bench-cold.json', JSON.stringify(doc, null, 2) + '\n');
-  process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+  writeReport('bench-cold', doc);
 } finally {
   if (server?.pid) process.kill(-server.pid);
 }

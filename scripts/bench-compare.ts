@@ -13,10 +13,9 @@
  * steps, not linear algebra), which favours numpy; the all-in ratio is reported next to it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { median } from '../src/method/metrics';
-import { arg } from './lib/benchKit';
+import { arg, writeReport } from './lib/benchKit';
 
 const RUNS = Number(arg('runs', '3'));
 const QUERY = arg('query', 'sys=lorenz&width=1000&len=20000');
@@ -93,9 +92,7 @@ const doc = {
   numpy,
   ratios,
 };
-mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/bench-compare.json', JSON.stringify(doc, null, 2) + '\n');
-process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+writeReport('bench-compare', doc);
 for (const [k, r] of Object.entries(ratios))
   process.stderr.write(
     r.total === null

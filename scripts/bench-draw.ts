@@ -13,12 +13,12 @@
  * otherwise one is started for the run and stopped afterwards.
  */
 import { chromium } from '@playwright/test';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { median } from '../src/method/metrics';
 import { plotIds } from '../src/ui/plots/registry';
 import { drawTasks, LARGEST, typeSetting, type DrawTasks } from '../tests/e2e/drawTasks';
-import { arg, ensureServer } from './lib/benchKit';
+import { arg, ensureServer, writeReport, runMain } from './lib/benchKit';
 import { withTaskCpu, type TaskCpu } from './lib/taskCpu';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
@@ -90,13 +90,7 @@ async function main(): Promise<void> {
     pointsPerPlot: samples[0]?.pointsPerPlot,
     tasksMs: samples.map((s) => s.tasksMs),
   };
-  const json = JSON.stringify(report, null, 2);
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/bench-draw.json', json + '\n');
-  console.log(json);
+  writeReport('bench-draw', report);
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runMain(main);

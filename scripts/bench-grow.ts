@@ -13,10 +13,10 @@
  * is reused; otherwise one is started for the run and stopped afterwards.
  */
 import { chromium } from '@playwright/test';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { quantile } from '../src/method/metrics';
-import { arg, ensureServer } from './lib/benchKit';
+import { arg, ensureServer, writeReport, runMain } from './lib/benchKit';
 
 const BASE_URL = process.env.BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? '4202'}`;
 
@@ -115,13 +115,7 @@ async function main(): Promise<void> {
     await browser.close();
     if (server?.pid) process.kill(-server.pid);
   }
-  const json = JSON.stringify(report, null, 2);
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/bench-grow.json', json + '\n');
-  console.log(json);
+  writeReport('bench-grow', report);
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runMain(main);

@@ -7,14 +7,13 @@
  *
  *   npx tsx scripts/bench-pool.ts [--runs 3] [--threads 1,2,4] [--query 'sys=lorenz&width=1000&len=20000']
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createNodePool } from '../src/cli/nodePool';
 import { resultToJson } from '../src/cli/resultJson';
 import { median } from '../src/method/metrics';
 import { runPipeline } from '../src/run/pipeline';
 import { parseQuery } from '../src/run/query';
-import { arg } from './lib/benchKit';
+import { arg, writeReport } from './lib/benchKit';
 
 const RUNS = Number(arg('runs', '3'));
 const THREADS = arg('threads', '1,2,4').split(',').map(Number);
@@ -56,6 +55,4 @@ const doc = {
   results,
 };
 await Promise.all(pools.map((p) => p.close()));
-mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/bench-pool.json', JSON.stringify(doc, null, 2) + '\n');
-process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+writeReport('bench-pool', doc);

@@ -5,7 +5,6 @@
  *
  *   npx tsx scripts/bench-stages.ts [--runs 5] [--systems lorenz,vanderpol]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { weatherSource } from '../src/cli/seriesSource';
 import { median } from '../src/method/metrics';
@@ -13,7 +12,7 @@ import { runPipeline } from '../src/run/pipeline';
 import { parseQuery } from '../src/run/query';
 import { familyOf, REGISTRY_IDS } from '../src/run/registry';
 import { createStageCache } from '../src/run/stageCache';
-import { arg } from './lib/benchKit';
+import { arg, writeReport } from './lib/benchKit';
 
 const RUNS = Number(arg('runs', '5'));
 const SYSTEMS = arg('systems', REGISTRY_IDS.filter((id) => id !== 'csv').join(',')).split(',');
@@ -57,6 +56,4 @@ const results = SYSTEMS.map((sys) => {
   };
 });
 const doc = { runs: RUNS, cpus: cpus().length, node: process.version, results };
-mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/bench-stages.json', JSON.stringify(doc, null, 2) + '\n');
-process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+writeReport('bench-stages', doc);

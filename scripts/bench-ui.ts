@@ -17,12 +17,12 @@
  * otherwise one is started for the run and stopped afterwards.
  */
 import { chromium, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { median } from '../src/method/metrics';
 import { familyOf } from '../src/run/registry';
 import { plotIds } from '../src/ui/plots/registry';
-import { arg, ensureServer } from './lib/benchKit';
+import { arg, ensureServer, writeReport, runMain } from './lib/benchKit';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 /** The plots of a system's view, from the plot registry (page containers `plot-<id>`). */
@@ -198,13 +198,7 @@ async function main(): Promise<void> {
     results,
     stageCache: cache,
   };
-  const json = JSON.stringify(report, null, 2);
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/bench-ui.json', json + '\n');
-  console.log(json);
+  writeReport('bench-ui', report);
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runMain(main);

@@ -3,13 +3,13 @@
  * reference configurations, and the Gram kernel's throughput. Writes bench-results/bench.json and
  * prints the same JSON. Options: --runs N (default 5), --quick (2 runs, small cases only).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseQuery } from '../src/run/query';
 import { runPipeline } from '../src/run/pipeline';
 import { PHASES } from '../src/run/result';
 import { benchGram } from './bench-gram';
 import { median } from '../src/method/metrics';
+import { writeReport } from './lib/benchKit';
 
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');
@@ -84,6 +84,4 @@ const doc = {
   pipeline: results,
   gram,
 };
-mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/bench.json', JSON.stringify(doc, null, 2) + '\n');
-process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+writeReport('bench', doc);

@@ -3,7 +3,7 @@
  * a `vite preview` server of the built app (reused when one already listens at the address).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 
 /** The value after `--name` on the command line, or `fallback`. */
 export function arg(name: string, fallback: string): string {
@@ -37,4 +37,20 @@ export async function ensureServer(baseUrl: string): Promise<ChildProcess | null
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`preview server did not come up at ${baseUrl}`);
+}
+
+/** Writes a bench's JSON report to bench-results/<name>.json and prints it. */
+export function writeReport(name: string, doc: unknown): void {
+  const json = JSON.stringify(doc, null, 2);
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(`bench-results/${name}.json`, json + '\n');
+  process.stdout.write(json + '\n');
+}
+
+/** Runs an async bench's main, printing a failure as one line and exiting 1. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
 }
