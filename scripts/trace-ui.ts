@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       'blink.user_timing',
       'v8',
       'disabled-by-default-v8.cpu_profiler',
+      ...(process.env.TRACE_EXTRA ?? '').split(',').filter(Boolean),
     ],
   });
   const t = await page.evaluate(
