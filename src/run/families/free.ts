@@ -17,13 +17,30 @@ import {
   type SimulatedForecasts,
 } from './simulated';
 import type { FamilyDef } from './types';
+import type { TrajectorySet } from '../../numerics/trajectorySet';
+
+/**
+ * The true test trajectories of a data-stage output, per horizon and step: they read neither the
+ * fit nor the rollout settings, so a new λ (which redoes the forecast stage) does not integrate
+ * them again (issue 15). Weakly keyed by the stage cache's own data object, so they go when it
+ * does; like every stage output they are never mutated.
+ */
+const truthOf = new WeakMap<SimulatedData, { horizon: number; dt: number; truth: TrajectorySet }>();
+
+function testTruth(data: SimulatedData, horizon: number, dt: number): TrajectorySet {
+  const kept = truthOf.get(data);
+  if (kept && kept.horizon === horizon && kept.dt === dt) return kept.truth;
+  const truth = trueTrajectories(data.spec, data.params, data.testStarts, null, horizon, dt);
+  truthOf.set(data, { horizon, dt, truth });
+  return truth;
+}
 
 export const freeFamily: FamilyDef<SimulatedData, SimulatedForecasts> = {
   family: 'free',
   data: (config, rng) => simulatedData(config, rng),
   forecast(config, { data, model, fit, par }, _rng, progress) {
     const H = config.horizon;
-    const truth = trueTrajectories(data.spec, data.params, data.testStarts, null, H, config.dt);
+    const truth = testTruth(data, H, config.dt);
     const relift = par
       ? reliftParallel(par, fit.CK, data.testStarts, fit.d, H, data.box)
       : rolloutRelift(model.dict, fit.CK, data.testStarts, fit.d, H, data.box);

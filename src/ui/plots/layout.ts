@@ -106,6 +106,10 @@ export function axis(title: string, extra: PlotLayout = {}): PlotLayout {
     ticks: 'outside',
     ticklen: 4,
     automargin: true,
+    // Plotly's default ('hide past div') measures every tick label with getBoundingClientRect
+    // after each draw, forcing a layout each time: ~12 % of a redraw's script time (issue 15). The
+    // automatic margins already keep the labels inside the figure.
+    ticklabeloverflow: 'allow',
     ...extra,
   };
 }
