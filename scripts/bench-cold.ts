@@ -13,14 +13,12 @@
  */
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- tsconfig.node.json leaves out src/ui, whose plot registry this script reads
 /// <reference path="../src/ui/plots/plotly.d.ts" />
-import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { median } from '../src/method/metrics';
 import { familyOf } from '../src/run/registry';
 import { parseQuery } from '../src/run/query';
 import { plotIds } from '../src/ui/plots/registry';
-import { arg, ensureServer, writeReport } from './lib/benchKit';
+import { arg, ensureServer, writeReport, launchChromium } from './lib/benchKit';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 const RUNS = Number(arg('runs', '5'));
@@ -61,14 +59,7 @@ interface Load {
 }
 
 async function oneLoad(): Promise<Load> {
-  const browser = await chromium.launch(
-    existsSync('/usr/bin/chromium')
-      ? {
-          executablePath: '/usr/bin/chromium',
-          args: ['--headless', '--no-sandbox', '--disable-gpu'],
-        }
-      : {},
-  );
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();

@@ -12,13 +12,11 @@
  * A preview server already listening on BASE_URL (default http://127.0.0.1:4173) is reused;
  * otherwise one is started for the run and stopped afterwards.
  */
-import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { median } from '../src/method/metrics';
 import { plotIds } from '../src/ui/plots/registry';
 import { drawTasks, LARGEST, typeSetting, type DrawTasks } from '../tests/e2e/drawTasks';
-import { arg, ensureServer, writeReport, runMain } from './lib/benchKit';
+import { arg, ensureServer, writeReport, runMain, launchChromium } from './lib/benchKit';
 import { withTaskCpu, type TaskCpu } from './lib/taskCpu';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
@@ -30,15 +28,7 @@ async function main(): Promise<void> {
   const ntest = arg('ntest', String(LARGEST.ntest));
   const horizon = arg('horizon', String(LARGEST.horizon));
   const server = await ensureServer(BASE_URL);
-  const chromiumPath = '/usr/bin/chromium';
-  const browser = await chromium.launch(
-    existsSync(chromiumPath)
-      ? {
-          executablePath: chromiumPath,
-          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-        }
-      : {},
-  );
+  const browser = await launchChromium();
   const samples: DrawTasks[] = [];
   const cpu: TaskCpu[] = [];
   const loadBefore = loadavg();

@@ -12,11 +12,9 @@
  * A preview server listening on BASE_URL (default http://127.0.0.1:$E2E_PORT, port 4202 when unset)
  * is reused; otherwise one is started for the run and stopped afterwards.
  */
-import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { quantile } from '../src/method/metrics';
-import { arg, ensureServer, writeReport, runMain } from './lib/benchKit';
+import { arg, ensureServer, writeReport, runMain, launchChromium } from './lib/benchKit';
 
 const BASE_URL = process.env.BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? '4202'}`;
 
@@ -24,15 +22,7 @@ async function main(): Promise<void> {
   const reps = Number(arg('reps', '5'));
   const sys = arg('sys', 'vanderpol');
   const server = await ensureServer(BASE_URL);
-  const chromiumPath = '/usr/bin/chromium';
-  const browser = await chromium.launch(
-    existsSync(chromiumPath)
-      ? {
-          executablePath: chromiumPath,
-          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-        }
-      : {},
-  );
+  const browser = await launchChromium();
   let report: Record<string, unknown>;
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

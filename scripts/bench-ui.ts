@@ -16,13 +16,12 @@
  * A preview server already listening on BASE_URL (default http://127.0.0.1:4173) is reused;
  * otherwise one is started for the run and stopped afterwards.
  */
-import { chromium, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { type Page } from '@playwright/test';
 import { cpus } from 'node:os';
 import { median } from '../src/method/metrics';
 import { familyOf } from '../src/run/registry';
 import { plotIds } from '../src/ui/plots/registry';
-import { arg, ensureServer, writeReport, runMain } from './lib/benchKit';
+import { arg, ensureServer, writeReport, runMain, launchChromium } from './lib/benchKit';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 /** The plots of a system's view, from the plot registry (page containers `plot-<id>`). */
@@ -149,15 +148,7 @@ async function main(): Promise<void> {
   const systems = arg('systems', 'vanderpol,lorenz,rossler').split(',');
   const cacheSys = arg('cache-system', 'lorenz');
   const server = await ensureServer(BASE_URL);
-  const chromiumPath = '/usr/bin/chromium';
-  const browser = await chromium.launch(
-    existsSync(chromiumPath)
-      ? {
-          executablePath: chromiumPath,
-          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-        }
-      : {},
-  );
+  const browser = await launchChromium();
   const results: Record<string, unknown> = {};
   let cache: Awaited<ReturnType<typeof stageCache>> | null = null;
   const open = async (sys: string) => {

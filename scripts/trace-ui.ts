@@ -11,11 +11,10 @@
  *
  * The trace file (--out) opens in Chrome's Performance panel.
  */
-import { chromium } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { familyOf } from '../src/run/registry';
 import { plotIds } from '../src/ui/plots/registry';
-import { arg } from './lib/benchKit';
+import { arg, launchChromium } from './lib/benchKit';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 
@@ -35,14 +34,7 @@ async function main(): Promise<void> {
   const [key, value] = arg('set', 'reg=3e-9').split('=');
   const out = arg('out', '/tmp/trace-ui.json');
   const plots = plotIds(familyOf(sys));
-  const browser = await chromium.launch(
-    existsSync('/usr/bin/chromium')
-      ? {
-          executablePath: '/usr/bin/chromium',
-          args: ['--headless', '--no-sandbox', '--disable-gpu'],
-        }
-      : {},
-  );
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
   await page.goto(`${BASE_URL}/?sys=${sys}`);

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
 
 /** The value after `--name` on the command line, or `fallback`. */
 export function arg(name: string, fallback: string): string {
@@ -53,4 +54,17 @@ export function runMain(main: () => Promise<void>): void {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });
+}
+
+/** Debian's Chromium when installed (the machine's browser), else Playwright's own. */
+export function launchChromium(): Promise<Browser> {
+  const path = '/usr/bin/chromium';
+  return chromium.launch(
+    existsSync(path)
+      ? {
+          executablePath: path,
+          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+        }
+      : {},
+  );
 }
