@@ -94,12 +94,10 @@ export function leftEigenvectors(
   });
   // ξ = U y for all at once; U is orthogonal, so ‖ξ‖ = ‖y‖ = 1 and the residual carries over.
   const X = cols > 0 ? gemmNN(u, n, n, Y, cols) : Y;
-  const out: Array<LeftEigenvector | null> = re.length
-    ? Array.from({ length: re.length }, () => null)
-    : [];
-  if (n === 0)
-    for (let k = 0; k < re.length; k++)
-      out[k] = { re: new Float64Array(0), im: new Float64Array(0), residual: 0 };
+  // A 0×0 matrix: every eigenvector is the empty vector.
+  const out: Array<LeftEigenvector | null> = Array.from({ length: re.length }, () =>
+    n === 0 ? { re: new Float64Array(0), im: new Float64Array(0), residual: 0 } : null,
+  );
   picked.forEach(({ k, residual }, c) => {
     const vr = new Float64Array(n);
     const vi = new Float64Array(n);
