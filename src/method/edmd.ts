@@ -17,27 +17,22 @@
  * The fit is three stages, so a run can redo only what its settings changed (docs/ARCHITECTURE.md):
  * - `accumulateEdmd` (the features): one pass over the data; G_z, A_z and Σ x zᵀ are accumulated
  *   over blocks of pairs by the hot kernel (src/numerics/kernels), so memory is O(n²), never O(N·n).
- * - `projectEdmd` (p = 0 and rank r < m only): the r leading POD directions Q of Ψ_X (DMD style)
- *   and the projected cross term Σ QᵀΨ(y) (QᵀΨ(x))ᵀ, from a second pass over the data.
+ * - `projectEdmd` (./edmdProjection; p = 0 and rank r < m only): the r leading POD directions Q
+ *   of Ψ_X (DMD style) and the projected cross term Σ QᵀΨ(y) (QᵀΨ(x))ᵀ, from a second pass.
  * - `solveEdmd` (the ridge λ): C, K (or K_r = (QᵀAQ)(QᵀGQ + λI)⁻¹ read out by C·Q) and C·K. When
  *   truncated, C·K = (C·A)(G + λI)⁻¹ with C·A = Σ (C Ψ(y_k)) Ψ(x_k)ᵀ from one more pass (the full A
  *   is never formed there), so the RNN's one-step map is always the untruncated one.
  */
-import {
-  createGramAccumulator,
-  defaultKernel,
-  DEFAULT_BLOCK_ROWS,
-  gemmNN,
-} from '../numerics/kernels/gramKernels';
+import { createGramAccumulator, DEFAULT_BLOCK_ROWS, gemmNN } from '../numerics/kernels/gramKernels';
 import { solveRightSpd } from '../numerics/linalg/cholesky';
 import { transpose } from '../numerics/linalg/matrix';
-import { principalSubspace } from '../numerics/pod';
 import type { Rng } from '../numerics/rng';
 import { factorSpd } from '../numerics/spdSolver';
 import type { TrajectorySet } from '../numerics/trajectorySet';
 import {
   addPartial,
   chunksOf,
+  forEachChunk,
   liftChunk,
   mergeGram,
   planGram,
@@ -49,8 +44,8 @@ import {
   type GramShared,
   type GramTask,
   type ParallelFit,
-  type ProjectShared,
 } from './parallel';
+import { projectEdmd } from './edmdProjection';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';
 
 /** The training data as the fit reads it (states; inputs per pair when p ≥ 1). */
@@ -116,17 +111,6 @@ export interface EdmdFit {
   podResidual: number | null;
 }
 
-/** Visits every within-trajectory pair index range [t0, t0 + rows) of every trajectory. */
-function forEachChunk(
-  set: FitData,
-  chunk: number,
-  visit: (traj: number, t0: number, rows: number) => void,
-): void {
-  const pairsPer = set.points - 1;
-  for (let j = 0; j < set.count; j++)
-    for (let t0 = 0; t0 < pairsPer; t0 += chunk) visit(j, t0, Math.min(chunk, pairsPer - t0));
-}
-
 /**
  * Pass 1: G_z, A_z (unless `truncated`) and Σ x zᵀ over every pair (x_t, u_t, x_{t+1}). Each state
  * is lifted once (rows + 1 states per chunk give the rows' inputs and targets).
@@ -167,8 +151,8 @@ export function accumulateEdmd(
       }
     }
     acc.accumulate(rows);
-    addTransposedProduct(train.data, base * d, rows, d, X, n, xz);
-    addTransposedProduct(train.data, (base + 1) * d, rows, d, X, n, yz);
+    addPartial(transposedProduct(train.data, base * d, rows, d, X, n), xz);
+    addPartial(transposedProduct(train.data, (base + 1) * d, rows, d, X, n), yz);
     for (let k = (base + 1) * d; k < (base + 1 + rows) * d; k++) yy += train.data[k] ** 2;
     done += rows;
     onProgress?.(done / total);
@@ -177,79 +161,6 @@ export function accumulateEdmd(
   const A = truncated ? null : acc.cross().slice(0, m * n);
   acc.dispose();
   return { d, m, p, G, A, xz, yz, yy, pairs: total };
-}
-
-/**
- * The POD basis of rank r (randomized subspace iteration on G, seeded by `rng`) and the projected
- * cross term, from a second pass over the data (p = 0 only).
- */
-export function projectEdmd(
-  dict: Dictionary,
-  train: FitData,
-  sums: EdmdSums,
-  r: number,
-  rng: Rng,
-  onProgress?: (fraction: number) => void,
-  par?: ParallelFit,
-): EdmdProjection {
-  const { m, G } = sums;
-  const Q = principalSubspace(G, m, r, rng);
-  const acc = createGramAccumulator(r, { withCross: true });
-  const xb = new Float64Array(acc.blockRows * m);
-  const yb = new Float64Array(acc.blockRows * m);
-  const total = train.count * (train.points - 1);
-  let done = 0;
-  if (par && par.pool.size > 1) {
-    // The projected rows in the threads, the sequential sum over pairs here (parallel.ts).
-    const runs = splitChunks(chunksOf(train, acc.blockRows), par.pool.size);
-    const parts = par.pool.map<ProjectShared, Int32Array, Float64Array>(
-      'project',
-      { layer: par.layer, train: plainSet(train), Q, r },
-      runs,
-    );
-    runs.forEach((run, i) => {
-      let at = 0;
-      for (let c = 0; c < run.length; c += 3) {
-        const rows = run[c + 2];
-        const px = parts[i].subarray(at, at + (rows + 1) * r);
-        acc.xBlock.set(px.subarray(0, rows * r));
-        acc.yBlock!.set(px.subarray(r, (rows + 1) * r), 0);
-        acc.accumulate(rows);
-        at += (rows + 1) * r;
-      }
-    });
-  } else
-    forEachChunk(train, acc.blockRows, (j, t, rows) => {
-      liftChunk(dict, train, j, t, rows, xb, yb);
-      // Project each state once: the y rows are the x rows shifted by one, plus the chunk's last state.
-      const px = gemmNN(xb, rows, m, Q, r);
-      acc.xBlock.set(px);
-      acc.yBlock!.set(px.subarray(r), 0);
-      acc.yBlock!.set(
-        gemmNN(yb.subarray((rows - 1) * m, rows * m), 1, m, Q, r, defaultKernel()),
-        (rows - 1) * r,
-      );
-      acc.accumulate(rows);
-      done += rows;
-      onProgress?.(done / total);
-    });
-  const Ar = acc.cross();
-  acc.dispose();
-  // QᵀGQ: the projected Gram (Q orthonormal).
-  const GQ = gemmNN(G, m, m, Q, r);
-  const Gr = new Float64Array(r * r);
-  for (let a = 0; a < r; a++)
-    for (let b = 0; b < r; b++) {
-      let s = 0;
-      for (let i = 0; i < m; i++) s += Q[i * r + a] * GQ[i * r + b];
-      Gr[a * r + b] = s;
-    }
-  let num = 0;
-  let den = 0;
-  const QGr = gemmNN(Q, m, r, Gr, r);
-  for (let k = 0; k < m * r; k++) num += (GQ[k] - QGr[k]) ** 2;
-  for (let k = 0; k < m * m; k++) den += G[k] * G[k];
-  return { r, Q, Ar, Gr, residual: Math.sqrt(num / den) };
 }
 
 /** The ridge solve: C, K (or K_r), B, C·K, C·B for λ = reg · trace(G_ΨΨ)/m. */
@@ -341,7 +252,7 @@ export function solveEdmd(
     forEachChunk(train, chunk, (j, t, rows) => {
       liftChunk(dict, train, j, t, rows, xb, yb);
       const cy = gemmNN(yb, rows, m, Ct, d);
-      addTransposedProduct(cy, 0, rows, d, xb, m, cA);
+      addPartial(transposedProduct(cy, 0, rows, d, xb, m), cA);
       done += rows;
       onProgress?.(done / total);
     });
@@ -403,22 +314,6 @@ function accumulateParallel(
 /** The first method that is not plain Cholesky (the fallback that ran), else 'cholesky'. */
 function worst(methods: string[]): string {
   return methods.find((s) => s !== 'cholesky') ?? 'cholesky';
-}
-
-/**
- * out (d×m) += Uᵀ V for U = rows×d (row-major, starting at u[uOffset]) and V = rows×m:
- * Σ_k u_k v_kᵀ, e.g. Σ x_k Ψ(x_k)ᵀ. Uᵀ is formed explicitly so the gemm kernel does the work.
- */
-export function addTransposedProduct(
-  u: Float64Array,
-  uOffset: number,
-  rows: number,
-  d: number,
-  v: Float64Array,
-  m: number,
-  out: Float64Array,
-): void {
-  addPartial(transposedProduct(u, uOffset, rows, d, v, m), out);
 }
 
 /** (a: p×n)·(b: n×q) for small p (row-major, i-k-j loop order). */

@@ -25,7 +25,8 @@
  * J_k (reported per pair and component) is the exactly monotone quantity.
  */
 import { oneStepMse, spectrumStats } from './metrics';
-import { addTransposedProduct, matmulSmall, type EdmdSums } from './edmd';
+import { matmulSmall, type EdmdSums } from './edmd';
+import { addPartial, transposedProduct } from './parallelBase';
 import { createGramAccumulator } from '../numerics/kernels/gramKernels';
 import {
   layerDictionary,
@@ -254,7 +255,7 @@ function evalSums(dict: Dictionary, set: TrajectorySet, maxPairs: number): EvalS
       ys.set(set.data.subarray(off + d, off + 2 * d), n * d);
     }
     liftMany(dict, xs, 0, n, acc.xBlock, 0);
-    addTransposedProduct(ys, 0, n, d, acc.xBlock, m, Sy);
+    addPartial(transposedProduct(ys, 0, n, d, acc.xBlock, m), Sy);
     acc.accumulate(n);
     for (let i = 0; i < n * d; i++) yy += ys[i] * ys[i];
     rows += n;

@@ -89,3 +89,14 @@ export function transposedProduct(
 export function addPartial(partial: Float64Array, out: Float64Array): void {
   for (let i = 0; i < out.length; i++) out[i] += partial[i];
 }
+
+/** Visits every within-trajectory pair index range [t0, t0 + rows) of every trajectory. */
+export function forEachChunk(
+  set: TrajectorySet,
+  chunk: number,
+  visit: (traj: number, t0: number, rows: number) => void,
+): void {
+  const pairsPer = set.points - 1;
+  for (let j = 0; j < set.count; j++)
+    for (let t0 = 0; t0 < pairsPer; t0 += chunk) visit(j, t0, Math.min(chunk, pairsPer - t0));
+}

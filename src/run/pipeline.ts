@@ -9,12 +9,12 @@
  */
 import {
   accumulateEdmd,
-  projectEdmd,
   solveEdmd,
   type EdmdFit,
   type EdmdProjection,
   type EdmdSums,
 } from '../method/edmd';
+import { projectEdmd } from '../method/edmdProjection';
 import { spectrumStats } from '../method/metrics';
 import { MAX_RESIDUAL_ORDER, residualSums, spectrumResiduals } from '../method/spectrumResiduals';
 import { layerSpec, type Parallel, type ParallelFit } from '../method/parallel';

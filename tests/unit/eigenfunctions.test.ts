@@ -25,6 +25,7 @@ import type { Dictionary } from '../../src/method/sampling/hiddenLayer';
 import { eigenvalues, eigenvectorsFor } from '../../src/numerics/linalg/eigenvalues';
 import { orthonormalize } from '../../src/numerics/linalg/householderQr';
 import { createRng } from '../../src/numerics/rng';
+import { identityPlusTanh } from './identityPlusTanh';
 import type { TrajectorySet } from '../../src/numerics/trajectorySet';
 
 const RHO = Math.exp(-0.01);
@@ -51,25 +52,6 @@ function linearData(count: number, points: number, seed: number): TrajectorySet 
     }
   }
   return { d: 2, count, points, data };
-}
-
-/** Ψ(x) = [x; tanh(Wx + b); 1] with `width` seeded tanh features (width 0: [x; 1]). */
-function identityPlusTanh(width: number, seed: number): Dictionary {
-  const rng = createRng(seed);
-  const W = Float64Array.from({ length: 2 * width }, () => rng.range(-1, 1));
-  const b = Float64Array.from({ length: width }, () => rng.range(-1, 1));
-  const m = 2 + width + 1;
-  return {
-    d: 2,
-    m,
-    lift(x, xo, out, o) {
-      out[o] = x[xo];
-      out[o + 1] = x[xo + 1];
-      for (let k = 0; k < width; k++)
-        out[o + 2 + k] = Math.tanh(W[2 * k] * x[xo] + W[2 * k + 1] * x[xo + 1] + b[k]);
-      out[o + m - 1] = 1;
-    },
-  };
 }
 
 function fit(dict: Dictionary, train: TrajectorySet) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accumulateEdmd, projectEdmd, solveEdmd } from '../../src/method/edmd';
+import { accumulateEdmd, solveEdmd } from '../../src/method/edmd';
+import { projectEdmd } from '../../src/method/edmdProjection';
 import { censoredCount, quantile, scoreRollout } from '../../src/method/metrics';
 import { samplerOf } from '../../src/method/sampling';
 import { layerDictionary } from '../../src/method/sampling/hiddenLayer';

@@ -9,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { accumulateEdmd, solveEdmd } from '../../src/method/edmd';
 import { directResidual, projectGram, targetGram } from '../../src/method/eigenfunctions';
-import type { Dictionary } from '../../src/method/sampling/hiddenLayer';
 import { residualSums, spectrumResiduals } from '../../src/method/spectrumResiduals';
 import { eigenvalues, eigenvectorsFor } from '../../src/numerics/linalg/eigenvalues';
 import { hessenbergInPlace } from '../../src/numerics/linalg/hessenberg';
 import { leftEigenvectors } from '../../src/numerics/linalg/leftEigenvectors';
 import { createRng } from '../../src/numerics/rng';
+import { identityPlusTanh } from './identityPlusTanh';
 import type { TrajectorySet } from '../../src/numerics/trajectorySet';
 import { eigenfunctionAnalysis } from '../../src/run/eigenfunctions';
 import { modelToJson, parseModelJson } from '../../src/run/modelJson';
@@ -157,30 +157,11 @@ function linearData(count: number, points: number): TrajectorySet {
   return { d: 2, count, points, data };
 }
 
-/** Ψ(x) = [x; tanh(Wx + b); 1] (width 0: [x; 1], an exactly invariant dictionary). */
-function dictionary(width: number): Dictionary {
-  const rng = createRng(8);
-  const W = Float64Array.from({ length: 2 * width }, () => rng.range(-1, 1));
-  const b = Float64Array.from({ length: width }, () => rng.range(-1, 1));
-  const m = 3 + width;
-  return {
-    d: 2,
-    m,
-    lift(x, xo, out, o) {
-      out[o] = x[xo];
-      out[o + 1] = x[xo + 1];
-      for (let k = 0; k < width; k++)
-        out[o + 2 + k] = Math.tanh(W[2 * k] * x[xo] + W[2 * k + 1] * x[xo + 1] + b[k]);
-      out[o + m - 1] = 1;
-    },
-  };
-}
-
 describe('residuals of every eigenvalue from Gram sums', () => {
   const train = linearData(20, 60);
 
   it('an invariant dictionary ([x; 1] on linear data): every residual is at the Gram form’s rounding floor (< 1e−7)', () => {
-    const dict = dictionary(0);
+    const dict = identityPlusTanh(0, 8);
     const sums = accumulateEdmd(dict, train, false);
     const f = solveEdmd(dict, train, sums, null, 0);
     const eig = eigenvalues(f.K, f.m);
@@ -196,7 +177,7 @@ describe('residuals of every eigenvalue from Gram sums', () => {
   });
 
   it('with tanh features: equal to the direct pass over the pairs (rel 1e−5 where ≥ 1e−4) and conjugates share theirs', () => {
-    const dict = dictionary(14);
+    const dict = identityPlusTanh(14, 8);
     const sums = accumulateEdmd(dict, train, false);
     const f = solveEdmd(dict, train, sums, null, 1e-10);
     const eig = eigenvalues(f.K, f.m);
@@ -216,7 +197,7 @@ describe('residuals of every eigenvalue from Gram sums', () => {
   });
 
   it('truncated: L_r from the end points equals Qᵀ L Q (1e−9 relative)', () => {
-    const dict = dictionary(14);
+    const dict = identityPlusTanh(14, 8);
     const sums = accumulateEdmd(dict, train, false);
     const m = dict.m;
     const rng = createRng(3);
