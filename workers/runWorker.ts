@@ -39,6 +39,8 @@ import {
   type EigenSettings,
 } from '../src/run/eigenfunctions';
 import { createStageCache } from '../src/run/stageCache';
+import { threadsFor } from '../src/run/poolSize';
+import { createBrowserPool, poolAvailable, type BrowserPool } from './browserPool';
 import type { Progress, RunResult } from '../src/run/result';
 import type { SeriesSource } from '../src/run/series/sources';
 
@@ -91,20 +93,55 @@ function throttle<P extends Progress | AnalysisProgress | ExplainProgress | Eige
   };
 }
 
+/** Threads asked for by the page (`setThreads`); null: as the run's size and the cores say. */
+let requestedThreads: number | null = null;
+/** The pool of the last run that used one, kept warm for the next (the threads are loaded). */
+let pool: Promise<BrowserPool> | null = null;
+
+/** The pool for a run of `config` (undefined: one thread, also where no pool can work). */
+async function poolFor(config: RunConfig): Promise<BrowserPool | undefined> {
+  if (!poolAvailable()) return undefined;
+  const n = threadsFor(config, navigator.hardwareConcurrency || 1, requestedThreads);
+  if (n <= 1) return undefined;
+  let current = pool ? await pool.catch(() => null) : null;
+  if (!current || !current.usable || current.size !== n) {
+    current?.close();
+    pool = createBrowserPool(n);
+    current = await pool;
+  }
+  return current.size > 1 ? current : undefined;
+}
+
 const api = {
   /**
    * Runs one configuration; progress arrives through a comlink.proxy callback, throttled.
-   * Measured series (sys = weather, csv) come with the text of their data file.
+   * Measured series (sys = weather, csv) come with the text of their data file. Big runs split
+   * their passes over a pool of threads (workers/browserPool.ts), with the same numbers.
    */
-  run(config: RunConfig, onProgress?: (p: Progress) => void, series?: SeriesSource): RunResult {
+  async run(
+    config: RunConfig,
+    onProgress?: (p: Progress) => void,
+    series?: SeriesSource,
+  ): Promise<RunResult> {
+    const parallel = await poolFor(config);
     const result = detached(
       runPipeline(config, {
         ...(onProgress ? { onProgress: throttle(onProgress) } : {}),
         series,
         cache,
+        ...(parallel ? { parallel } : {}),
       }),
     );
     return Comlink.transfer(result, transferables(result));
+  },
+  /**
+   * How many threads runs use: an integer in [1, 64], or null for the default (the cores, for
+   * runs big enough). A page setting for benchmarks and tests; the numbers never change with it.
+   */
+  setThreads(n: number | null): void {
+    if (n !== null && !(Number.isInteger(n) && n >= 1 && n <= 64))
+      throw new RangeError(`threads must be an integer in [1, 64] or null, got ${String(n)}`);
+    requestedThreads = n;
   },
   /**
    * The Lyapunov spectrum or the long-term statistics of a free system's surrogate

@@ -94,6 +94,7 @@ export function resultToJson(r: RunResult, full: boolean): Record<string, unknow
     warnings: r.warnings,
     divergences: r.divergences,
     kernel: r.kernel,
+    threads: r.threads,
     solveMethod: r.solveMethod,
   };
   if (full) {

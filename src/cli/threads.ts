@@ -4,25 +4,22 @@
  * bit-identical results (src/method/parallel.ts); only the wall time changes.
  */
 import type { Parallel } from '../method/parallel';
+import { MAX_THREADS, threadsFor } from '../run/poolSize';
 import type { RunConfig } from '../run/schema';
 import { createNodePool, defaultThreads } from './nodePool';
-
-/** Below width × pairs of this size a run takes well under a second: workers would only add their start-up. */
-const POOL_MIN_WORK = 2e6;
 
 /** The --threads value (null: not given), or the message for a bad one. */
 export function threadsFlag(flags: string[]): number | null | string {
   const f = flags.find((a) => a.startsWith('--threads='));
   if (f === undefined) return null;
   const v = Number(f.slice('--threads='.length));
-  return Number.isInteger(v) && v >= 1 && v <= 64
+  return Number.isInteger(v) && v >= 1 && v <= MAX_THREADS
     ? v
-    : `--threads must be an integer in [1, 64], got '${f.slice('--threads='.length)}'`;
+    : `--threads must be an integer in [1, ${MAX_THREADS}], got '${f.slice('--threads='.length)}'`;
 }
 
 /** The pool for this run (undefined: one thread). */
 export function poolFor(config: RunConfig, threads: number | null): Parallel | undefined {
-  const n =
-    threads ?? (config.width * config.len * config.ntraj >= POOL_MIN_WORK ? defaultThreads() : 1);
+  const n = threadsFor(config, defaultThreads(), threads);
   return n > 1 ? createNodePool(n) : undefined;
 }

@@ -217,6 +217,7 @@ export function runEsnPipeline(config: RunConfig, opts: EsnRunOptions = {}): Run
     ],
     divergences: assessed.divergences,
     kernel: defaultKernel(),
+    threads: 1,
     solveMethod: model.solveMethod,
     dim: d,
     stateNames: data.stateNames,

@@ -251,6 +251,7 @@ export function runPipeline(config: RunConfig, opts: RunOptions = {}): RunResult
     ],
     divergences: a.divergences,
     kernel: defaultKernel(),
+    threads: par ? par.pool.size : 1,
     solveMethod: fit.solveMethod,
     dim: data.dim,
     stateNames: data.stateNames,

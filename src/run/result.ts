@@ -113,6 +113,11 @@ export interface RunResult {
   divergences: Divergence[];
   /** Which hot kernel ran ('wasm-simd' or 'js'), and the solve path ('cholesky', …). */
   kernel: string;
+  /**
+   * Compute threads the run's passes were split over (1: one thread). Never changes a number
+   * (src/method/parallel.ts), only the wall time.
+   */
+  threads: number;
   solveMethod: string;
   dim: number;
   stateNames: string[];

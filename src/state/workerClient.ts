@@ -78,6 +78,22 @@ export interface RunClient {
   dispose(): void;
 }
 
+/**
+ * The compute threads runs may use, if set in this browser: `localStorage['srnn.threads']`, an
+ * integer in [1, 64] (benchmarks and tests compare pool sizes with it; the numbers never change).
+ * Absent or invalid: the worker decides from the run's size and the cores.
+ */
+export const THREADS_STORAGE_KEY = 'srnn.threads';
+
+function threadsOverride(): number | null {
+  try {
+    const v = Number(localStorage.getItem(THREADS_STORAGE_KEY) ?? NaN);
+    return Number.isInteger(v) && v >= 1 && v <= 64 ? v : null;
+  } catch {
+    return null; // storage blocked: the default
+  }
+}
+
 function spawn(): Worker {
   return new Worker(new URL('../../workers/runWorker.ts', import.meta.url), { type: 'module' });
 }
@@ -101,6 +117,8 @@ export function createRunClient(): RunClient {
       });
       worker = w;
       api = Comlink.wrap<RunWorkerApi>(w);
+      const threads = threadsOverride();
+      if (threads !== null) void api.setThreads(threads);
     }
     return api;
   };

@@ -71,13 +71,22 @@ export function Card({
   );
 }
 
-/** The run's total wall time (`metric-fit-ms`), with the kernel and solve path that ran. */
+/**
+ * The run's total wall time (`metric-fit-ms`), with the kernel and solve path that ran and the
+ * threads its passes were split over (`threads`).
+ */
 export function TrainingTimeCard({ result: r, hint }: { result: RunResult; hint: string }) {
+  const threads = r.threads === 1 ? '1 thread' : `${r.threads} threads`;
   return (
     <Card title="Training time" hint={hint}>
       <Metric name="fit-ms" value={r.timingsMs.total} format={formatMs} big />
-      <span className="metric-note" title={`kernel ${r.kernel}, solve ${r.solveMethod}`}>
-        {r.kernel} · {r.solveMethod}
+      <span
+        className="metric-note"
+        data-testid="threads"
+        data-threads={r.threads}
+        title={`kernel ${r.kernel}, solve ${r.solveMethod}, ${threads} (the numbers are the same for any number of threads)`}
+      >
+        {r.kernel} · {r.solveMethod} · {threads}
       </span>
     </Card>
   );

@@ -1,0 +1,74 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Golden } from '../golden/cases';
+import { download, waitForRun } from './helpers';
+
+/**
+ * The browser's worker pool (workers/browserPool.ts): the page is cross-origin isolated, runs
+ * split over 1, 2 and 4 threads give the golden bytes the CLI recorded (metrics and eigenvalues as
+ * JSON text, no tolerance), and a page served without the isolation headers runs on one thread
+ * with the same bytes. Cases: the untruncated fit with its cross term (van der Pol), the
+ * POD-truncated fit with its projection and C·A passes and split forecasts (Lorenz).
+ */
+const goldens = JSON.parse(readFileSync('tests/golden/results.json', 'utf8')) as Golden[];
+const CASES = ['sys=vanderpol', 'sys=lorenz'];
+
+async function exported(page: Page): Promise<{ metrics: Record<string, unknown>; eig: string }> {
+  const doc = JSON.parse((await download(page, 'export-json')).bytes.toString('utf8')) as {
+    metrics: Record<string, unknown>;
+    eigenvalues: { re: number[]; im: number[] };
+  };
+  return {
+    metrics: doc.metrics,
+    eig: JSON.stringify({ re: doc.eigenvalues.re, im: doc.eigenvalues.im }),
+  };
+}
+
+function expectGolden(got: { metrics: Record<string, unknown>; eig: string }, g: Golden): void {
+  const was = JSON.parse(g.metrics) as Record<string, unknown>;
+  for (const key of Object.keys(was))
+    expect(JSON.stringify(got.metrics[key]), key).toBe(JSON.stringify(was[key]));
+  expect(got.eig).toBe(g.eigenvalues);
+}
+
+test('the page is cross-origin isolated, so the pool can share memory', async ({ page }) => {
+  await page.goto('/?sys=vanderpol');
+  expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+  expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
+});
+
+for (const query of CASES) {
+  for (const threads of [1, 2, 4]) {
+    test(`${query} on ${threads} thread(s) gives the CLI's golden bytes`, async ({ page }) => {
+      test.setTimeout(120_000);
+      const g = goldens.find((x) => x.query === query)!;
+      await page.addInitScript((n) => localStorage.setItem('srnn.threads', String(n)), threads);
+      await page.goto(`/?${query}`);
+      await waitForRun(page, 0, { timeout: 90_000 });
+      await expect(page.getByTestId('threads')).toHaveAttribute('data-threads', String(threads));
+      await expect(page.getByTestId('threads')).toContainText(
+        threads === 1 ? '1 thread' : `${threads} threads`,
+      );
+      expectGolden(await exported(page), g);
+    });
+  }
+}
+
+test('without the isolation headers the run uses one thread, same bytes', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['cross-origin-opener-policy'];
+    delete headers['cross-origin-embedder-policy'];
+    await route.fulfill({ response, headers });
+  });
+  await page.goto('/?sys=lorenz');
+  expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(false);
+  await waitForRun(page, 0, { timeout: 90_000 });
+  await expect(page.getByTestId('threads')).toHaveAttribute('data-threads', '1');
+  expectGolden(
+    await exported(page),
+    goldens.find((x) => x.query === 'sys=lorenz')!,
+  );
+});
