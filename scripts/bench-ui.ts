@@ -11,7 +11,10 @@
  *    earlier result can be shown again.
  * JSON on stdout and in bench-results/bench-ui.json.
  *
- *   npx vite build && npx tsx scripts/bench-ui.ts [--reps 5] [--systems vanderpol,lorenz]
+ *   npx vite build && npx tsx scripts/bench-ui.ts [--reps 5] [--systems vanderpol,lorenz] [--threads N]
+ *
+ * `--threads N` makes every run use N compute threads (localStorage 'srnn.threads', read by
+ * src/state/workerClient.ts); without it the app decides (all cores for big runs).
  *
  * A preview server already listening on BASE_URL (default http://127.0.0.1:4173) is reused;
  * otherwise one is started for the run and stopped afterwards.
@@ -147,6 +150,7 @@ async function main(): Promise<void> {
   const reps = Number(arg('reps', '5'));
   const systems = arg('systems', 'vanderpol,lorenz,rossler').split(',');
   const cacheSys = arg('cache-system', 'lorenz');
+  const threads = arg('threads', '');
   const server = await ensureServer(BASE_URL);
   const browser = await launchChromium();
   const results: Record<string, unknown> = {};
@@ -155,6 +159,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     // tsx (esbuild keepNames) wraps named functions in page.evaluate bodies with __name().
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    if (threads) await page.addInitScript((n) => localStorage.setItem('srnn.threads', n), threads);
     await openAndSettle(page, sys);
     await page.getByTestId('auto-train').uncheck();
     return page;
@@ -184,6 +189,7 @@ async function main(): Promise<void> {
   const report = {
     benchmark: 'click Train → all plots of the view redrawn (median)',
     reps,
+    threads: threads ? Number(threads) : 'default (all cores for big runs)',
     machine: { cpus: cpus().length, model: cpus()[0]?.model },
     when: new Date().toISOString(),
     results,

@@ -101,7 +101,9 @@ let pool: Promise<BrowserPool> | null = null;
 /** The pool for a run of `config` (undefined: one thread, also where no pool can work). */
 async function poolFor(config: RunConfig): Promise<BrowserPool | undefined> {
   if (!poolAvailable()) return undefined;
-  const n = threadsFor(config, navigator.hardwareConcurrency || 1, requestedThreads);
+  // One core is left to the page: on 2 cores a second compute thread fought the main thread's
+  // drawing and made every lecture default slower (docs/ARCHITECTURE.md, "Worker pool").
+  const n = threadsFor(config, (navigator.hardwareConcurrency || 1) - 1, requestedThreads);
   if (n <= 1) return undefined;
   let current = pool ? await pool.catch(() => null) : null;
   if (!current || !current.usable || current.size !== n) {

@@ -58,7 +58,7 @@ export function helpText(): string {
     ...COMPARE_HELP,
     '',
     '--threads=N (1–64) splits the passes over the data and the forecasts over N threads (worker',
-    'threads); the numbers are bit-identical for every N. Default: all cores when width × pairs ≥ 2·10⁶.',
+    'threads); the numbers are bit-identical for every N. Default: all cores when width × pairs ≥ 1.5·10⁷.',
     '',
     'keys (system-dependent defaults listed per system):',
   ];

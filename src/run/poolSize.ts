@@ -6,14 +6,20 @@
 import type { RunConfig } from './schema';
 
 /**
- * Below width × pairs of this size a run takes well under a second: starting threads and
- * splitting the Gram by output blocks (≈ 1.5× the arithmetic for 2 threads) would only add time.
+ * Below width × pairs of this size the pool does not pay on the 2-core machine it was measured on
+ * (docs/ARCHITECTURE.md, "Worker pool"): the Gram split by output blocks costs ≈ 1.5× the
+ * arithmetic for 2 threads and every thread lifts all the data, so Lorenz width 500 × 10 000
+ * pairs took 1.37–1.42 s on 1 thread and 1.65–1.79 s on 2; width 1000 × 10 000 was even
+ * (2.66–2.71 s against 2.48–2.79 s); width 1000 × 20 000 gained 6–7 % (3.91 → 3.62 s).
  */
-export const POOL_MIN_WORK = 2e6;
+export const POOL_MIN_WORK = 1.5e7;
 /** The most threads a host may ask for. */
 export const MAX_THREADS = 64;
 
-/** The threads for `config` on a host with `cores` cores; `requested` (if any) wins. */
+/**
+ * The threads for `config` on a host with `cores` cores free for computing (the browser passes
+ * its cores minus one, left to the page's drawing); `requested` (if any) wins.
+ */
 export function threadsFor(config: RunConfig, cores: number, requested: number | null): number {
   if (requested !== null) return requested;
   const work = config.width * config.len * config.ntraj;

@@ -96,7 +96,8 @@ interface WasmCtx {
 
 let cachedModule: WebAssembly.Module | null | undefined;
 
-function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
+/** The bytes of a base64 text (the inline WebAssembly modules). */
+export function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -203,7 +204,11 @@ export function createGramAccumulator(
   return createWasmGramAccumulator(wasmModule() as WebAssembly.Module, m, blockRows, withCross);
 }
 
-function createWasmGramAccumulator(
+/**
+ * A wasm Gram accumulator on a given compiled module: `createGramAccumulator` uses the inline
+ * gram.wasm; scripts/bench-fma.ts measures a variant of it (same exports) with this.
+ */
+export function createWasmGramAccumulator(
   mod: WebAssembly.Module,
   m: number,
   blockRows: number,

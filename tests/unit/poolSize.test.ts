@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { POOL_MIN_WORK, threadsFor } from '../../src/run/poolSize';
+import { parseQuery } from '../../src/run/query';
+
+const config = (q: string) => parseQuery(q, 'strict').config;
+
+describe('threads of a run (src/run/poolSize.ts)', () => {
+  it('uses one thread below width × pairs = POOL_MIN_WORK, all given cores from it on', () => {
+    // Lorenz defaults: width 500 × 10 000 pairs = 5·10⁶ (measured slower on 2 threads).
+    expect(threadsFor(config('sys=lorenz'), 2, null)).toBe(1);
+    const big = config('sys=lorenz&width=1000&len=20000');
+    expect(big.width * big.len * big.ntraj).toBeGreaterThanOrEqual(POOL_MIN_WORK);
+    expect(threadsFor(big, 2, null)).toBe(2);
+    expect(threadsFor(big, 8, null)).toBe(8);
+    expect(threadsFor(big, 200, null)).toBe(64);
+  });
+
+  it('never goes below one thread (a 1-core browser leaves 0 cores to compute)', () => {
+    expect(threadsFor(config('sys=lorenz&width=1000&len=20000'), 0, null)).toBe(1);
+  });
+
+  it('gives a requested count whatever the size', () => {
+    expect(threadsFor(config('sys=vanderpol'), 2, 4)).toBe(4);
+    expect(threadsFor(config('sys=vanderpol'), 2, 1)).toBe(1);
+  });
+});
