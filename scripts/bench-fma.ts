@@ -52,7 +52,8 @@ async function inChromium(rows: number, m: number, runs: number): Promise<FmaRep
     await page.goto(server.resolvedUrls!.local[0]);
     return await page.evaluate(
       async ([r, n, k, version]) => {
-        const h = (await import('/scripts/lib/fmaHarness.ts')) as typeof import('./lib/fmaHarness');
+        const url = '/scripts/lib/fmaHarness.ts'; // served (and compiled) by the dev server
+        const h = (await import(/* @vite-ignore */ url)) as typeof import('./lib/fmaHarness');
         return h.measureFma(r, n, k, `Chromium ${version}`);
       },
       [rows, m, runs, browser.version()] as const,

@@ -22,8 +22,8 @@ const NOP = 0x01;
 const LOCAL_GET = 0x20;
 
 /** The FMA variant of a compiled Gram module, and how many of its f64x2 products were fused. */
-export function fusedVariant(bytes: Uint8Array): {
-  bytes: Uint8Array;
+export function fusedVariant(bytes: Uint8Array<ArrayBuffer>): {
+  bytes: Uint8Array<ArrayBuffer>;
   fused: number;
   products: number;
 } {
