@@ -1,7 +1,7 @@
 /*
  * Gram-matrix hot-path kernels for Sampled RNN Lab, compiled to WebAssembly (wasm32 + SIMD128).
  *
- *   G += XᵀX (upper triangle incl. diagonal)   A += YᵀX   Z = X·Q
+ *   G += XᵀX (upper triangle incl. diagonal)   A += YᵀX   C += UᵀV (a block)   Z = X·Q
  *
  * Build: `npm run build:wasm` (scripts/build-wasm.sh). Freestanding: no libc, no allocator. The
  * memory is imported; the TypeScript side (gramKernels.ts) sizes it and carves buffers out of it
@@ -141,6 +141,34 @@ __attribute__((export_name("gram_block"))) void gram_block(const double *x, cons
           kernel(py, pxb + jp * pb_stride, rows, a + i0 * ldc + jp * NR, ldc);
       }
     }
+  }
+}
+
+/*
+ * One block of samples: C += UᵀV, a rectangular block of a Gram or cross matrix, for the worker
+ * pool's split of pass 1 by output columns (src/method/parallelGram.ts).
+ *   u   rows × mu (row stride ldu: mu columns of a wider matrix), v  rows × mv (row stride ldv)
+ *   pu  scratch, ceil(mu/MR)*MR*rows doubles;  pv  scratch, ceil(mv/NR)*NR*rows doubles
+ *   c   padded accumulator, ceil(mu/MR)*MR rows × ldc columns, ldc = ceil(mv/NR)*NR
+ * Element (i, j) gets c = c + u_i·v_j for the rows in order, through the same micro-kernel as
+ * gram_block: with u, v the columns I, J of X (or of Y and X) it is bit for bit the element
+ * (I_i, J_j) of gram_block's G (or A), whatever the block.
+ */
+__attribute__((export_name("cross_block"))) void cross_block(const double *u, u32 ldu, u32 mu,
+                                                             const double *v, u32 ldv, u32 mv,
+                                                             u32 rows, double *pu, double *pv,
+                                                             double *c, u32 ldc) {
+  if (rows == 0 || mu == 0 || mv == 0) return;
+  pack_cols(u, rows, mu, ldu, MR, pu);
+  pack_cols(v, rows, mv, ldv, NR, pv);
+  const u32 ni = ceil_div(mu, MR), nj = ceil_div(mv, NR);
+  const u32 pa_stride = rows * MR, pb_stride = rows * NR;
+  const u32 ncp = NC / NR > 0 ? NC / NR : 1;
+  for (u32 jb = 0; jb < nj; jb += ncp) {
+    const u32 je = jb + ncp < nj ? jb + ncp : nj;
+    for (u32 ip = 0; ip < ni; ip++)
+      for (u32 jp = jb; jp < je; jp++)
+        kernel(pu + ip * pa_stride, pv + jp * pb_stride, rows, c + ip * MR * ldc + jp * NR, ldc);
   }
 }
 

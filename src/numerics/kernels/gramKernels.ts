@@ -57,7 +57,8 @@ const INITIAL_PAGES = 4;
 /** wasm32 address space: 4 GiB (65 536 pages). */
 const MAX_PAGES = 65536;
 
-interface GramExports {
+/** The exports of gram.wasm (gram.c). */
+export interface GramExports {
   heap_base(): number;
   tile_mr(): number;
   tile_nr(): number;
@@ -73,6 +74,19 @@ interface GramExports {
     a: number,
     ldc: number,
   ): void;
+  cross_block(
+    u: number,
+    ldu: number,
+    mu: number,
+    v: number,
+    ldv: number,
+    mv: number,
+    rows: number,
+    pu: number,
+    pv: number,
+    c: number,
+    ldc: number,
+  ): void;
   pack_q(q: number, m: number, r: number, out: number): void;
   gemm_nn_block(
     x: number,
@@ -86,7 +100,8 @@ interface GramExports {
   ): void;
 }
 
-interface WasmCtx {
+/** One instance of gram.wasm with its memory and tile sizes. */
+export interface WasmCtx {
   memory: WebAssembly.Memory;
   exports: GramExports;
   heapBase: number;
@@ -136,8 +151,13 @@ function instantiate(mod: WebAssembly.Module): WasmCtx {
   };
 }
 
+/** A fresh instance of the inline gram.wasm (the caller checked that it is available). */
+export function gramInstance(): WasmCtx {
+  return instantiate(wasmModule() as WebAssembly.Module);
+}
+
 /** Grows ctx.memory so that [0, bytes) is addressable. Invalidates existing views. */
-function ensureBytes(ctx: WasmCtx, bytes: number): void {
+export function ensureBytes(ctx: WasmCtx, bytes: number): void {
   const pages = Math.ceil(bytes / PAGE_BYTES);
   if (pages > MAX_PAGES) {
     throw new RangeError(
@@ -149,7 +169,7 @@ function ensureBytes(ctx: WasmCtx, bytes: number): void {
 }
 
 /** Carves double arrays out of linear memory, 64-byte aligned, starting at heap_base. */
-class Carver {
+export class Carver {
   private next: number;
   constructor(base: number) {
     this.next = align64(base);
@@ -169,7 +189,7 @@ function align64(n: number): number {
   return Math.ceil(n / 64) * 64;
 }
 
-function checkDim(name: string, v: number, min: number): void {
+export function checkDim(name: string, v: number, min: number): void {
   if (!Number.isInteger(v) || v < min)
     throw new RangeError(`${name} must be an integer ≥ ${min}, got ${v}`);
 }
@@ -182,7 +202,8 @@ export function defaultKernel(): KernelName {
   return defaultKernelCache;
 }
 
-function resolveKernel(kernel: KernelName | undefined): KernelName {
+/** The kernel to use: the one asked for (checked), else the default. */
+export function resolveKernel(kernel: KernelName | undefined): KernelName {
   const k = kernel ?? defaultKernel();
   if (k === 'wasm-simd' && !wasmModule()) {
     throw new Error('wasm-simd kernel requested but WebAssembly SIMD is unavailable');
