@@ -295,13 +295,13 @@ function accumulateParallel(
   const p = train.p ?? 0;
   const m = dict.m;
   const n = m + p;
-  const { bounds, tasks } = planGram(n, par.pool.size, !truncated);
+  const tasks = planGram(n, par.pool.size, !truncated);
   const results = par.pool.map<GramShared, GramTask, GramResult>(
     'gram',
-    { layer: par.layer, train: plainSet(train), bounds },
+    { layer: par.layer, train: plainSet(train) },
     tasks,
   );
-  const { G, A, xz, yz } = mergeGram(results, tasks, bounds, d, m, n, !truncated);
+  const { G, A, xz, yz } = mergeGram(results, tasks, d, m, n, !truncated);
   // Σ ‖y_k‖² in the serial pass's order (chunk by chunk).
   let yy = 0;
   forEachChunk(train, DEFAULT_BLOCK_ROWS, (j, s, rows) => {

@@ -17,6 +17,10 @@ export type WasmPaths = string | Record<string, string>;
 export async function selectBackend(paths: WasmPaths | null): Promise<'wasm' | 'cpu'> {
   if (paths !== null) {
     try {
+      // One thread, as before the page became cross-origin isolated (for the run's worker pool):
+      // with SharedArrayBuffer available the backend would pick its threaded binary, whose
+      // pthread workers do not start from a bundled module worker ("e is not defined").
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       setWasmPaths(paths as never);
       if (await tf.setBackend('wasm')) {
         await tf.ready();

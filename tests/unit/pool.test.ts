@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createNodePool, type NodePool } from '../../src/cli/nodePool';
 import { resultToJson } from '../../src/cli/resultJson';
 import { weatherSource } from '../../src/cli/seriesSource';
-import { gramJobs, planGram } from '../../src/method/parallel';
+import { planGram } from '../../src/method/parallel';
 import { runPipeline } from '../../src/run/pipeline';
 import { parseQuery } from '../../src/run/query';
 import { eigenText, type Golden } from '../golden/cases';
@@ -39,33 +39,47 @@ function runWith(query: string, pool: NodePool) {
 }
 
 describe('pass-1 plan', () => {
-  it('computes every block of G (and A) at least once, for 2…8 threads', () => {
+  it('computes every element of G, A and Σ x zᵀ exactly once, the same work per thread, for 2…8 threads', () => {
     for (const withCross of [false, true])
       for (const threads of [2, 3, 4, 8])
-        for (const n of [9, 21, 101, 1001, 1003]) {
-          const { bounds, tasks } = planGram(n, threads, withCross);
-          const q = bounds.length - 1;
-          expect(bounds[0]).toBe(0);
-          expect(bounds[q]).toBe(n);
-          const g = new Set<string>();
-          const a = new Set<string>();
-          const sums = tasks.flatMap((t) => t.sums).sort((x, y) => x - y);
-          expect(sums).toEqual(Array.from({ length: q }, (_, i) => i)); // each part's Σ x zᵀ once
-          for (const t of tasks)
-            for (const j of t.jobs) {
-              g.add(`${j.J},${j.J}`);
-              if (j.kind === 'g') g.add(`${j.I},${j.J}`);
-              if (j.kind === 'a') a.add(`${j.I},${j.J}`);
+        for (const n of [3, 9, 21, 101, 1001, 1003]) {
+          const tasks = planGram(n, threads, withCross);
+          const m = n - 1; // one input column: A is m × n
+          const g = new Uint8Array(n * n);
+          const a = new Uint8Array(m * n);
+          const sums = new Uint8Array(n);
+          const gWork: number[] = [];
+          const aWork: number[] = [];
+          for (const t of tasks) {
+            for (const [c0, c1] of t.sums) for (let j = c0; j < c1; j++) sums[j]++;
+            for (const { kind, c0, c1 } of t.jobs) {
+              const w = c1 - c0;
+              if (kind === 'g') {
+                // G[0:c1, c0:c1] upper triangle: the rectangle above and the diagonal block.
+                for (let i = 0; i < c1; i++)
+                  for (let j = Math.max(i, c0); j < c1; j++) g[i * n + j]++;
+                gWork.push(c0 * w + (w * (w + 1)) / 2);
+              } else {
+                for (let i = 0; i < m; i++) for (let j = c0; j < c1; j++) a[i * n + j]++;
+                aWork.push(m * w);
+              }
             }
-          for (let I = 0; I < q; I++)
-            for (let J = I; J < q; J++) expect(g.has(`${I},${J}`), `G ${I},${J}`).toBe(true);
-          expect(a.size).toBe(withCross ? q * q : 0);
+          }
+          // Every upper element of G, every element of A and every Σ x zᵀ column exactly once.
+          let missedOrTwice = 0;
+          for (let i = 0; i < n; i++)
+            for (let j = i; j < n; j++) if (g[i * n + j] !== 1) missedOrTwice++;
+          expect(missedOrTwice, `G, n = ${n}, ${threads} threads`).toBe(0);
+          expect(a.every((v) => v === (withCross ? 1 : 0))).toBe(true);
+          expect(sums.every((v) => v === 1)).toBe(true);
+          // The same arithmetic for every thread, up to the rounding of the column bounds.
+          if (n >= 1001) {
+            const mean = (n * (n + 1)) / 2 / threads;
+            for (const x of gWork) expect(Math.abs(x - mean) / mean).toBeLessThan(0.03);
+            if (withCross)
+              for (const x of aWork) expect(Math.abs(x - (m * n) / threads)).toBeLessThanOrEqual(m);
+          }
         }
-  });
-
-  it('has no duplicate cross job', () => {
-    const jobs = gramJobs(4, true);
-    expect(new Set(jobs.map((j) => `${j.kind}${j.I},${j.J}`)).size).toBe(jobs.length);
   });
 });
 
