@@ -15,6 +15,9 @@
  *
  * `--threads N` makes every run use N compute threads (localStorage 'srnn.threads', read by
  * src/state/workerClient.ts); without it the app decides (all cores for big runs).
+ * `--extra 'width=1000&len=20000'` adds query keys to every system's link; `--memory` reports the
+ * page's memory after the last run by worker (performance.measureUserAgentSpecificMemory, which
+ * the cross-origin isolated page has), e.g. the heap of each pool thread.
  *
  * A preview server already listening on BASE_URL (default http://127.0.0.1:4173) is reused;
  * otherwise one is started for the run and stopped afterwards.
@@ -30,9 +33,9 @@ const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 /** The plots of a system's view, from the plot registry (page containers `plot-<id>`). */
 const plotsOf = (sys: string): readonly string[] => plotIds(familyOf(sys));
 
-/** Waits for the first run of a freshly opened page and its plots. */
-async function openAndSettle(page: Page, sys: string): Promise<void> {
-  await page.goto(`${BASE_URL}/?sys=${sys}`);
+/** Waits for the first run of a freshly opened page and its plots (`extra`: more query keys). */
+async function openAndSettle(page: Page, sys: string, extra: string): Promise<void> {
+  await page.goto(`${BASE_URL}/?sys=${sys}${extra ? `&${extra}` : ''}`);
   await page.waitForSelector('[data-testid="status"][data-state="done"]', { timeout: 300_000 });
   for (const k of plotsOf(sys)) {
     await page.waitForSelector(`[data-testid="plot-${k}"][data-rendered="true"]`, {
@@ -89,6 +92,29 @@ async function timeOneClick(
 }
 
 type Sample = { toDone: number; toPlots: number; fitMs: number };
+
+/**
+ * The page's memory by where it lives (the window, the run worker, each pool thread), MiB:
+ * performance.measureUserAgentSpecificMemory, which needs a cross-origin isolated page.
+ */
+async function memoryByWorker(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const perf = performance as unknown as {
+      measureUserAgentSpecificMemory?: () => Promise<{
+        breakdown: Array<{ bytes: number; attribution: Array<{ url: string; scope: string }> }>;
+      }>;
+    };
+    if (!perf.measureUserAgentSpecificMemory) return { unavailable: -1 };
+    const m = await perf.measureUserAgentSpecificMemory();
+    const out: Record<string, number> = {};
+    for (const b of m.breakdown) {
+      const where =
+        b.attribution.map((a) => `${a.scope} ${a.url.split('/').pop()}`).join(', ') || 'shared';
+      out[where] = Math.round(((out[where] ?? 0) + b.bytes / 2 ** 20) * 10) / 10;
+    }
+    return out;
+  });
+}
 
 /** Medians of a set of samples, and the click → plots samples themselves. */
 function summary(samples: Sample[]) {
@@ -151,6 +177,9 @@ async function main(): Promise<void> {
   const systems = arg('systems', 'vanderpol,lorenz,rossler').split(',');
   const cacheSys = arg('cache-system', 'lorenz');
   const threads = arg('threads', '');
+  const extra = arg('extra', '');
+  const memory = process.argv.includes('--memory');
+  const memoryBySystem: Record<string, unknown> = {};
   const server = await ensureServer(BASE_URL);
   const browser = await launchChromium();
   const results: Record<string, unknown> = {};
@@ -160,7 +189,7 @@ async function main(): Promise<void> {
     // tsx (esbuild keepNames) wraps named functions in page.evaluate bodies with __name().
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
     if (threads) await page.addInitScript((n) => localStorage.setItem('srnn.threads', n), threads);
-    await openAndSettle(page, sys);
+    await openAndSettle(page, sys, extra);
     await page.getByTestId('auto-train').uncheck();
     return page;
   };
@@ -175,6 +204,7 @@ async function main(): Promise<void> {
         await page.waitForTimeout(300); // let trailing paints settle between samples
       }
       results[sys] = summary(samples);
+      if (memory) memoryBySystem[sys] = await memoryByWorker(page);
       await page.close();
     }
     if (cacheSys !== 'none') {
@@ -190,6 +220,8 @@ async function main(): Promise<void> {
     benchmark: 'click Train → all plots of the view redrawn (median)',
     reps,
     threads: threads ? Number(threads) : 'default (all cores for big runs)',
+    extra,
+    ...(memory ? { memoryMiB: memoryBySystem } : {}),
     machine: { cpus: cpus().length, model: cpus()[0]?.model },
     when: new Date().toISOString(),
     results,
