@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startApp } from './state/wiring';
 import { App } from './ui/App';
-import { warmPlotly } from './ui/plots/loadPlotly';
+import { loadPlotly } from './ui/plots/loadPlotly';
 import { PLOT_IDS } from './ui/plots/registry';
 import './ui/styles/index.css';
 
@@ -12,6 +12,5 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 startApp({ plotIds: PLOT_IDS });
-// Fetch Plotly while the first run computes in the worker, after the controls have painted, and
-// draw one throwaway figure so the first real draw after the run finds Plotly warm.
-requestAnimationFrame(() => setTimeout(() => void warmPlotly().catch(() => undefined), 0));
+// Fetch Plotly while the first run computes in the worker, after the controls have painted.
+requestAnimationFrame(() => setTimeout(() => void loadPlotly(), 0));

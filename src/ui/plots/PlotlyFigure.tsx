@@ -1,7 +1,7 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { PlotConfig, PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import { useStore } from '../../state/store';
-import { loadPlotly, noteRealDraw, plotlyIfLoaded } from './loadPlotly';
+import { loadPlotly, plotlyIfLoaded } from './loadPlotly';
 import { presenterLayout } from './presenter';
 import { boundaryMessage } from '../ViewBoundary';
 import { decimateTraces } from './decimate';
@@ -83,7 +83,6 @@ export function PlotlyFigure({
   useEffect(() => {
     let cancelled = false;
     const el = divRef.current;
-    noteRealDraw();
     loadPlotly()
       .then((Plotly) =>
         // Plotly writes into the layout it draws (axis types, autoranges): it gets a copy, so
