@@ -39,7 +39,7 @@ import {
   type EigenSettings,
 } from '../src/run/eigenfunctions';
 import { createStageCache } from '../src/run/stageCache';
-import { threadsFor } from '../src/run/poolSize';
+import { MAX_THREADS, threadsFor } from '../src/run/poolSize';
 import { createBrowserPool, poolAvailable, type BrowserPool } from './browserPool';
 import type { Progress, RunResult } from '../src/run/result';
 import type { SeriesSource } from '../src/run/series/sources';
@@ -101,8 +101,8 @@ let pool: Promise<BrowserPool> | null = null;
 /** The pool for a run of `config` (undefined: one thread, also where no pool can work). */
 async function poolFor(config: RunConfig): Promise<BrowserPool | undefined> {
   if (!poolAvailable()) return undefined;
-  // One core is left to the page: on 2 cores a second compute thread fought the main thread's
-  // drawing and made every lecture default slower (docs/ARCHITECTURE.md, "Worker pool").
+  // One core is left to the page's drawing: on 2 cores a second compute thread gained nothing at
+  // the lecture defaults (A/B in docs/ARCHITECTURE.md, "Worker pool").
   const n = threadsFor(config, (navigator.hardwareConcurrency || 1) - 1, requestedThreads);
   if (n <= 1) return undefined;
   let current = pool ? await pool.catch(() => null) : null;
@@ -141,8 +141,10 @@ const api = {
    * runs big enough). A page setting for benchmarks and tests; the numbers never change with it.
    */
   setThreads(n: number | null): void {
-    if (n !== null && !(Number.isInteger(n) && n >= 1 && n <= 64))
-      throw new RangeError(`threads must be an integer in [1, 64] or null, got ${String(n)}`);
+    if (n !== null && !(Number.isInteger(n) && n >= 1 && n <= MAX_THREADS))
+      throw new RangeError(
+        `threads must be an integer in [1, ${MAX_THREADS}] or null, got ${String(n)}`,
+      );
     requestedThreads = n;
   },
   /**

@@ -14,6 +14,7 @@ import {
   type MessagePort,
 } from 'node:worker_threads';
 import { runParallelOp, type Parallel, type ParallelOpName } from '../method/parallel';
+import { MAX_THREADS } from '../run/poolSize';
 
 export interface NodePool extends Parallel {
   /** Per worker thread: the largest heap seen after a task (bytes; JS heap, external). */
@@ -35,8 +36,8 @@ export function defaultThreads(): number {
 
 /** A pool of `threads` compute threads (1: no workers, everything inline). */
 export function createNodePool(threads = defaultThreads()): NodePool {
-  if (!Number.isInteger(threads) || threads < 1 || threads > 64)
-    throw new RangeError(`threads must be an integer in [1, 64], got ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS)
+    throw new RangeError(`threads must be an integer in [1, ${MAX_THREADS}], got ${threads}`);
   const url = new URL('./poolWorkerBoot.mjs', import.meta.url);
   const slots: Slot[] = [];
   for (let i = 0; i < threads - 1; i++) {

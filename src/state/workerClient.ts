@@ -4,6 +4,7 @@
  * cannot be interrupted any other way) and spawns a fresh one for the next run.
  */
 import * as Comlink from 'comlink';
+import { MAX_THREADS } from '../run/poolSize';
 import type { RunConfig } from '../run/schema';
 import type { Progress, RunResult } from '../run/result';
 import type {
@@ -88,7 +89,7 @@ export const THREADS_STORAGE_KEY = 'srnn.threads';
 function threadsOverride(): number | null {
   try {
     const v = Number(localStorage.getItem(THREADS_STORAGE_KEY) ?? NaN);
-    return Number.isInteger(v) && v >= 1 && v <= 64 ? v : null;
+    return Number.isInteger(v) && v >= 1 && v <= MAX_THREADS ? v : null;
   } catch {
     return null; // storage blocked: the default
   }

@@ -54,6 +54,25 @@ for (const query of CASES) {
   }
 }
 
+test('answers larger than the first shared buffer of a thread (1 MiB) arrive whole', async ({
+  page,
+}) => {
+  // Width 1000: thread 1's block G[0:708, 708:1001] alone is 708 × 293 doubles ≈ 1.6 MiB, so the
+  // thread asks for a bigger buffer before it answers (workers/poolProtocol.ts, NeedsBuffer).
+  test.setTimeout(180_000);
+  const query = 'sys=lorenz&width=1000&len=2000&ntest=4&horizon=100';
+  const runs: Array<{ metrics: Record<string, unknown>; eig: string }> = [];
+  for (const threads of [1, 2]) {
+    await page.addInitScript((n) => localStorage.setItem('srnn.threads', String(n)), threads);
+    await page.goto(`/?${query}`);
+    await waitForRun(page, 0, { timeout: 120_000 });
+    await expect(page.getByTestId('threads')).toHaveAttribute('data-threads', String(threads));
+    runs.push(await exported(page));
+  }
+  expect(JSON.stringify(runs[1].metrics)).toBe(JSON.stringify(runs[0].metrics));
+  expect(runs[1].eig).toBe(runs[0].eig);
+});
+
 test('without the isolation headers the run uses one thread, same bytes', async ({ page }) => {
   test.setTimeout(120_000);
   await page.route('**/*', async (route) => {
