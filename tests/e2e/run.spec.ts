@@ -150,9 +150,15 @@ test('a failing worker shows the error in the status area and keeps the last res
   const before = await metricValues(page);
   await page.getByTestId('auto-train').uncheck();
   // From now on every freshly spawned worker dies while loading, like a worker out of memory.
+  // Served with the app's isolation headers: the page is cross-origin isolated (COEP), and a
+  // worker script without them would be blocked before it could run (and throw).
   await page.route(/runWorker[^/]*\.js/, (route) =>
     route.fulfill({
       contentType: 'text/javascript',
+      headers: {
+        'Cross-Origin-Embedder-Policy': 'require-corp',
+        'Cross-Origin-Opener-Policy': 'same-origin',
+      },
       body: 'throw new Error("simulated worker failure");',
     }),
   );
