@@ -95,8 +95,11 @@ function throttle<P extends Progress | AnalysisProgress | ExplainProgress | Eige
 
 /** Threads asked for by the page (`setThreads`); null: as the run's size and the cores say. */
 let requestedThreads: number | null = null;
-/** The pool of the last run that used one, kept warm for the next (the threads are loaded). */
-let pool: Promise<BrowserPool> | null = null;
+/**
+ * The pool of the last run that used one, kept warm for the next (the threads are loaded), and
+ * the size it was asked for (it may have fewer threads if some did not start: not retried).
+ */
+let pool: { asked: number; ready: Promise<BrowserPool> } | null = null;
 
 /** The pool for a run of `config` (undefined: one thread, also where no pool can work). */
 async function poolFor(config: RunConfig): Promise<BrowserPool | undefined> {
@@ -105,11 +108,11 @@ async function poolFor(config: RunConfig): Promise<BrowserPool | undefined> {
   // the lecture defaults (A/B in docs/ARCHITECTURE.md, "Worker pool").
   const n = threadsFor(config, (navigator.hardwareConcurrency || 1) - 1, requestedThreads);
   if (n <= 1) return undefined;
-  let current = pool ? await pool.catch(() => null) : null;
-  if (!current || !current.usable || current.size !== n) {
+  let current = pool ? await pool.ready.catch(() => null) : null;
+  if (!current || !current.usable || pool?.asked !== n) {
     current?.close();
-    pool = createBrowserPool(n);
-    current = await pool;
+    pool = { asked: n, ready: createBrowserPool(n) };
+    current = await pool.ready;
   }
   return current.size > 1 ? current : undefined;
 }
