@@ -16,7 +16,7 @@
  * through the creator's event loop).
  */
 import { runParallelOp, type Parallel, type ParallelOpName } from '../src/method/parallel';
-import { MAX_THREADS } from '../src/run/poolSize';
+import { isThreadCount, threadCountError } from '../src/run/poolSize';
 import { decode } from '../src/method/poolCodec';
 import { READY, SlotState, type ToThread } from './poolProtocol';
 
@@ -99,8 +99,7 @@ function takeAnswer(slot: Slot, op: ParallelOpName): unknown[] {
 
 /** A pool of `threads` compute threads (the run worker included), started and ready. */
 export async function createBrowserPool(threads: number): Promise<BrowserPool> {
-  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS)
-    throw new RangeError(`threads must be an integer in [1, ${MAX_THREADS}], got ${threads}`);
+  if (!isThreadCount(threads)) throw new RangeError(threadCountError('threads', threads));
   const started = await Promise.allSettled(
     Array.from({ length: threads - 1 }, () => startThread()),
   );

@@ -39,7 +39,7 @@ import {
   type EigenSettings,
 } from '../src/run/eigenfunctions';
 import { createStageCache } from '../src/run/stageCache';
-import { MAX_THREADS, threadsFor } from '../src/run/poolSize';
+import { isThreadCount, threadCountError, threadsFor } from '../src/run/poolSize';
 import { createBrowserPool, poolAvailable, type BrowserPool } from './browserPool';
 import type { Progress, RunResult } from '../src/run/result';
 import type { SeriesSource } from '../src/run/series/sources';
@@ -144,10 +144,8 @@ const api = {
    * runs big enough). A page setting for benchmarks and tests; the numbers never change with it.
    */
   setThreads(n: number | null): void {
-    if (n !== null && !(Number.isInteger(n) && n >= 1 && n <= MAX_THREADS))
-      throw new RangeError(
-        `threads must be an integer in [1, ${MAX_THREADS}] or null, got ${String(n)}`,
-      );
+    if (n !== null && !isThreadCount(n))
+      throw new RangeError(`${threadCountError('threads', n)} (or null)`);
     requestedThreads = n;
   },
   /**

@@ -14,7 +14,7 @@ import {
   type MessagePort,
 } from 'node:worker_threads';
 import { runParallelOp, type Parallel, type ParallelOpName } from '../method/parallel';
-import { MAX_THREADS } from '../run/poolSize';
+import { isThreadCount, threadCountError } from '../run/poolSize';
 
 export interface NodePool extends Parallel {
   /** Per worker thread: the largest heap seen after a task (bytes; JS heap, external). */
@@ -36,8 +36,7 @@ export function defaultThreads(): number {
 
 /** A pool of `threads` compute threads (1: no workers, everything inline). */
 export function createNodePool(threads = defaultThreads()): NodePool {
-  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS)
-    throw new RangeError(`threads must be an integer in [1, ${MAX_THREADS}], got ${threads}`);
+  if (!isThreadCount(threads)) throw new RangeError(threadCountError('threads', threads));
   const url = new URL('./poolWorkerBoot.mjs', import.meta.url);
   const slots: Slot[] = [];
   for (let i = 0; i < threads - 1; i++) {

@@ -4,7 +4,7 @@
  * bit-identical results (src/method/parallel.ts); only the wall time changes.
  */
 import type { Parallel } from '../method/parallel';
-import { MAX_THREADS, threadsFor } from '../run/poolSize';
+import { isThreadCount, threadCountError, threadsFor } from '../run/poolSize';
 import type { RunConfig } from '../run/schema';
 import { createNodePool, defaultThreads } from './nodePool';
 
@@ -12,10 +12,9 @@ import { createNodePool, defaultThreads } from './nodePool';
 export function threadsFlag(flags: string[]): number | null | string {
   const f = flags.find((a) => a.startsWith('--threads='));
   if (f === undefined) return null;
-  const v = Number(f.slice('--threads='.length));
-  return Number.isInteger(v) && v >= 1 && v <= MAX_THREADS
-    ? v
-    : `--threads must be an integer in [1, ${MAX_THREADS}], got '${f.slice('--threads='.length)}'`;
+  const text = f.slice('--threads='.length);
+  const v = Number(text);
+  return isThreadCount(v) ? v : threadCountError('--threads', `'${text}'`);
 }
 
 /** The pool for this run (undefined: one thread). */

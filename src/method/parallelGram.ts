@@ -144,7 +144,7 @@ export function gramOp(shared: GramShared, task: GramTask): GramResult {
   return { blocks, xz, yz };
 }
 
-/** dst (rows × ld, ld ≥ w) ← columns [c0, c0 + w) of src (rows × n); the rest of each row is 0. */
+/** dst (rows × w) ← columns [c0, c0 + w) of src (rows × n). */
 function copyCols(
   src: Float64Array,
   rows: number,
@@ -152,12 +152,8 @@ function copyCols(
   c0: number,
   w: number,
   dst: Float64Array,
-  ld = w,
 ): void {
-  for (let k = 0; k < rows; k++) {
-    dst.set(src.subarray(k * n + c0, k * n + c0 + w), k * ld);
-    if (ld > w) dst.fill(0, k * ld + w, (k + 1) * ld);
-  }
+  for (let k = 0; k < rows; k++) dst.set(src.subarray(k * n + c0, k * n + c0 + w), k * w);
 }
 
 /** Assembles G_z (n×n), A_z (m×n or null), Σ x zᵀ and Σ y zᵀ (d×n) from the threads' results. */

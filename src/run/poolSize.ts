@@ -6,15 +6,26 @@
 import type { RunConfig } from './schema';
 
 /**
- * Below width × pairs of this size the pool does not pay on the 2-core machine it was measured on
- * (docs/ARCHITECTURE.md, "Worker pool"): the Gram split by output blocks costs ≈ 1.5× the
- * arithmetic for 2 threads and every thread lifts all the data, so Lorenz width 500 × 10 000
- * pairs took 1.37–1.42 s on 1 thread and 1.65–1.79 s on 2; width 1000 × 10 000 was even
- * (2.66–2.71 s against 2.48–2.79 s); width 1000 × 20 000 gained 6–7 % (3.91 → 3.62 s).
+ * Below width × pairs of this size the pool did not pay on the 2-core machine it was measured on
+ * (docs/ARCHITECTURE.md, "Worker pool"). With the first split (≈ 1.5× the Gram arithmetic for 2
+ * threads) Lorenz width 500 × 10 000 pairs took 1.37–1.42 s on 1 thread and 1.65–1.79 s on 2,
+ * width 1000 × 10 000 was even (2.66–2.71 s against 2.48–2.79 s), width 1000 × 20 000 gained
+ * 6–7 % (3.91 → 3.62 s). With the column-range split (no arithmetic twice) the lecture defaults
+ * ran as fast on 2 threads as on 1 in the browser (an A/B of 15 clicks each): still no gain there.
  */
 export const POOL_MIN_WORK = 1.5e7;
 /** The most threads a host may ask for. */
 export const MAX_THREADS = 64;
+
+/** True for a valid thread count: an integer in [1, MAX_THREADS]. */
+export function isThreadCount(n: unknown): n is number {
+  return Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_THREADS;
+}
+
+/** The message for an invalid thread count (`what`: how the caller names it). */
+export function threadCountError(what: string, n: unknown): string {
+  return `${what} must be an integer in [1, ${MAX_THREADS}], got ${String(n)}`;
+}
 
 /**
  * The threads for `config` on a host with `cores` cores free for computing (the browser passes

@@ -4,7 +4,7 @@
  * cannot be interrupted any other way) and spawns a fresh one for the next run.
  */
 import * as Comlink from 'comlink';
-import { MAX_THREADS } from '../run/poolSize';
+import { isThreadCount } from '../run/poolSize';
 import type { RunConfig } from '../run/schema';
 import type { Progress, RunResult } from '../run/result';
 import type {
@@ -84,12 +84,12 @@ export interface RunClient {
  * integer in [1, 64] (benchmarks and tests compare pool sizes with it; the numbers never change).
  * Absent or invalid: the worker decides from the run's size and the cores.
  */
-export const THREADS_STORAGE_KEY = 'srnn.threads';
+const THREADS_STORAGE_KEY = 'srnn.threads';
 
 function threadsOverride(): number | null {
   try {
     const v = Number(localStorage.getItem(THREADS_STORAGE_KEY) ?? NaN);
-    return Number.isInteger(v) && v >= 1 && v <= MAX_THREADS ? v : null;
+    return isThreadCount(v) ? v : null;
   } catch {
     return null; // storage blocked: the default
   }

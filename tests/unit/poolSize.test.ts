@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POOL_MIN_WORK, threadsFor } from '../../src/run/poolSize';
+import { isThreadCount, POOL_MIN_WORK, threadCountError, threadsFor } from '../../src/run/poolSize';
 import { parseQuery } from '../../src/run/query';
 
 const config = (q: string) => parseQuery(q, 'strict').config;
@@ -22,5 +22,13 @@ describe('threads of a run (src/run/poolSize.ts)', () => {
   it('gives a requested count whatever the size', () => {
     expect(threadsFor(config('sys=vanderpol'), 2, 4)).toBe(4);
     expect(threadsFor(config('sys=vanderpol'), 2, 1)).toBe(1);
+  });
+
+  it('accepts thread counts 1–64 only, and names the bound in its message', () => {
+    for (const n of [1, 2, 64]) expect(isThreadCount(n)).toBe(true);
+    for (const n of [0, 65, 1.5, -1, NaN, '2', null]) expect(isThreadCount(n)).toBe(false);
+    expect(threadCountError('--threads', "'x'")).toBe(
+      "--threads must be an integer in [1, 64], got 'x'",
+    );
   });
 });
