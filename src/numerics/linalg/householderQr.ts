@@ -5,6 +5,9 @@
  * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
 
+import type { KernelName } from '../kernels/gramKernels';
+import { reflectorWorkspace } from '../kernels/reflectKernel';
+
 /** Columns with max |entry| below this are zero (well above the subnormal range, 2.2e-308). */
 const TINY_COLUMN = 1e-290;
 
@@ -20,8 +23,9 @@ const TINY_COLUMN = 1e-290;
  * Algorithm: Householder QR (GVL 4th ed. §5.2.2, Algorithm 5.2.1, reflectors from §5.1.2 with
  * the sign choice β = −sign(x₁)‖x‖ that avoids cancellation), then the thin Q by backward
  * accumulation of the reflectors applied to [I; 0] (GVL §5.1.6). Each reflector update is a
- * rank-one update computed row-wise (wᵀ = vᵀB over four rows at a time, then B −= τ v wᵀ over
- * two rows at a time), so inner loops are contiguous and register-reuse the shared operand.
+ * rank-one update computed row-wise (wᵀ = vᵀB over four rows at a time, then B −= τ v wᵀ), so
+ * inner loops are contiguous (src/numerics/kernels/reflectKernel.ts: WebAssembly SIMD when
+ * available and m·k ≥ 4096, else JS, bit-identical; `kernel` forces one).
  * Sign convention: afterwards column j of Q and row j of R are negated where R_jj < 0, so R has
  * a non-negative diagonal and, for full column rank, Q and R are unique. ≈ 4mk² − 4k³/3 flops.
  *
@@ -33,16 +37,17 @@ export function thinQr(
   a: Float64Array,
   rows: number,
   cols: number,
+  kernel?: KernelName,
 ): { q: Float64Array; r: Float64Array } {
   if (rows < cols) throw new RangeError(`thinQr: need rows ≥ cols, got ${rows}×${cols}`);
   if (a.length < rows * cols) throw new RangeError(`thinQr: array too short for ${rows}×${cols}`);
   const m = rows;
   const k = cols;
-  const w = a.slice(0, m * k); // becomes R (upper part) and the reflectors (below the diagonal)
+  // w becomes R (upper part) and the reflectors (below the diagonal); q the thin Q.
+  const { w, q: qWork, v, wv, ops } = reflectorWorkspace(m, k, kernel);
+  w.set(a.subarray(0, m * k));
   const tau = new Float64Array(k);
   const beta = new Float64Array(k);
-  const v = new Float64Array(m);
-  const wv = new Float64Array(k);
 
   for (let c = 0; c < k; c++) {
     // Reflector for x = W[c:, c].
@@ -85,8 +90,8 @@ export function thinQr(
 
     // Apply H = I − τ v vᵀ to the trailing columns W[c:, c+1:].
     if (c + 1 < k) {
-      accumulateVtB(v, w, k, c, m, c + 1, wv);
-      rankOneUpdate(w, k, c, m, c + 1, tau[c], v, wv);
+      ops.vtB(v, w, k, c, m, c + 1, wv);
+      ops.rankOne(w, k, c, m, c + 1, tau[c], v, wv);
     }
   }
 
@@ -97,16 +102,16 @@ export function thinQr(
   }
 
   // Q = H_0 H_1 … H_{k−1} [I; 0] by backward accumulation.
-  const q = new Float64Array(m * k);
-  for (let i = 0; i < k; i++) q[i * k + i] = 1;
+  for (let i = 0; i < k; i++) qWork[i * k + i] = 1;
   for (let c = k - 1; c >= 0; c--) {
     const t = tau[c];
     if (t === 0) continue;
     v[c] = 1;
     for (let i = c + 1; i < m; i++) v[i] = w[i * k + c];
-    accumulateVtB(v, q, k, c, m, c, wv);
-    rankOneUpdate(q, k, c, m, c, t, v, wv);
+    ops.vtB(v, qWork, k, c, m, c, wv);
+    ops.rankOne(qWork, k, c, m, c, t, v, wv);
   }
+  const q = qWork.slice(); // a wasm workspace's arrays are reused by the next QR
 
   // Sign convention: R_jj ≥ 0.
   for (let j = 0; j < k; j++) {
@@ -129,65 +134,4 @@ export function thinQr(
  */
 export function orthonormalize(a: Float64Array, rows: number, cols: number): Float64Array {
   return thinQr(a, rows, cols).q;
-}
-
-/** wv[j0:k] = Σ_{i=i0}^{m−1} v[i] · B[i, j0:k] (B row-major, k columns), four rows at a time. */
-function accumulateVtB(
-  v: Float64Array,
-  b: Float64Array,
-  k: number,
-  i0: number,
-  m: number,
-  j0: number,
-  wv: Float64Array,
-): void {
-  wv.fill(0, j0, k);
-  let i = i0;
-  for (; i + 3 < m; i += 4) {
-    const v0 = v[i];
-    const v1 = v[i + 1];
-    const v2 = v[i + 2];
-    const v3 = v[i + 3];
-    const r0 = i * k;
-    const r1 = r0 + k;
-    const r2 = r1 + k;
-    const r3 = r2 + k;
-    for (let j = j0; j < k; j++)
-      wv[j] += v0 * b[r0 + j] + v1 * b[r1 + j] + v2 * b[r2 + j] + v3 * b[r3 + j];
-  }
-  for (; i < m; i++) {
-    const v0 = v[i];
-    const r0 = i * k;
-    for (let j = j0; j < k; j++) wv[j] += v0 * b[r0 + j];
-  }
-}
-
-/** B[i0:m, j0:k] −= τ v[i0:m] wv[j0:k]ᵀ (B row-major with k columns), two rows at a time. */
-function rankOneUpdate(
-  b: Float64Array,
-  k: number,
-  i0: number,
-  m: number,
-  j0: number,
-  tau: number,
-  v: Float64Array,
-  wv: Float64Array,
-): void {
-  let i = i0;
-  for (; i + 1 < m; i += 2) {
-    const f0 = tau * v[i];
-    const f1 = tau * v[i + 1];
-    const r0 = i * k;
-    const r1 = r0 + k;
-    for (let j = j0; j < k; j++) {
-      const x = wv[j];
-      b[r0 + j] -= f0 * x;
-      b[r1 + j] -= f1 * x;
-    }
-  }
-  if (i < m) {
-    const f0 = tau * v[i];
-    const r0 = i * k;
-    for (let j = j0; j < k; j++) b[r0 + j] -= f0 * wv[j];
-  }
 }
