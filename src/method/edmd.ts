@@ -23,7 +23,8 @@
  *   truncated, C·K = (C·A)(G + λI)⁻¹ with C·A = Σ (C Ψ(y_k)) Ψ(x_k)ᵀ from one more pass (the full A
  *   is never formed there), so the RNN's one-step map is always the untruncated one.
  */
-import { createGramAccumulator, DEFAULT_BLOCK_ROWS, gemmNN } from '../numerics/kernels/gramKernels';
+import { createGramAccumulator, DEFAULT_BLOCK_ROWS } from '../numerics/kernels/gramKernels';
+import { gemmNN } from '../numerics/kernels/gemm';
 import { solveRightSpd } from '../numerics/linalg/cholesky';
 import { transpose } from '../numerics/linalg/matrix';
 import type { Rng } from '../numerics/rng';

@@ -3,7 +3,9 @@
  * and the solve of src/method/edmd.ts): the r leading POD directions Q of the lifted states and the
  * projected sums QᵀGQ and Σ QᵀΨ(y)(QᵀΨ(x))ᵀ, from a second pass over the data (p = 0 only).
  */
-import { createGramAccumulator, defaultKernel, gemmNN } from '../numerics/kernels/gramKernels';
+import { createGramAccumulator, defaultKernel } from '../numerics/kernels/gramKernels';
+import { gemmNN } from '../numerics/kernels/gemm';
+import { transpose } from '../numerics/linalg/matrix';
 import { principalSubspace } from '../numerics/pod';
 import type { Rng } from '../numerics/rng';
 import type { TrajectorySet } from '../numerics/trajectorySet';
@@ -77,13 +79,7 @@ export function projectEdmd(
   acc.dispose();
   // QᵀGQ: the projected Gram (Q orthonormal).
   const GQ = gemmNN(G, m, m, Q, r);
-  const Gr = new Float64Array(r * r);
-  for (let a = 0; a < r; a++)
-    for (let b = 0; b < r; b++) {
-      let s = 0;
-      for (let i = 0; i < m; i++) s += Q[i * r + a] * GQ[i * r + b];
-      Gr[a * r + b] = s;
-    }
+  const Gr = gemmNN(transpose(Q, m, r), r, m, GQ, r); // Σ_i Q[i,a]·GQ[i,b] in i from +0
   let num = 0;
   let den = 0;
   const QGr = gemmNN(Q, m, r, Gr, r);

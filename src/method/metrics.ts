@@ -5,7 +5,7 @@
  * step before e(t) first exceeds ε
  * (a diverged step counts as e = ∞); a forecast that never exceeds ε gets the full horizon.
  */
-import { gemmNN } from '../numerics/kernels/gramKernels';
+import { gemmNN } from '../numerics/kernels/gemm';
 import { transpose } from '../numerics/linalg/matrix';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';
 import type { TrajectorySet } from '../numerics/trajectorySet';

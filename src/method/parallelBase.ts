@@ -2,7 +2,8 @@
  * What every split pass of the worker pool shares (src/method/parallel.ts has the design): the
  * `Parallel` host interface, the layer a task lifts with, and the chunking of the training set.
  */
-import { defaultKernel, DEFAULT_BLOCK_ROWS, gemmNN } from '../numerics/kernels/gramKernels';
+import { defaultKernel, DEFAULT_BLOCK_ROWS } from '../numerics/kernels/gramKernels';
+import { gemmNN } from '../numerics/kernels/gemm';
 import type { TrajectorySet } from '../numerics/trajectorySet';
 import type { ParallelOpName } from './parallel';
 import { layerDictionary, type Dictionary, type HiddenLayer } from './sampling/hiddenLayer';

@@ -3,7 +3,8 @@
  * added in chunk order (C·A), and per-row work (projected rows, one-step predictions, forecasts of
  * the test starts).
  */
-import { defaultKernel, DEFAULT_BLOCK_ROWS, gemmNN } from '../numerics/kernels/gramKernels';
+import { defaultKernel, DEFAULT_BLOCK_ROWS } from '../numerics/kernels/gramKernels';
+import { gemmNN } from '../numerics/kernels/gemm';
 import type { TrajectorySet } from '../numerics/trajectorySet';
 import { advanceRelift, outputFrom, type BlowupBox, type RolloutOutput } from './rollout';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';

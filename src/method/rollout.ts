@@ -7,7 +7,7 @@
  * A forecast that produces a non-finite value or leaves the blow-up box is stopped; its remaining
  * steps are NaN and the step is reported.
  */
-import { gemmNN } from '../numerics/kernels/gramKernels';
+import { gemmNN, prepareGemm } from '../numerics/kernels/gemm';
 import { transpose } from '../numerics/linalg/matrix';
 import type { EdmdFit } from './edmd';
 import { markovParameters, outputPowers } from './liftedPowers';
@@ -107,7 +107,7 @@ export function advanceRelift(
   const stride = (horizon + 1) * d;
   // All live forecasts advance in lockstep: their states are lifted together and multiplied by
   // CKᵀ with the gemm kernel (each sum over c = 0…m−1 in order from 0, as a plain loop would).
-  const CKt = transpose(CK, d, m);
+  const CKt = prepareGemm(transpose(CK, d, m), m, d);
   const xs = new Float64Array(n * d);
   const psi = new Float64Array(n * m);
   const live = Int32Array.from({ length: n }, (_, j) => j);
@@ -118,7 +118,7 @@ export function advanceRelift(
       xs.set(out.x.subarray(cur, cur + d), a * d);
     }
     liftMany(dict, xs, 0, alive, psi, 0);
-    const y = gemmNN(psi, alive, m, CKt, d);
+    const y = CKt.times(psi, alive);
     let kept = 0;
     for (let a = 0; a < alive; a++) {
       const j = live[a];
@@ -189,11 +189,10 @@ function linearFree(
   const psi = new Float64Array(n * m);
   for (let j = 0; j < n; j++) dict.lift(out.x, j * stride, psi, j * m);
   let Z = Q ? gemmNN(psi, n, m, Q, r) : psi;
-  const Kt = new Float64Array(r * r);
-  for (let a = 0; a < r; a++) for (let b = 0; b < r; b++) Kt[b * r + a] = K[a * r + b];
+  const Kt = prepareGemm(transpose(K, r, r), r, r); // Z ↦ Z Kᵀ, Kᵀ packed once for all steps
   const alive = new Uint8Array(n).fill(1);
   for (let t = 1; t <= horizon; t++) {
-    Z = gemmNN(Z, n, r, Kt, r);
+    Z = Kt.times(Z, n);
     for (let j = 0; j < n; j++) {
       if (!alive[j]) continue;
       const off = j * stride + t * d;

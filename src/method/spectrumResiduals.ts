@@ -13,7 +13,7 @@
 import type { TrajectorySet } from '../numerics/trajectorySet';
 import { leftEigenvectors } from '../numerics/linalg/leftEigenvectors';
 import type { EdmdProjection, EdmdSums } from './edmd';
-import { gemmNN } from '../numerics/kernels/gramKernels';
+import { gemmNN } from '../numerics/kernels/gemm';
 import { residualFromForms, targetGram } from './eigenfunctions';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';
 

@@ -13,8 +13,9 @@
  * step by the hot gemm kernel (an exact eigendecomposition costs O(m³) in JS: ~1 s at m = 501,
  * ~7 s at m = 1001). The caller reports the residual ‖GQ − Q QᵀGQ‖_F / ‖G‖_F.
  */
-import { gemmNN } from './kernels/gramKernels';
+import { gemmNN } from './kernels/gemm';
 import { orthonormalize } from './linalg/householderQr';
+import { transpose } from './linalg/matrix';
 import { symmetricEigen } from './linalg/symmetricEigen';
 import type { Rng } from './rng';
 
@@ -38,14 +39,10 @@ export function principalSubspace(
   let Q0 = orthonormalize(gemmNN(G, m, m, omega, k), m, k);
   for (let s = 0; s < powerSteps; s++) Q0 = orthonormalize(gemmNN(G, m, m, Q0, k), m, k);
   const GQ = gemmNN(G, m, m, Q0, k);
-  const T = new Float64Array(k * k);
-  for (let a = 0; a < k; a++)
-    for (let b = a; b < k; b++) {
-      let s = 0;
-      for (let i = 0; i < m; i++) s += Q0[i * k + a] * GQ[i * k + b];
-      T[a * k + b] = s;
-      T[b * k + a] = s;
-    }
+  // T = Q₀ᵀ(GQ₀): each entry Σ_i Q₀[i,a]·(GQ₀)[i,b] summed in i from +0 by the gemm kernel; the
+  // upper triangle is mirrored, so T is exactly symmetric.
+  const T = gemmNN(transpose(Q0, m, k), k, m, GQ, k);
+  for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) T[b * k + a] = T[a * k + b];
   const { vectors } = symmetricEigen(T, k); // descending eigenvalues, vectors as columns
   const U = new Float64Array(k * r);
   for (let a = 0; a < k; a++) for (let c = 0; c < r; c++) U[a * r + c] = vectors[a * k + c];

@@ -3,10 +3,10 @@ import { Matrix } from 'ml-matrix';
 import {
   createGramAccumulator,
   defaultKernel,
-  gemmNN,
   type GramAccumulator,
   type KernelName,
 } from '../../src/numerics/kernels/gramKernels';
+import { gemmNN, prepareGemm } from '../../src/numerics/kernels/gemm';
 import { createRng } from '../../src/numerics/rng';
 
 /** Seeded uniform [0, 1) stream from the project's generator (xoshiro128**). */
@@ -257,6 +257,44 @@ describe('gram kernels', () => {
     it('rejects short inputs', () => {
       expect(() => gemmNN(new Float64Array(5), 2, 3, new Float64Array(6), 2)).toThrow(RangeError);
       expect(() => gemmNN(new Float64Array(6), 2, 3, new Float64Array(5), 2)).toThrow(RangeError);
+    });
+  });
+
+  describe('prepareGemm', () => {
+    it("gives gemmNN's bits for every X, both kernels, Q read once at preparation", () => {
+      const rand = seededUniform(11);
+      for (const [m, r] of [
+        [1, 1],
+        [37, 3],
+        [100, 100],
+        [300, 13],
+      ]) {
+        const q = randomMatrix(rand, m, r);
+        const keep = q.slice();
+        const prepared = {
+          default: prepareGemm(q, m, r),
+          'wasm-simd': prepareGemm(q, m, r, 'wasm-simd'),
+          js: prepareGemm(q, m, r, 'js'),
+        };
+        q.fill(NaN); // later changes to q do not reach the prepared products
+        for (const rows of [0, 1, 3, 4, 20, 257, 600]) {
+          const x = randomMatrix(rand, rows, m);
+          const want = gemmNN(x, rows, m, keep, r, 'js');
+          for (const p of Object.values(prepared)) expectBitIdentical(p.times(x, rows), want);
+        }
+        // The same prepared product stays valid while gemmNN (sharing no memory with it) runs.
+        const x = randomMatrix(rand, 8, m);
+        gemmNN(randomMatrix(rand, 300, 300), 300, 300, randomMatrix(rand, 300, 7), 7);
+        expectBitIdentical(prepared['wasm-simd'].times(x, 8), gemmNN(x, 8, m, keep, r));
+      }
+    });
+
+    it('rejects short inputs and empty shapes', () => {
+      expect(() => prepareGemm(new Float64Array(5), 3, 2)).toThrow(RangeError);
+      expect(() => prepareGemm(new Float64Array(0), 0, 2)).toThrow(RangeError);
+      expect(() => prepareGemm(new Float64Array(6), 3, 2).times(new Float64Array(5), 2)).toThrow(
+        RangeError,
+      );
     });
   });
 });

@@ -4,7 +4,7 @@ import { projectEdmd } from '../../src/method/edmdProjection';
 import { censoredCount, quantile, scoreRollout } from '../../src/method/metrics';
 import { samplerOf } from '../../src/method/sampling';
 import { layerDictionary } from '../../src/method/sampling/hiddenLayer';
-import { gemmNN } from '../../src/numerics/kernels/gramKernels';
+import { gemmNN } from '../../src/numerics/kernels/gemm';
 import { solveRightSpd } from '../../src/numerics/linalg/cholesky';
 import { eigenvalues } from '../../src/numerics/linalg/eigenvalues';
 import { symmetricEigen } from '../../src/numerics/linalg/symmetricEigen';

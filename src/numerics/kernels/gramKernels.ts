@@ -10,12 +10,12 @@
  * Numerical contract (both kernels): every output element is the plain sequential sum of its
  * products in sample order (for G and A: over all samples ever passed to `accumulate`, in order;
  * for Z: over the inner index 0..m-1), each product and each addition rounded to double, no fused
- * multiply-add. The results therefore depend only on the input values and their order — not on
+ * multiply-add (Z = X·Q: gemm.ts). The results therefore depend only on the input values and their order — not on
  * blockRows, the split into `accumulate` calls, the kernel or the run — and the two kernels give
  * bit-identical results (tests/unit/gramKernels.test.ts checks it).
  */
 import { GRAM_WASM_BASE64 } from './gramWasm';
-import { createJsGramAccumulator, gemmNNJs } from './gramJs';
+import { createJsGramAccumulator } from './gramJs';
 
 export type KernelName = 'wasm-simd' | 'js';
 
@@ -47,10 +47,6 @@ export interface GramAccumulator {
 /** Default block size in samples (benchmarked on N = 20 000, m = 1001; 256–512 are within ~3%). */
 export const DEFAULT_BLOCK_ROWS = 256;
 
-/** Rows of X per wasm call in gemmNN. */
-const GEMM_ROW_BLOCK = 256;
-/** Default-kernel gemmNN calls with fewer rows than this run in JS (same bits, less overhead). */
-const GEMM_MIN_WASM_ROWS = 4;
 const PAGE_BYTES = 65536;
 /** Initial pages of a fresh memory: more than the module's own minimum (64 KiB stack + data). */
 const INITIAL_PAGES = 4;
@@ -296,65 +292,4 @@ export function createWasmGramAccumulator(
       ctx = null;
     },
   };
-}
-
-/** Instance reused by gemmNN (grown on demand; single-threaded, so no re-entrancy). */
-let gemmCtx: WasmCtx | null = null;
-/** gemmNN keeps its instance only while its memory is at most this large (bytes). */
-const GEMM_KEEP_BYTES = 64 * 2 ** 20;
-
-/**
- * Z = X·Q: X rows×m row-major, Q m×r row-major → new Float64Array rows×r (row-major).
- * Z[k*r + c] = Σ_{i=0}^{m-1} X[k*m+i]·Q[i*r+c], summed sequentially in i from +0.
- * kernel: forced when given; by default wasm when available, except for tiny products (rows < 4
- * or rows·m·r < 16384), which run in JS — the two kernels give bit-identical results.
- */
-export function gemmNN(
-  x: Float64Array,
-  rows: number,
-  m: number,
-  q: Float64Array,
-  r: number,
-  kernel?: KernelName,
-): Float64Array {
-  checkDim('rows', rows, 0);
-  checkDim('m', m, 0);
-  checkDim('r', r, 0);
-  if (x.length < rows * m) throw new RangeError(`x has ${x.length} < rows·m = ${rows * m} entries`);
-  if (q.length < m * r) throw new RangeError(`q has ${q.length} < m·r = ${m * r} entries`);
-  const k = resolveKernel(kernel);
-  // Both kernels give bit-identical results, so tiny products (where copying and packing Q into
-  // wasm memory would cost more than the arithmetic) go to JS unless a kernel was asked for.
-  const tiny = kernel === undefined && (rows < GEMM_MIN_WASM_ROWS || rows * m * r < 16384);
-  if (k === 'js' || tiny) return gemmNNJs(x, rows, m, q, r);
-  const out = new Float64Array(rows * r);
-  if (rows === 0 || r === 0 || m === 0) return out;
-
-  if (!gemmCtx) gemmCtx = instantiate(wasmModule() as WebAssembly.Module);
-  const ctx = gemmCtx;
-  const { mr, nr } = ctx;
-  const rb = Math.min(rows, GEMM_ROW_BLOCK);
-  const rbp = Math.ceil(rb / mr) * mr;
-  const ldz = Math.ceil(r / nr) * nr;
-  const c = new Carver(ctx.heapBase);
-  const qPtr = c.take(m * r);
-  const pqPtr = c.take(ldz * m);
-  const xPtr = c.take(rb * m);
-  const pxPtr = c.take(rbp * m);
-  const zPtr = c.take(rbp * ldz);
-  ensureBytes(ctx, c.end);
-  const buf = ctx.memory.buffer;
-  new Float64Array(buf, qPtr, m * r).set(q.subarray(0, m * r));
-  ctx.exports.pack_q(qPtr, m, r, pqPtr);
-  const xv = new Float64Array(buf, xPtr, rb * m);
-  const zv = new Float64Array(buf, zPtr, rbp * ldz);
-  for (let k0 = 0; k0 < rows; k0 += rb) {
-    const n = Math.min(rb, rows - k0);
-    xv.set(x.subarray(k0 * m, (k0 + n) * m));
-    ctx.exports.gemm_nn_block(xPtr, n, m, pqPtr, r, pxPtr, zPtr, ldz);
-    if (ldz === r) out.set(zv.subarray(0, n * r), k0 * r);
-    else for (let t = 0; t < n; t++) out.set(zv.subarray(t * ldz, t * ldz + r), (k0 + t) * r);
-  }
-  if (ctx.memory.buffer.byteLength > GEMM_KEEP_BYTES) gemmCtx = null; // let a big one be collected
-  return out;
 }

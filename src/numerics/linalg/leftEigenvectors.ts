@@ -13,7 +13,7 @@
  *
  * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
-import { gemmNN } from '../kernels/gramKernels';
+import { gemmNN } from '../kernels/gemm';
 import { fixPhase, normalise } from './complexVector';
 import { hessenbergInPlace } from './hessenberg';
 
