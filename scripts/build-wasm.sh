@@ -3,7 +3,7 @@
 # wrappers, so that Node, the browser and Web Workers load them alike without fetching a file:
 #   src/numerics/kernels/gram.c → gram.wasm + gramWasm.ts   (Gram matrices, gemm)
 #   src/numerics/kernels/lift.c → lift.wasm + liftWasm.ts   (hidden-layer lift, deterministic tanh)
-#   src/numerics/kernels/reflect.c → reflect.wasm + reflectWasm.ts   (Householder QR updates)
+#   src/numerics/kernels/factor.c → factor.wasm + factorWasm.ts   (Householder QR updates, Cholesky)
 # All outputs are committed: machines without clang/wasm-ld never need to run this.
 # Usage: npm run build:wasm  [extra clang flags for both modules, e.g. -DMR=4]
 set -euo pipefail
@@ -15,8 +15,8 @@ OUT_WASM=${OUT_WASM:-$DIR/gram.wasm}
 OUT_TS=${OUT_TS:-$DIR/gramWasm.ts}
 LIFT_OUT_WASM=${LIFT_OUT_WASM:-$DIR/lift.wasm}
 LIFT_OUT_TS=${LIFT_OUT_TS:-$DIR/liftWasm.ts}
-REFLECT_OUT_WASM=${REFLECT_OUT_WASM:-$DIR/reflect.wasm}
-REFLECT_OUT_TS=${REFLECT_OUT_TS:-$DIR/reflectWasm.ts}
+FACTOR_OUT_WASM=${FACTOR_OUT_WASM:-$DIR/factor.wasm}
+FACTOR_OUT_TS=${FACTOR_OUT_TS:-$DIR/factorWasm.ts}
 
 if ! command -v wasm-ld >/dev/null 2>&1 && command -v wasm-ld-14 >/dev/null 2>&1; then
   # clang looks for "wasm-ld" on PATH; Debian's lld-14 may only ship the suffixed name.
@@ -47,4 +47,4 @@ build() {
 
 build "$DIR/gram.c" "$OUT_WASM" "$OUT_TS" GRAM_WASM_BASE64 "$@"
 build "$DIR/lift.c" "$LIFT_OUT_WASM" "$LIFT_OUT_TS" LIFT_WASM_BASE64 "$@"
-build "$DIR/reflect.c" "$REFLECT_OUT_WASM" "$REFLECT_OUT_TS" REFLECT_WASM_BASE64 "$@"
+build "$DIR/factor.c" "$FACTOR_OUT_WASM" "$FACTOR_OUT_TS" FACTOR_WASM_BASE64 "$@"

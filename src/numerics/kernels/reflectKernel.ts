@@ -7,15 +7,15 @@
  *
  * Two interchangeable kernels, bit for bit (tests/unit/reflectKernel.test.ts):
  * - 'js': plain loops, four rows at a time for vtB and two for rankOne, inner loops contiguous;
- * - 'wasm-simd': reflect.c compiled to WebAssembly SIMD128, two columns per f64x2, the same
- *   expression per element (see reflect.c). The arrays then live in the module's memory: a
+ * - 'wasm-simd': factor.c compiled to WebAssembly SIMD128, two columns per f64x2, the same
+ *   expression per element (see factor.c). The arrays then live in the module's memory: a
  *   workspace hands them out as views, and the operations pass their byte offsets.
  * Each sum keeps the JS order: wv[j] from +0, per group of four rows
  * wv[j] + (((v_i B_ij + v_{i+1} B_{i+1,j}) + v_{i+2} B_{i+2,j}) + v_{i+3} B_{i+3,j}), then row by
  * row; B_ij − (τ v_i)·wv[j].
  */
-import { Carver, decodeBase64, type KernelName } from './gramKernels';
-import { REFLECT_WASM_BASE64 } from './reflectWasm';
+import { factorInstance, factorWasmAvailable, type FactorInstance } from './factorModule';
+import { Carver, type KernelName } from './gramKernels';
 
 /** The reflector updates on arrays of one workspace. */
 export interface ReflectorOps {
@@ -99,61 +99,12 @@ const jsOps: ReflectorOps = {
   },
 };
 
-interface ReflectExports {
-  heap_base(): number;
-  vt_b(v: number, b: number, k: number, i0: number, m: number, j0: number, w: number): void;
-  rank_one(
-    b: number,
-    k: number,
-    i0: number,
-    m: number,
-    j0: number,
-    tau: number,
-    v: number,
-    w: number,
-  ): void;
-}
-
-const PAGE_BYTES = 65536;
-/** wasm32 address space: 4 GiB. */
-const MAX_PAGES = 65536;
 /** The instance is kept for the next QR only while its memory is at most this large (bytes). */
 const KEEP_BYTES = 64 * 2 ** 20;
 /** Below m·k = this, the default kernel is JS (copying in and out would cost more than it saves). */
 const MIN_WASM_ELEMENTS = 4096;
 
-interface Instance {
-  memory: WebAssembly.Memory;
-  exports: ReflectExports;
-}
-
-let cachedModule: WebAssembly.Module | null | undefined;
-let kept: Instance | null = null;
-
-function instantiate(mod: WebAssembly.Module): Instance {
-  const memory = new WebAssembly.Memory({ initial: 2 }); // 64 KiB stack + data
-  const instance = new WebAssembly.Instance(mod, { env: { memory } });
-  return { memory, exports: instance.exports as unknown as ReflectExports };
-}
-
-/** The compiled module, or null when WebAssembly (with SIMD) is unavailable. Cached. */
-function reflectModule(): WebAssembly.Module | null {
-  if (cachedModule !== undefined) return cachedModule;
-  cachedModule = null;
-  try {
-    if (typeof WebAssembly === 'object' && typeof atob === 'function') {
-      const bytes = decodeBase64(REFLECT_WASM_BASE64);
-      if (WebAssembly.validate(bytes)) {
-        const mod = new WebAssembly.Module(bytes);
-        instantiate(mod); // make sure it also links and runs here
-        cachedModule = mod;
-      }
-    }
-  } catch {
-    cachedModule = null;
-  }
-  return cachedModule;
-}
+let kept: FactorInstance | null = null;
 
 /**
  * A workspace for a thin QR of an m×k matrix. `kernel` forces one; by default 'wasm-simd' when
@@ -163,10 +114,10 @@ function reflectModule(): WebAssembly.Module | null {
  * or the arrays would exceed the 4 GiB wasm32 memory.
  */
 export function reflectorWorkspace(m: number, k: number, kernel?: KernelName): ReflectorWorkspace {
-  const mod = reflectModule();
-  if (kernel === 'wasm-simd' && !mod)
+  const wasm = factorWasmAvailable();
+  if (kernel === 'wasm-simd' && !wasm)
     throw new Error('wasm-simd kernel requested but WebAssembly SIMD is unavailable');
-  if (kernel === 'js' || !mod || (kernel === undefined && m * k < MIN_WASM_ELEMENTS)) {
+  if (kernel === 'js' || !wasm || (kernel === undefined && m * k < MIN_WASM_ELEMENTS)) {
     return {
       kernel: 'js',
       w: new Float64Array(m * k),
@@ -176,19 +127,13 @@ export function reflectorWorkspace(m: number, k: number, kernel?: KernelName): R
       ops: jsOps,
     };
   }
-  const inst = kept ?? instantiate(mod);
+  const inst = kept ?? factorInstance();
   const c = new Carver(inst.exports.heap_base() >>> 0);
   const wPtr = c.take(m * k);
   const qPtr = c.take(m * k);
   const vPtr = c.take(m);
   const wvPtr = c.take(k);
-  const pages = Math.ceil(c.end / PAGE_BYTES);
-  if (pages > MAX_PAGES)
-    throw new RangeError(
-      `QR of ${m}×${k} needs ${(c.end / 2 ** 20).toFixed(0)} MiB, above the 4 GiB wasm32 limit`,
-    );
-  const have = inst.memory.buffer.byteLength / PAGE_BYTES;
-  if (pages > have) inst.memory.grow(pages - have);
+  inst.ensureBytes(c.end);
   kept = inst.memory.buffer.byteLength <= KEEP_BYTES ? inst : null;
   const buf = inst.memory.buffer;
   const e = inst.exports;

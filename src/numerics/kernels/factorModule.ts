@@ -1,0 +1,85 @@
+/**
+ * The inline factor.wasm module (factor.c: Householder reflector updates and Cholesky), compiled
+ * once and instantiated per kernel (reflectKernel.ts, choleskyKernel.ts), each instance with its
+ * own memory so that one kernel's views survive the other's growth.
+ */
+import { decodeBase64 } from './gramKernels';
+import { FACTOR_WASM_BASE64 } from './factorWasm';
+
+/** The exports of factor.wasm. */
+export interface FactorExports {
+  heap_base(): number;
+  vt_b(v: number, b: number, k: number, i0: number, m: number, j0: number, w: number): void;
+  rank_one(
+    b: number,
+    k: number,
+    i0: number,
+    m: number,
+    j0: number,
+    tau: number,
+    v: number,
+    w: number,
+  ): void;
+  cholesky(a: number, n: number, minPivotRatio: number, p: number): number;
+}
+
+/** One instance of factor.wasm and its memory. */
+export interface FactorInstance {
+  memory: WebAssembly.Memory;
+  exports: FactorExports;
+  /** Grows the memory so that [0, bytes) is addressable (invalidates existing views). */
+  ensureBytes(bytes: number): void;
+}
+
+const PAGE_BYTES = 65536;
+/** wasm32 address space: 4 GiB. */
+const MAX_PAGES = 65536;
+
+let cachedModule: WebAssembly.Module | null | undefined;
+
+function instantiate(mod: WebAssembly.Module): FactorInstance {
+  const memory = new WebAssembly.Memory({ initial: 2 }); // 64 KiB stack + data
+  const instance = new WebAssembly.Instance(mod, { env: { memory } });
+  return {
+    memory,
+    exports: instance.exports as unknown as FactorExports,
+    ensureBytes(bytes) {
+      const pages = Math.ceil(bytes / PAGE_BYTES);
+      if (pages > MAX_PAGES)
+        throw new RangeError(
+          `factor kernel needs ${(bytes / 2 ** 20).toFixed(0)} MiB, above the 4 GiB wasm32 limit`,
+        );
+      const have = memory.buffer.byteLength / PAGE_BYTES;
+      if (pages > have) memory.grow(pages - have);
+    },
+  };
+}
+
+/** The compiled module, or null when WebAssembly (with SIMD) is unavailable. Cached. */
+function factorModule(): WebAssembly.Module | null {
+  if (cachedModule !== undefined) return cachedModule;
+  cachedModule = null;
+  try {
+    if (typeof WebAssembly === 'object' && typeof atob === 'function') {
+      const bytes = decodeBase64(FACTOR_WASM_BASE64);
+      if (WebAssembly.validate(bytes)) {
+        const mod = new WebAssembly.Module(bytes);
+        instantiate(mod); // make sure it also links and runs here
+        cachedModule = mod;
+      }
+    }
+  } catch {
+    cachedModule = null;
+  }
+  return cachedModule;
+}
+
+/** Whether factor.wasm runs here (WebAssembly with SIMD). */
+export function factorWasmAvailable(): boolean {
+  return factorModule() !== null;
+}
+
+/** A fresh instance (the caller checked factorWasmAvailable()). */
+export function factorInstance(): FactorInstance {
+  return instantiate(factorModule() as WebAssembly.Module);
+}
