@@ -1,7 +1,8 @@
 /**
- * The inline factor.wasm module (factor.c: Householder reflector updates and Cholesky), compiled
- * once and instantiated per kernel (reflectKernel.ts, choleskyKernel.ts), each instance with its
- * own memory so that one kernel's views survive the other's growth.
+ * The inline factor.wasm module (factor.c: Householder reflector updates, Cholesky, Hessenberg
+ * reduction), compiled once and instantiated per kernel (reflectKernel.ts, choleskyKernel.ts,
+ * hessenbergKernel.ts), each instance with its own memory so that one kernel's views survive
+ * another's growth.
  */
 import { decodeBase64 } from './gramKernels';
 import { FACTOR_WASM_BASE64 } from './factorWasm';
@@ -21,6 +22,16 @@ export interface FactorExports {
     w: number,
   ): void;
   cholesky(a: number, n: number, minPivotRatio: number, p: number): number;
+  hess_step(
+    h: number,
+    n: number,
+    m: number,
+    ort: number,
+    invH: number,
+    wv: number,
+    pv: number,
+  ): void;
+  hess_accumulate(q: number, n: number, m: number, u: number, invH: number): void;
 }
 
 /** One instance of factor.wasm and its memory. */
