@@ -1,7 +1,7 @@
 /**
  * The inline factor.wasm module (factor.c: Householder reflector updates, Cholesky, Hessenberg
- * reduction), compiled once and instantiated per kernel (reflectKernel.ts, choleskyKernel.ts,
- * hessenbergKernel.ts), each instance with its own memory so that one kernel's views survive
+ * reduction, Hessenberg LU), compiled once and instantiated per kernel (reflectKernel.ts,
+ * choleskyKernel.ts, hessenbergKernel.ts, hessenbergLuKernel.ts), each instance with its own memory so that one kernel's views survive
  * another's growth.
  */
 import { decodeBase64 } from './gramKernels';
@@ -32,6 +32,28 @@ export interface FactorExports {
     pv: number,
   ): void;
   hess_accumulate(q: number, n: number, m: number, u: number, invH: number): void;
+  hlu_factor(
+    h: number,
+    n: number,
+    muRe: number,
+    muIm: number,
+    tiny: number,
+    rr: number,
+    ri: number,
+    lr: number,
+    li: number,
+    swapped: number,
+  ): void;
+  hlu_solve_ct(
+    n: number,
+    rr: number,
+    ri: number,
+    lr: number,
+    li: number,
+    swapped: number,
+    xr: number,
+    xi: number,
+  ): void;
 }
 
 /** One instance of factor.wasm and its memory. */

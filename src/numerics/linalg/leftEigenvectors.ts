@@ -14,6 +14,12 @@
  * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
 import { gemmNN } from '../kernels/gemm';
+import type { KernelName } from '../kernels/gramKernels';
+import {
+  useWasmHessenbergLu,
+  wasmHessenbergLu,
+  type HessenbergLu,
+} from '../kernels/hessenbergLuKernel';
 import { fixPhase, normalise } from './complexVector';
 import { hessenbergInPlace } from './hessenberg';
 
@@ -36,6 +42,8 @@ const MAX_STEPS = 6;
  * @param re, im eigenvalues of A (typically from ./eigenvalues `eigenvalues`), any count.
  * @param wanted optional filter: only indices k with wanted(k) true get a vector (others null),
  *        e.g. one member of each conjugate pair (the other's vector is the conjugate).
+ * @param kernel forces the JS loops or the WebAssembly SIMD kernel for the reduction and the
+ *        Hessenberg LU (bit for bit the same vectors); by default wasm from n = 32.
  * @returns per eigenvalue its left eigenvector ξ (Aᵀ ξ = λ̄ ξ), or null where not wanted.
  *
  * Cost: 14n³/3 flops for the reduction with U, then O(n²) per eigenvalue. Never throws for finite
@@ -49,6 +57,7 @@ export function leftEigenvectors(
   re: ArrayLike<number>,
   im: ArrayLike<number>,
   wanted: (k: number) => boolean = () => true,
+  kernel?: KernelName,
 ): Array<LeftEigenvector | null> {
   if (a.length < n * n) throw new RangeError(`leftEigenvectors: array too short for ${n}×${n}`);
   const h = a.slice(0, n * n);
@@ -57,9 +66,9 @@ export function leftEigenvectors(
   normF = Math.sqrt(normF);
   if (!Number.isFinite(normF)) throw new RangeError('leftEigenvectors: A has non-finite entries');
   const u = new Float64Array(n * n);
-  hessenbergInPlace(h, n, u);
+  hessenbergInPlace(h, n, u, kernel);
   const scale = Math.max(normF, 1e-300);
-  const lu = createHessenbergLu(n);
+  const lu = useWasmHessenbergLu(n, kernel) ? wasmHessenbergLu(h, n) : createHessenbergLu(h, n);
   // Inverse iteration in Hessenberg coordinates, one eigenvalue at a time; the vectors y are kept
   // as the columns (re, im) of Y (n × 2·wanted), so that ξ = U y is one matrix product for all.
   const picked: Array<{ k: number; residual: number }> = [];
@@ -68,7 +77,7 @@ export function leftEigenvectors(
   const Y = new Float64Array(n * cols);
   picked.forEach((p, c) => {
     const { k } = p;
-    lu.factor(h, re[k], im[k], scale * 2 ** -52);
+    lu.factor(re[k], im[k], scale * 2 ** -52);
     // Deterministic, generic start vector (the low-discrepancy sequence of eigenvectorsFor).
     let yr = new Float64Array(n);
     let yi = new Float64Array(n);
@@ -118,14 +127,14 @@ export function leftEigenvectors(
  * triangular. Then Bᴴ y = c ⇔ Rᴴ t = c, y = Eᴴ t = P_0 M_0ᴴ ⋯ P_{n−2} M_{n−2}ᴴ t.
  * Zero pivots are replaced by `tiny` (as LAPACK dlaein), so a singular B still gives a solve.
  */
-function createHessenbergLu(n: number) {
+function createHessenbergLu(h: Float64Array, n: number): HessenbergLu {
   const rr = new Float64Array(n * n);
   const ri = new Float64Array(n * n);
   const lr = new Float64Array(n);
   const li = new Float64Array(n);
   const swapped = new Uint8Array(n);
   return {
-    factor(h: Float64Array, muRe: number, muIm: number, tiny: number): void {
+    factor(muRe: number, muIm: number, tiny: number): void {
       rr.set(h.subarray(0, n * n));
       ri.fill(0);
       for (let i = 0; i < n; i++) {
