@@ -1,7 +1,8 @@
 /**
  * The inline factor.wasm module (factor.c: Householder reflector updates, Cholesky, Hessenberg
- * reduction, Hessenberg LU), compiled once and instantiated per kernel (reflectKernel.ts,
- * choleskyKernel.ts, hessenbergKernel.ts, hessenbergLuKernel.ts), each instance with its own memory so that one kernel's views survive
+ * reduction, Hessenberg LU, symmetric tridiagonal QL), compiled once and instantiated per kernel
+ * (reflectKernel.ts, choleskyKernel.ts, hessenbergKernel.ts, hessenbergLuKernel.ts,
+ * symmetricEigenKernel.ts), each instance with its own memory so that one kernel's views survive
  * another's growth.
  */
 import { decodeBase64 } from './gramKernels';
@@ -44,6 +45,8 @@ export interface FactorExports {
     li: number,
     swapped: number,
   ): void;
+  sym_tred2(w: number, d: number, e: number, n: number): void;
+  sym_tql2(w: number, d: number, e: number, n: number): number;
   hlu_solve_ct(
     n: number,
     rr: number,

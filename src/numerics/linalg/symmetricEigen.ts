@@ -5,6 +5,8 @@
  *
  * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
+import type { KernelName } from '../kernels/gramKernels';
+import { symmetricWorkspace } from '../kernels/symmetricEigenKernel';
 
 /** Hypotenuse √(a² + b²) without destructive overflow/underflow (faster than Math.hypot). */
 function hypot(a: number, b: number): number {
@@ -36,6 +38,9 @@ function hypot(a: number, b: number): number {
  * one transpose at the end gives the documented column layout. ≈ 9n³ flops.
  * Backward stable: ‖A V − V D‖ ≈ ε‖A‖, ‖VᵀV − I‖ ≈ ε·n.
  *
+ * `kernel` forces the JS loops or their WebAssembly SIMD transcription (src/numerics/kernels/
+ * symmetricEigenKernel.ts, bit for bit the same values and vectors); by default wasm from n = 32.
+ *
  * Failure: throws Error if the QL iteration for one eigenvalue needs more than 60 sweeps (never
  * observed for finite input); throws RangeError if `a` is shorter than n². NaN input propagates
  * into the output or triggers the non-convergence error.
@@ -43,11 +48,13 @@ function hypot(a: number, b: number): number {
 export function symmetricEigen(
   a: Float64Array,
   n: number,
+  kernel?: KernelName,
 ): { values: Float64Array; vectors: Float64Array } {
   if (a.length < n * n) throw new RangeError(`symmetricEigen: array too short for ${n}×${n}`);
+  const ws = symmetricWorkspace(n, kernel);
   // W = transpose of JAMA's V: W[j*n + k] ≡ V[k][j]. JAMA reads V[k][j] with k ≥ j (the lower
   // triangle of A), i.e. W[j][k] = A[k][j] for k ≥ j.
-  const w = new Float64Array(n * n);
+  const w = ws ? ws.w : new Float64Array(n * n);
   for (let k = 0; k < n; k++) {
     for (let j = 0; j <= k; j++) {
       const v = a[k * n + j];
@@ -55,11 +62,16 @@ export function symmetricEigen(
       w[k * n + j] = v;
     }
   }
-  const d = new Float64Array(n);
-  const e = new Float64Array(n);
+  const d = ws ? ws.d : new Float64Array(n);
+  const e = ws ? ws.e : new Float64Array(n);
   if (n === 0) return { values: d, vectors: w };
-  tred2(w, d, e, n);
-  tql2(w, d, e, n);
+  if (ws) {
+    const failed = ws.run();
+    if (failed >= 0) throw notConverged(failed, n);
+  } else {
+    tred2(w, d, e, n);
+    tql2(w, d, e, n);
+  }
 
   // Sort descending (stable selection on values), permuting rows of W, then V = Wᵀ.
   const order = Array.from({ length: n }, (_, i) => i);
@@ -73,6 +85,10 @@ export function symmetricEigen(
     for (let r = 0; r < n; r++) vectors[r * n + c] = w[ws + r];
   }
   return { values, vectors };
+}
+
+function notConverged(l: number, n: number): Error {
+  return new Error(`symmetricEigen: QL iteration did not converge (eigenvalue ${l} of ${n})`);
 }
 
 /** Householder tridiagonalisation (EISPACK tred2) on the transposed accumulator W. */
@@ -181,9 +197,7 @@ function tql2(w: Float64Array, d: Float64Array, e: Float64Array, n: number): voi
       let iter = 0;
       do {
         if (++iter > 60) {
-          throw new Error(
-            `symmetricEigen: QL iteration did not converge (eigenvalue ${l} of ${n})`,
-          );
+          throw notConverged(l, n);
         }
         // Compute the implicit shift.
         let g = d[l];
