@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { choleskyKernelFor } from '../../src/numerics/kernels/choleskyKernel';
-import { choleskyInPlace } from '../../src/numerics/linalg/cholesky';
+import { choleskyInPlace, choleskySolveRowsInPlace } from '../../src/numerics/linalg/cholesky';
 import { createRng } from '../../src/numerics/rng';
 
 /**
  * The WebAssembly Cholesky (src/numerics/kernels/choleskyKernel.ts) against the JS loop of
  * choleskyInPlace: the same factor bit for bit on SPD matrices of every order class (the kernel
  * handles rows in pairs and columns in fours, so orders 1–9 and odd/even around 64 and 256 cover
- * every remainder), the same refusals (indefinite, NaN, the relative pivot floor), and L Lᵀ = A.
+ * every remainder), the same refusals (indefinite, NaN, the relative pivot floor), and L Lᵀ = A;
+ * and the triangular solves with it for 1–9 right-hand sides (groups of four and the rest).
  */
 function spd(n: number, seed: number): Float64Array {
   const rng = createRng(seed);
@@ -75,6 +76,35 @@ describe('Cholesky: wasm-simd against js', () => {
         expect(bitsDiffer(wasm, js), what).toBe(0); // stopped at the same place
       }
     }
+  });
+
+  it.each([
+    [1, 1],
+    [7, 3],
+    [64, 3],
+    [65, 4],
+    [130, 7],
+    [129, 9],
+  ])('n = %i, %i right-hand sides: the triangular solves give the same bits', (n, p) => {
+    const A = spd(n, 2000 + n);
+    const L = A.slice();
+    expect(choleskyInPlace(L, n, 0, 'js')).toBe(true);
+    const rng = createRng(n + p);
+    const B = Float64Array.from({ length: p * n }, () => rng.normal());
+    const js = B.slice();
+    const wasm = B.slice();
+    choleskySolveRowsInPlace(L, n, js, p, 'js');
+    choleskySolveRowsInPlace(L, n, wasm, p, 'wasm-simd');
+    expect(bitsDiffer(wasm, js)).toBe(0);
+    // X A = B to rounding, row by row.
+    let err = 0;
+    for (let r = 0; r < p; r++)
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let k = 0; k < n; k++) s += wasm[r * n + k] * A[k * n + j];
+        err = Math.max(err, Math.abs(s - B[r * n + j]));
+      }
+    expect(err).toBeLessThan(1e-8);
   });
 
   it('the default kernel is JS below order 64 and wasm-simd from 64', () => {

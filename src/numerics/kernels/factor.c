@@ -40,6 +40,12 @@
  *    accumulator W, transcribed statement by statement from the JS; the rank-two updates, the
  *    accumulation's updates and tql2's plane rotations of two rows of W run two entries per
  *    f64x2, every dot product stays a sequential chain.
+ *
+ * 6. Solves X (L Lᵀ) = B for the rows of X (choleskyKernel.ts, for cholesky.ts's
+ *    choleskySolveRowsInPlace): forward with L, backward with U = Lᵀ, each entry
+ *    x_i = (b_i − Σ_j l_ij x_j)·(1/l_ii) for rows in groups of four (the four rows interleaved in
+ *    a scratch block, two per f64x2) and (b_i − Σ_j l_ij x_j)/l_ii for the last p mod 4 rows
+ *    (independent scalar chains), the sums in increasing j (decreasing i for the backward pass).
  */
 #include <wasm_simd128.h>
 
@@ -666,4 +672,80 @@ __attribute__((export_name("sym_tql2"))) int sym_tql2(double *w, double *d, doub
     e[l] = 0.0;
   }
   return -1;
+}
+
+/* ---- 6. Triangular solves with a Cholesky factor, for the rows of X ------------------------- */
+
+/* Forward (L) and backward (U = Lᵀ) substitution on four interleaved rows t[4j + q]. */
+static void solve4(const double *l, const double *u, u32 n, double *t) {
+  for (u32 i = 0; i < n; i++) {
+    const double *li = l + (unsigned long)i * n;
+    v128_t s01 = wasm_v128_load(t + 4 * i), s23 = wasm_v128_load(t + 4 * i + 2);
+    for (u32 j = 0; j < i; j++) {
+      const v128_t v = wasm_f64x2_splat(li[j]);
+      s01 = wasm_f64x2_sub(s01, wasm_f64x2_mul(v, wasm_v128_load(t + 4 * j)));
+      s23 = wasm_f64x2_sub(s23, wasm_f64x2_mul(v, wasm_v128_load(t + 4 * j + 2)));
+    }
+    const v128_t d = wasm_f64x2_splat(1.0 / li[i]);
+    wasm_v128_store(t + 4 * i, wasm_f64x2_mul(s01, d));
+    wasm_v128_store(t + 4 * i + 2, wasm_f64x2_mul(s23, d));
+  }
+  for (int i = (int)n - 1; i >= 0; i--) {
+    const double *ui = u + (unsigned long)i * n;
+    v128_t s01 = wasm_v128_load(t + 4 * i), s23 = wasm_v128_load(t + 4 * i + 2);
+    for (u32 j = (u32)i + 1; j < n; j++) {
+      const v128_t v = wasm_f64x2_splat(ui[j]);
+      s01 = wasm_f64x2_sub(s01, wasm_f64x2_mul(v, wasm_v128_load(t + 4 * j)));
+      s23 = wasm_f64x2_sub(s23, wasm_f64x2_mul(v, wasm_v128_load(t + 4 * j + 2)));
+    }
+    const v128_t d = wasm_f64x2_splat(1.0 / ui[i]);
+    wasm_v128_store(t + 4 * i, wasm_f64x2_mul(s01, d));
+    wasm_v128_store(t + 4 * i + 2, wasm_f64x2_mul(s23, d));
+  }
+}
+
+/**
+ * X ← X (L Lᵀ)⁻¹ in place for X p×n (row-major), L n×n lower (row-major). u: n×n scratch (gets
+ * Lᵀ), t: 4n scratch.
+ */
+__attribute__((export_name("chol_solve_rows"))) void chol_solve_rows(const double *l, double *u,
+                                                                     u32 n, double *x, u32 p,
+                                                                     double *t) {
+  for (u32 i = 0; i < n; i++)
+    for (u32 j = 0; j <= i; j++) u[(unsigned long)j * n + i] = l[(unsigned long)i * n + j];
+  u32 r = 0;
+  for (; r + 3 < p; r += 4) {
+    double *x0 = x + (unsigned long)r * n;
+    for (u32 j = 0; j < n; j++)
+      for (u32 q = 0; q < 4; q++) t[4 * j + q] = x0[(unsigned long)q * n + j];
+    solve4(l, u, n, t);
+    for (u32 j = 0; j < n; j++)
+      for (u32 q = 0; q < 4; q++) x0[(unsigned long)q * n + j] = t[4 * j + q];
+  }
+  const u32 rest = p - r; /* 0..3 rows, each with its own chain, divided by the pivot */
+  if (rest == 0) return;
+  double *y[3];
+  for (u32 q = 0; q < rest; q++) y[q] = x + (unsigned long)(r + q) * n;
+  for (u32 i = 0; i < n; i++) {
+    const double *li = l + (unsigned long)i * n;
+    double s[3] = {0.0, 0.0, 0.0};
+    for (u32 q = 0; q < rest; q++) s[q] = y[q][i];
+    for (u32 j = 0; j < i; j++) {
+      const double v = li[j];
+      for (u32 q = 0; q < 3; q++)
+        if (q < rest) s[q] = s[q] - v * y[q][j];
+    }
+    for (u32 q = 0; q < rest; q++) y[q][i] = s[q] / li[i];
+  }
+  for (int i = (int)n - 1; i >= 0; i--) {
+    const double *ui = u + (unsigned long)i * n;
+    double s[3] = {0.0, 0.0, 0.0};
+    for (u32 q = 0; q < rest; q++) s[q] = y[q][i];
+    for (u32 j = (u32)i + 1; j < n; j++) {
+      const double v = ui[j];
+      for (u32 q = 0; q < 3; q++)
+        if (q < rest) s[q] = s[q] - v * y[q][j];
+    }
+    for (u32 q = 0; q < rest; q++) y[q][i] = s[q] / ui[i];
+  }
 }

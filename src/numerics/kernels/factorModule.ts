@@ -46,6 +46,7 @@ export interface FactorExports {
     swapped: number,
   ): void;
   sym_tred2(w: number, d: number, e: number, n: number): void;
+  chol_solve_rows(l: number, u: number, n: number, x: number, p: number, t: number): void;
   sym_tql2(w: number, d: number, e: number, n: number): number;
   hlu_solve_ct(
     n: number,

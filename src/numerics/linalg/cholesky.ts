@@ -5,7 +5,11 @@
  *
  * GVL = G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., Johns Hopkins, 2013.
  */
-import { choleskyKernelFor, choleskyWasmInPlace } from '../kernels/choleskyKernel';
+import {
+  choleskyKernelFor,
+  choleskySolveRowsWasm,
+  choleskyWasmInPlace,
+} from '../kernels/choleskyKernel';
 import type { KernelName } from '../kernels/gramKernels';
 import { matmul, transpose } from './matrix';
 import { symmetricEigen } from './symmetricEigen';
@@ -101,15 +105,20 @@ export function choleskyInPlace(
  * Per row: forward substitution L y = b in dot-product form (GVL 4th ed. §3.1.1, Algorithm
  * 3.1.1), then back substitution Lᵀ x = y in dot-product form on an explicit copy U = Lᵀ
  * (§3.1.2), so every inner loop reads a contiguous row of L or U. Four right-hand sides are
- * processed together so each loaded factor entry is used four times. 2·n²·p flops
- * (n = p = 1001: ≈ 1 s in Node 20). No checks: a zero diagonal gives ±Infinity/NaN.
+ * processed together so each loaded factor entry is used four times (and multiplied by the
+ * pivot's reciprocal; the last p mod 4 rows are divided by it). 2·n²·p flops (n = p = 1001:
+ * ≈ 1 s in Node 20). From n = 64 (or when `kernel` says so) the same loops run in WebAssembly
+ * (src/numerics/kernels/choleskyKernel.ts), bit for bit. No checks: a zero diagonal gives
+ * ±Infinity/NaN.
  */
 export function choleskySolveRowsInPlace(
   l: Float64Array,
   n: number,
   x: Float64Array,
   p: number,
+  kernel?: KernelName,
 ): void {
+  if (choleskyKernelFor(n, kernel) === 'wasm-simd') return choleskySolveRowsWasm(l, n, x, p);
   const u = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) u[j * n + i] = l[i * n + j];
   let r = 0;
