@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { choleskyKernelFor } from '../../src/numerics/kernels/choleskyKernel';
 import { choleskyInPlace, choleskySolveRowsInPlace } from '../../src/numerics/linalg/cholesky';
 import { createRng } from '../../src/numerics/rng';
+import { bitsDiffer } from './bits';
 
 /**
  * The WebAssembly Cholesky (src/numerics/kernels/choleskyKernel.ts) against the JS loop of
@@ -24,14 +25,6 @@ function spd(n: number, seed: number): Float64Array {
     }
   return G;
 }
-
-const bitsDiffer = (a: Float64Array, b: Float64Array) => {
-  const x = new BigUint64Array(a.buffer, a.byteOffset, a.length);
-  const y = new BigUint64Array(b.buffer, b.byteOffset, b.length);
-  let differ = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differ++;
-  return differ;
-};
 
 describe('Cholesky: wasm-simd against js', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 63, 64, 65, 130, 257])('n = %i: same factor bits', (n) => {

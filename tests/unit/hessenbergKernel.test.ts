@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hessenbergWorkspace } from '../../src/numerics/kernels/hessenbergKernel';
 import { hessenbergInPlace } from '../../src/numerics/linalg/hessenberg';
-import { createRng } from '../../src/numerics/rng';
+import { bitsDiffer, normals } from './bits';
 
 /**
  * The WebAssembly Hessenberg step (src/numerics/kernels/hessenbergKernel.ts) against the JS loops
@@ -9,18 +9,7 @@ import { createRng } from '../../src/numerics/rng';
  * kernel's groups of four rows and pairs of columns, with and without the basis, and for a matrix
  * with zero columns (skipped reflectors); Q is orthogonal and A = Q H Qᵀ.
  */
-function randomMatrix(n: number, seed: number): Float64Array {
-  const rng = createRng(seed);
-  return Float64Array.from({ length: n * n }, () => rng.normal());
-}
-
-const bitsDiffer = (a: Float64Array, b: Float64Array) => {
-  const x = new BigUint64Array(a.buffer, a.byteOffset, a.length);
-  const y = new BigUint64Array(b.buffer, b.byteOffset, b.length);
-  let differ = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differ++;
-  return differ;
-};
+const randomMatrix = (n: number, seed: number) => normals(n * n, seed);
 
 describe('Hessenberg reduction: wasm-simd against js', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 31, 32, 33, 34, 64, 101, 201])(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useWasmHessenbergLu } from '../../src/numerics/kernels/hessenbergLuKernel';
 import { eigenvalues } from '../../src/numerics/linalg/eigenvalues';
 import { leftEigenvectors } from '../../src/numerics/linalg/leftEigenvectors';
-import { createRng } from '../../src/numerics/rng';
+import { bitsDiffer, normals } from './bits';
 
 /**
  * The inverse iteration of leftEigenvectors with the WebAssembly Hessenberg reduction and LU
@@ -10,18 +10,7 @@ import { createRng } from '../../src/numerics/rng';
  * residual bit for bit, for real and complex eigenvalues, odd and even orders, a λ that is no
  * eigenvalue and a singular H − λI (zero pivots replaced by `tiny`); and ξ is a left eigenvector.
  */
-function randomMatrix(n: number, seed: number): Float64Array {
-  const rng = createRng(seed);
-  return Float64Array.from({ length: n * n }, () => rng.normal());
-}
-
-const bitsDiffer = (a: Float64Array, b: Float64Array) => {
-  const x = new BigUint64Array(a.buffer, a.byteOffset, a.length);
-  const y = new BigUint64Array(b.buffer, b.byteOffset, b.length);
-  let differ = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differ++;
-  return differ;
-};
+const randomMatrix = (n: number, seed: number) => normals(n * n, seed);
 
 describe('left eigenvectors: wasm-simd against js', () => {
   it.each([2, 5, 31, 32, 33, 64, 121])('n = %i: same vectors and residuals', (n) => {

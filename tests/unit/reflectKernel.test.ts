@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KernelName } from '../../src/numerics/kernels/gramKernels';
 import { reflectorWorkspace } from '../../src/numerics/kernels/reflectKernel';
 import { thinQr } from '../../src/numerics/linalg/householderQr';
-import { createRng } from '../../src/numerics/rng';
+import { bitsDiffer, normals } from './bits';
 
 /**
  * The Householder reflector updates (src/numerics/kernels/reflectKernel.ts): the WebAssembly SIMD
@@ -10,20 +10,6 @@ import { createRng } from '../../src/numerics/rng';
  * counts that leave 0–3 rows after the groups of four — and so does a whole thin QR, including
  * rank-deficient input (zero and duplicated columns).
  */
-const sameBits = (a: Float64Array, b: Float64Array) => {
-  expect(a.length).toBe(b.length);
-  const x = new BigUint64Array(a.buffer, a.byteOffset, a.length);
-  const y = new BigUint64Array(b.buffer, b.byteOffset, b.length);
-  let differ = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differ++;
-  expect(differ).toBe(0);
-};
-
-function randomArray(n: number, seed: number): Float64Array {
-  const rng = createRng(seed);
-  return Float64Array.from({ length: n }, () => rng.normal());
-}
-
 describe('reflector updates: wasm-simd against js, bit for bit', () => {
   it.each([
     [9, 7, 0, 0],
@@ -33,8 +19,8 @@ describe('reflector updates: wasm-simd against js, bit for bit', () => {
     [37, 20, 5, 6],
     [64, 33, 0, 32],
   ])('m=%i k=%i i0=%i j0=%i', (m, k, i0, j0) => {
-    const B = randomArray(m * k, m * 100 + k);
-    const v = randomArray(m, m + k);
+    const B = normals(m * k, m * 100 + k);
+    const v = normals(m, m + k);
     const tau = 1.3;
     const out = {} as Record<KernelName, { b: Float64Array; wv: Float64Array }>;
     for (const kernel of ['js', 'wasm-simd'] as const) {
@@ -46,8 +32,8 @@ describe('reflector updates: wasm-simd against js, bit for bit', () => {
       ws.ops.rankOne(ws.w, k, i0, m, j0, tau, ws.v, ws.wv);
       out[kernel] = { b: ws.w.slice(), wv: ws.wv.slice(j0, k) };
     }
-    sameBits(out['wasm-simd'].wv, out.js.wv);
-    sameBits(out['wasm-simd'].b, out.js.b);
+    expect(bitsDiffer(out['wasm-simd'].wv, out.js.wv)).toBe(0);
+    expect(bitsDiffer(out['wasm-simd'].b, out.js.b)).toBe(0);
     // And the JS loops are vᵀB and B − τ v (vᵀB)ᵀ (to rounding).
     for (let j = j0; j < k; j++) {
       let s = 0;
@@ -68,7 +54,7 @@ describe('reflector updates: wasm-simd against js, bit for bit', () => {
       [200, 61, 2],
       [501, 150, 3],
     ]) {
-      const a = randomArray(m * k, seed);
+      const a = normals(m * k, seed);
       if (k > 6)
         for (let i = 0; i < m; i++) {
           a[i * k + 5] = a[i * k + 2]; // duplicated column
@@ -76,12 +62,12 @@ describe('reflector updates: wasm-simd against js, bit for bit', () => {
         }
       const js = thinQr(a, m, k, 'js');
       const wasm = thinQr(a, m, k, 'wasm-simd');
-      sameBits(wasm.q, js.q);
-      sameBits(wasm.r, js.r);
+      expect(bitsDiffer(wasm.q, js.q)).toBe(0);
+      expect(bitsDiffer(wasm.r, js.r)).toBe(0);
       // Q is a fresh array, not a view the next QR overwrites.
       const before = wasm.q.slice();
-      thinQr(randomArray(m * k, seed + 10), m, k, 'wasm-simd');
-      sameBits(wasm.q, before);
+      thinQr(normals(m * k, seed + 10), m, k, 'wasm-simd');
+      expect(bitsDiffer(wasm.q, before)).toBe(0);
     }
   });
 

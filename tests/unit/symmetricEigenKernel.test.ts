@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { symmetricWorkspace } from '../../src/numerics/kernels/symmetricEigenKernel';
 import { symmetricEigen } from '../../src/numerics/linalg/symmetricEigen';
 import { createRng } from '../../src/numerics/rng';
+import { bitsDiffer } from './bits';
 
 /**
  * The WebAssembly tred2 + tql2 (src/numerics/kernels/symmetricEigenKernel.ts) against the JS
@@ -34,14 +35,6 @@ function lowRankGram(n: number, k: number, seed: number): Float64Array {
     }
   return a;
 }
-
-const bitsDiffer = (a: Float64Array, b: Float64Array) => {
-  const x = new BigUint64Array(a.buffer, a.byteOffset, a.length);
-  const y = new BigUint64Array(b.buffer, b.byteOffset, b.length);
-  let differ = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differ++;
-  return differ;
-};
 
 function expectSame(a: Float64Array, n: number): void {
   const js = symmetricEigen(a, n, 'js');

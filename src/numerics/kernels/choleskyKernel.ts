@@ -1,30 +1,24 @@
 /**
  * The Cholesky factorisation of src/numerics/linalg/cholesky.ts (choleskyInPlace) in WebAssembly
- * SIMD (factor.c `cholesky`): rows i and i+1 of L as the two lanes of an f64x2, four columns at a
- * time, every entry with the JS loop's expression and order, so the factor is bit for bit the
- * JS one (tests/unit/choleskyKernel.test.ts); 7–10× faster than the JS loop at n = 501–1001.
- * And the triangular solves with the factor for the rows of X (factor.c `chol_solve_rows`).
+ * SIMD (factor/cholesky.c `cholesky`): rows i and i+1 of L as the two lanes of an f64x2, four
+ * columns at a time, every entry with the JS loop's expression and order, so the factor is bit
+ * for bit the JS one (tests/unit/choleskyKernel.test.ts); 7–10× faster than the JS loop at
+ * n = 501–1001. And the triangular solves with the factor for the rows of X
+ * (`chol_solve_rows`, same file).
  */
-import { factorInstance, factorWasmAvailable, type FactorInstance } from './factorModule';
-import { Carver, type KernelName } from './gramKernels';
+import { factorSlot, useFactorWasm } from './factorModule';
+import type { KernelName } from './gramKernels';
 
 /** Below this order the default is the JS loop (copying in and out would cost more). */
 const MIN_WASM_ORDER = 64;
-/** The instance is kept for the next factorisation only while its memory is at most this (bytes). */
-const KEEP_BYTES = 64 * 2 ** 20;
-
-let kept: FactorInstance | null = null;
+const slot = factorSlot();
 
 /**
  * Which kernel factors an n×n matrix: `kernel` when given (throws if 'wasm-simd' is unavailable),
  * else 'wasm-simd' when available and n ≥ 64, else 'js'.
  */
 export function choleskyKernelFor(n: number, kernel?: KernelName): KernelName {
-  const wasm = factorWasmAvailable();
-  if (kernel === 'wasm-simd' && !wasm)
-    throw new Error('wasm-simd kernel requested but WebAssembly SIMD is unavailable');
-  if (kernel) return kernel;
-  return wasm && n >= MIN_WASM_ORDER ? 'wasm-simd' : 'js';
+  return useFactorWasm(n >= MIN_WASM_ORDER, kernel) ? 'wasm-simd' : 'js';
 }
 
 /**
@@ -33,12 +27,10 @@ export function choleskyKernelFor(n: number, kernel?: KernelName): KernelName {
  * NaN or infinite, a then partially overwritten).
  */
 export function choleskyWasmInPlace(a: Float64Array, n: number, minPivotRatio: number): boolean {
-  const inst = kept ?? factorInstance();
-  const c = new Carver(inst.exports.heap_base() >>> 0);
-  const aPtr = c.take(n * n);
-  const pPtr = c.take(2 * n);
-  inst.ensureBytes(c.end);
-  kept = inst.memory.buffer.byteLength <= KEEP_BYTES ? inst : null;
+  const {
+    inst,
+    ptrs: [aPtr, pPtr],
+  } = slot.carve([n * n, 2 * n]);
   const view = new Float64Array(inst.memory.buffer, aPtr, n * n);
   view.set(a.subarray(0, n * n));
   const ok = inst.exports.cholesky(aPtr, n, minPivotRatio, pPtr) === 1;
@@ -57,14 +49,10 @@ export function choleskySolveRowsWasm(
   x: Float64Array,
   p: number,
 ): void {
-  const inst = kept ?? factorInstance();
-  const c = new Carver(inst.exports.heap_base() >>> 0);
-  const lPtr = c.take(n * n);
-  const uPtr = c.take(n * n);
-  const xPtr = c.take(p * n);
-  const tPtr = c.take(4 * n);
-  inst.ensureBytes(c.end);
-  kept = inst.memory.buffer.byteLength <= KEEP_BYTES ? inst : null;
+  const {
+    inst,
+    ptrs: [lPtr, uPtr, xPtr, tPtr],
+  } = slot.carve([n * n, n * n, p * n, 4 * n]);
   const buf = inst.memory.buffer;
   new Float64Array(buf, lPtr, n * n).set(l.subarray(0, n * n));
   const xv = new Float64Array(buf, xPtr, p * n);

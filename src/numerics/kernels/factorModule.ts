@@ -1,11 +1,11 @@
 /**
- * The inline factor.wasm module (factor.c: Householder reflector updates, Cholesky, Hessenberg
+ * The inline factor.wasm module (factor/*.c: Householder reflector updates, Cholesky, Hessenberg
  * reduction, Hessenberg LU, symmetric tridiagonal QL), compiled once and instantiated per kernel
  * (reflectKernel.ts, choleskyKernel.ts, hessenbergKernel.ts, hessenbergLuKernel.ts,
  * symmetricEigenKernel.ts), each instance with its own memory so that one kernel's views survive
  * another's growth.
  */
-import { decodeBase64 } from './gramKernels';
+import { Carver, compileInline, type KernelName } from './gramKernels';
 import { FACTOR_WASM_BASE64 } from './factorWasm';
 
 /** The exports of factor.wasm. */
@@ -94,29 +94,44 @@ function instantiate(mod: WebAssembly.Module): FactorInstance {
 
 /** The compiled module, or null when WebAssembly (with SIMD) is unavailable. Cached. */
 function factorModule(): WebAssembly.Module | null {
-  if (cachedModule !== undefined) return cachedModule;
-  cachedModule = null;
-  try {
-    if (typeof WebAssembly === 'object' && typeof atob === 'function') {
-      const bytes = decodeBase64(FACTOR_WASM_BASE64);
-      if (WebAssembly.validate(bytes)) {
-        const mod = new WebAssembly.Module(bytes);
-        instantiate(mod); // make sure it also links and runs here
-        cachedModule = mod;
-      }
-    }
-  } catch {
-    cachedModule = null;
-  }
+  if (cachedModule === undefined) cachedModule = compileInline(FACTOR_WASM_BASE64, instantiate);
   return cachedModule;
 }
 
-/** Whether factor.wasm runs here (WebAssembly with SIMD). */
-export function factorWasmAvailable(): boolean {
-  return factorModule() !== null;
+/**
+ * Whether a factor kernel runs in wasm: as `kernel` says (throws when 'wasm-simd' is asked for
+ * but unavailable), else when WebAssembly SIMD is available and the problem is `big` enough.
+ */
+export function useFactorWasm(big: boolean, kernel?: KernelName): boolean {
+  const wasm = factorModule() !== null;
+  if (kernel === 'wasm-simd' && !wasm)
+    throw new Error('wasm-simd kernel requested but WebAssembly SIMD is unavailable');
+  return kernel === 'wasm-simd' || (kernel === undefined && wasm && big);
 }
 
-/** A fresh instance (the caller checked factorWasmAvailable()). */
-export function factorInstance(): FactorInstance {
-  return instantiate(factorModule() as WebAssembly.Module);
+/** One kernel's instance of factor.wasm (see factorSlot). */
+export interface FactorSlot {
+  /**
+   * The instance and the byte offsets of fresh arrays of counts[i] doubles (64-byte aligned above
+   * heap_base), the memory grown to hold them. Invalidates the previous carve's views.
+   */
+  carve(counts: readonly number[]): { inst: FactorInstance; ptrs: number[] };
+}
+
+/** The instance is kept for the next call only while its memory is at most this (bytes). */
+const KEEP_BYTES = 64 * 2 ** 20;
+
+/** A slot for one kernel (the caller checked useFactorWasm): its own instance and memory. */
+export function factorSlot(): FactorSlot {
+  let kept: FactorInstance | null = null;
+  return {
+    carve(counts) {
+      const inst = kept ?? instantiate(factorModule() as WebAssembly.Module);
+      const c = new Carver(inst.exports.heap_base() >>> 0);
+      const ptrs = counts.map((n) => c.take(n));
+      inst.ensureBytes(c.end);
+      kept = inst.memory.buffer.byteLength <= KEEP_BYTES ? inst : null;
+      return { inst, ptrs };
+    },
+  };
 }

@@ -115,22 +115,29 @@ export function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/**
+ * Compiles an inline module (base64) and checks that it links and runs here with `probe` (an
+ * instantiation); null when WebAssembly, SIMD or the probe fails. Shared by the inline kernels.
+ */
+export function compileInline(
+  b64: string,
+  probe: (mod: WebAssembly.Module) => unknown,
+): WebAssembly.Module | null {
+  try {
+    if (typeof WebAssembly !== 'object' || typeof atob !== 'function') return null;
+    const bytes = decodeBase64(b64);
+    if (!WebAssembly.validate(bytes)) return null;
+    const mod = new WebAssembly.Module(bytes);
+    probe(mod);
+    return mod;
+  } catch {
+    return null;
+  }
+}
+
 /** The compiled module, or null when WebAssembly (with SIMD) is unavailable. Cached. */
 function wasmModule(): WebAssembly.Module | null {
-  if (cachedModule !== undefined) return cachedModule;
-  cachedModule = null;
-  try {
-    if (typeof WebAssembly === 'object' && typeof atob === 'function') {
-      const bytes = decodeBase64(GRAM_WASM_BASE64);
-      if (WebAssembly.validate(bytes)) {
-        const mod = new WebAssembly.Module(bytes);
-        instantiate(mod); // make sure it also links and runs here
-        cachedModule = mod;
-      }
-    }
-  } catch {
-    cachedModule = null;
-  }
+  if (cachedModule === undefined) cachedModule = compileInline(GRAM_WASM_BASE64, instantiate);
   return cachedModule;
 }
 

@@ -1,14 +1,14 @@
 /**
  * The two level-2 loops of the Householder reduction to Hessenberg form
- * (src/numerics/linalg/hessenberg.ts) in WebAssembly SIMD (factor.c `hess_step`,
+ * (src/numerics/linalg/hessenberg.ts) in WebAssembly SIMD (factor/hessenberg.c `hess_step`,
  * `hess_accumulate`): one column's two-sided update and the accumulation of its reflector into
  * the basis. Dot products keep their sequential order (four rows as independent chains), the
  * updates run two columns per f64x2 with the JS expression per element, so H and Q are bit for
  * bit the JS loops' (tests/unit/hessenbergKernel.test.ts). The arrays live in the module's
  * memory: a workspace hands them out as views and the operations pass their byte offsets.
  */
-import { factorInstance, factorWasmAvailable, type FactorInstance } from './factorModule';
-import { Carver, type KernelName } from './gramKernels';
+import { factorSlot, useFactorWasm } from './factorModule';
+import type { KernelName } from './gramKernels';
 
 /** The column step and the reflector accumulation (see hessenberg.ts for their equations). */
 export interface HessenbergOps {
@@ -36,10 +36,7 @@ export interface HessenbergWorkspace {
 
 /** Below this order the default is the JS loops (copying in and out would cost more). */
 const MIN_WASM_ORDER = 32;
-/** The instance is kept for the next reduction only while its memory is at most this (bytes). */
-const KEEP_BYTES = 64 * 2 ** 20;
-
-let kept: FactorInstance | null = null;
+const slot = factorSlot();
 
 /**
  * A wasm workspace for reducing an n×n matrix (with room for the basis when `withBasis`), or
@@ -52,19 +49,11 @@ export function hessenbergWorkspace(
   withBasis: boolean,
   kernel?: KernelName,
 ): HessenbergWorkspace | null {
-  const wasm = factorWasmAvailable();
-  if (kernel === 'wasm-simd' && !wasm)
-    throw new Error('wasm-simd kernel requested but WebAssembly SIMD is unavailable');
-  if (kernel === 'js' || !wasm || (kernel === undefined && n < MIN_WASM_ORDER)) return null;
-  const inst = kept ?? factorInstance();
-  const c = new Carver(inst.exports.heap_base() >>> 0);
-  const hPtr = c.take(n * n);
-  const bPtr = withBasis ? c.take(n * n) : 0;
-  const ortPtr = c.take(n);
-  const wvPtr = c.take(n);
-  const pvPtr = c.take(n);
-  inst.ensureBytes(c.end);
-  kept = inst.memory.buffer.byteLength <= KEEP_BYTES ? inst : null;
+  if (!useFactorWasm(n >= MIN_WASM_ORDER, kernel)) return null;
+  const {
+    inst,
+    ptrs: [hPtr, bPtr, ortPtr, wvPtr, pvPtr],
+  } = slot.carve([n * n, withBasis ? n * n : 0, n, n, n]);
   const buf = inst.memory.buffer;
   const e = inst.exports;
   return {

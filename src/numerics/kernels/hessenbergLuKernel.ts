@@ -1,13 +1,13 @@
 /**
  * The LU with partial pivoting of a complex Hessenberg B = H − μI and the solve with Bᴴ, of the
- * inverse iteration in src/numerics/linalg/leftEigenvectors.ts, in WebAssembly SIMD (factor.c
- * `hlu_factor`, `hlu_solve_ct`): the row updates and the substitution's updates two entries per
- * f64x2, every entry with the JS expression, so factors and solutions are bit for bit the JS
- * ones (tests/unit/hessenbergLuKernel.test.ts). H is copied into the module's memory once, then
+ * inverse iteration in src/numerics/linalg/leftEigenvectors.ts, in WebAssembly SIMD
+ * (factor/hessenbergLu.c `hlu_factor`, `hlu_solve_ct`): the row updates and the substitution's
+ * updates two entries per f64x2, every entry with the JS expression, so factors and solutions
+ * are bit for bit the JS ones (tests/unit/hessenbergLuKernel.test.ts). H is copied into the module's memory once, then
  * factored for one μ after another.
  */
-import { factorInstance, factorWasmAvailable, type FactorInstance } from './factorModule';
-import { Carver, type KernelName } from './gramKernels';
+import { factorSlot, useFactorWasm } from './factorModule';
+import type { KernelName } from './gramKernels';
 
 /** Factor B = H − μI for a μ, then solve Bᴴ y = x (in place, real and imaginary parts). */
 export interface HessenbergLu {
@@ -17,17 +17,11 @@ export interface HessenbergLu {
 
 /** Below this order the default is the JS loops. */
 const MIN_WASM_ORDER = 32;
-/** The instance is kept for the next matrix only while its memory is at most this (bytes). */
-const KEEP_BYTES = 64 * 2 ** 20;
-
-let kept: FactorInstance | null = null;
+const slot = factorSlot();
 
 /** Whether the wasm kernel should factor an n×n H: forced by `kernel`, else from order 32. */
 export function useWasmHessenbergLu(n: number, kernel?: KernelName): boolean {
-  const wasm = factorWasmAvailable();
-  if (kernel === 'wasm-simd' && !wasm)
-    throw new Error('wasm-simd kernel requested but WebAssembly SIMD is unavailable');
-  return kernel === 'wasm-simd' || (kernel === undefined && wasm && n >= MIN_WASM_ORDER);
+  return useFactorWasm(n >= MIN_WASM_ORDER, kernel);
 }
 
 /**
@@ -35,18 +29,10 @@ export function useWasmHessenbergLu(n: number, kernel?: KernelName): boolean {
  * a time: the next call reuses the memory.
  */
 export function wasmHessenbergLu(h: Float64Array, n: number): HessenbergLu {
-  const inst = kept ?? factorInstance();
-  const c = new Carver(inst.exports.heap_base() >>> 0);
-  const hPtr = c.take(n * n);
-  const rrPtr = c.take(n * n);
-  const riPtr = c.take(n * n);
-  const lrPtr = c.take(n);
-  const liPtr = c.take(n);
-  const xrPtr = c.take(n);
-  const xiPtr = c.take(n);
-  const swPtr = c.take(Math.ceil(n / 8)); // n bytes
-  inst.ensureBytes(c.end);
-  kept = inst.memory.buffer.byteLength <= KEEP_BYTES ? inst : null;
+  const {
+    inst,
+    ptrs: [hPtr, rrPtr, riPtr, lrPtr, liPtr, xrPtr, xiPtr, swPtr],
+  } = slot.carve([n * n, n * n, n * n, n, n, n, n, Math.ceil(n / 8)]); // swapped: n bytes
   const buf = inst.memory.buffer;
   new Float64Array(buf, hPtr, n * n).set(h.subarray(0, n * n));
   const xr = new Float64Array(buf, xrPtr, n);

@@ -7,15 +7,15 @@
  *
  * Two interchangeable kernels, bit for bit (tests/unit/reflectKernel.test.ts):
  * - 'js': plain loops, four rows at a time for vtB and two for rankOne, inner loops contiguous;
- * - 'wasm-simd': factor.c compiled to WebAssembly SIMD128, two columns per f64x2, the same
- *   expression per element (see factor.c). The arrays then live in the module's memory: a
+ * - 'wasm-simd': factor/reflect.c compiled to WebAssembly SIMD128, two columns per f64x2, the same
+ *   expression per element (see factor/reflect.c). The arrays then live in the module's memory: a
  *   workspace hands them out as views, and the operations pass their byte offsets.
  * Each sum keeps the JS order: wv[j] from +0, per group of four rows
  * wv[j] + (((v_i B_ij + v_{i+1} B_{i+1,j}) + v_{i+2} B_{i+2,j}) + v_{i+3} B_{i+3,j}), then row by
  * row; B_ij − (τ v_i)·wv[j].
  */
-import { factorInstance, factorWasmAvailable, type FactorInstance } from './factorModule';
-import { Carver, type KernelName } from './gramKernels';
+import { factorSlot, useFactorWasm } from './factorModule';
+import type { KernelName } from './gramKernels';
 
 /** The reflector updates on arrays of one workspace. */
 export interface ReflectorOps {
@@ -99,12 +99,10 @@ const jsOps: ReflectorOps = {
   },
 };
 
-/** The instance is kept for the next QR only while its memory is at most this large (bytes). */
-const KEEP_BYTES = 64 * 2 ** 20;
 /** Below m·k = this, the default kernel is JS (copying in and out would cost more than it saves). */
 const MIN_WASM_ELEMENTS = 4096;
 
-let kept: FactorInstance | null = null;
+const slot = factorSlot();
 
 /**
  * A workspace for a thin QR of an m×k matrix. `kernel` forces one; by default 'wasm-simd' when
@@ -114,10 +112,7 @@ let kept: FactorInstance | null = null;
  * or the arrays would exceed the 4 GiB wasm32 memory.
  */
 export function reflectorWorkspace(m: number, k: number, kernel?: KernelName): ReflectorWorkspace {
-  const wasm = factorWasmAvailable();
-  if (kernel === 'wasm-simd' && !wasm)
-    throw new Error('wasm-simd kernel requested but WebAssembly SIMD is unavailable');
-  if (kernel === 'js' || !wasm || (kernel === undefined && m * k < MIN_WASM_ELEMENTS)) {
+  if (!useFactorWasm(m * k >= MIN_WASM_ELEMENTS, kernel)) {
     return {
       kernel: 'js',
       w: new Float64Array(m * k),
@@ -127,14 +122,10 @@ export function reflectorWorkspace(m: number, k: number, kernel?: KernelName): R
       ops: jsOps,
     };
   }
-  const inst = kept ?? factorInstance();
-  const c = new Carver(inst.exports.heap_base() >>> 0);
-  const wPtr = c.take(m * k);
-  const qPtr = c.take(m * k);
-  const vPtr = c.take(m);
-  const wvPtr = c.take(k);
-  inst.ensureBytes(c.end);
-  kept = inst.memory.buffer.byteLength <= KEEP_BYTES ? inst : null;
+  const {
+    inst,
+    ptrs: [wPtr, qPtr, vPtr, wvPtr],
+  } = slot.carve([m * k, m * k, m, k]);
   const buf = inst.memory.buffer;
   const e = inst.exports;
   const w = new Float64Array(buf, wPtr, m * k);

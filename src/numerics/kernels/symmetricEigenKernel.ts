@@ -1,18 +1,16 @@
 /**
- * EISPACK tred2 + tql2 of src/numerics/linalg/symmetricEigen.ts in WebAssembly SIMD (factor.c
- * `sym_tred2`, `sym_tql2`), transcribed statement by statement: the rank-two and accumulation
- * updates and the QL rotations two entries per f64x2, every dot product a sequential chain, so
- * eigenvalues and vectors are bit for bit the JS ones (tests/unit/symmetricEigenKernel.test.ts).
+ * EISPACK tred2 + tql2 of src/numerics/linalg/symmetricEigen.ts in WebAssembly SIMD
+ * (factor/symmetricEigen.c `sym_tred2`, `sym_tql2`), transcribed statement by statement: the
+ * rank-two and accumulation updates and the QL rotations two entries per f64x2, every dot product
+ * a sequential chain, so eigenvalues and vectors are bit for bit the JS ones
+ * (tests/unit/symmetricEigenKernel.test.ts).
  */
-import { factorInstance, factorWasmAvailable, type FactorInstance } from './factorModule';
-import { Carver, type KernelName } from './gramKernels';
+import { factorSlot, useFactorWasm } from './factorModule';
+import type { KernelName } from './gramKernels';
 
 /** Below this order the default is the JS loops. */
 const MIN_WASM_ORDER = 32;
-/** The instance is kept for the next matrix only while its memory is at most this (bytes). */
-const KEEP_BYTES = 64 * 2 ** 20;
-
-let kept: FactorInstance | null = null;
+const slot = factorSlot();
 
 /** The arrays of one decomposition in wasm memory, and the two phases on them. */
 export interface SymmetricWorkspace {
@@ -30,18 +28,11 @@ export interface SymmetricWorkspace {
  * unavailable. The views are reused by the next workspace: copy the results out first.
  */
 export function symmetricWorkspace(n: number, kernel?: KernelName): SymmetricWorkspace | null {
-  const wasm = factorWasmAvailable();
-  if (kernel === 'wasm-simd' && !wasm)
-    throw new Error('wasm-simd kernel requested but WebAssembly SIMD is unavailable');
-  if (n < 1 || kernel === 'js' || !wasm || (kernel === undefined && n < MIN_WASM_ORDER))
-    return null;
-  const inst = kept ?? factorInstance();
-  const c = new Carver(inst.exports.heap_base() >>> 0);
-  const wPtr = c.take(n * n);
-  const dPtr = c.take(n);
-  const ePtr = c.take(n);
-  inst.ensureBytes(c.end);
-  kept = inst.memory.buffer.byteLength <= KEEP_BYTES ? inst : null;
+  if (n < 1 || !useFactorWasm(n >= MIN_WASM_ORDER, kernel)) return null;
+  const {
+    inst,
+    ptrs: [wPtr, dPtr, ePtr],
+  } = slot.carve([n * n, n, n]);
   const buf = inst.memory.buffer;
   const e = inst.exports;
   return {
