@@ -11,19 +11,25 @@ import { bitsDiffer, normals } from './bits';
  */
 const randomMatrix = (n: number, seed: number) => normals(n * n, seed);
 
+/** Reduces A with both kernels (with the basis) and expects the same H and Q bits. */
+function reduceBoth(A: Float64Array, n: number) {
+  const hJs = A.slice();
+  const qJs = new Float64Array(n * n);
+  const hW = A.slice();
+  const qW = new Float64Array(n * n);
+  hessenbergInPlace(hJs, n, qJs, 'js');
+  hessenbergInPlace(hW, n, qW, 'wasm-simd');
+  expect(bitsDiffer(hW, hJs)).toBe(0);
+  expect(bitsDiffer(qW, qJs)).toBe(0);
+  return { hJs, hW, qW };
+}
+
 describe('Hessenberg reduction: wasm-simd against js', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 31, 32, 33, 34, 64, 101, 201])(
     'n = %i: same H and Q bits',
     (n) => {
       const A = randomMatrix(n, 300 + n);
-      const hJs = A.slice();
-      const qJs = new Float64Array(n * n);
-      const hW = A.slice();
-      const qW = new Float64Array(n * n);
-      hessenbergInPlace(hJs, n, qJs, 'js');
-      hessenbergInPlace(hW, n, qW, 'wasm-simd');
-      expect(bitsDiffer(hW, hJs)).toBe(0);
-      expect(bitsDiffer(qW, qJs)).toBe(0);
+      const { hJs, hW, qW } = reduceBoth(A, n);
       // Values only: H is the same bits again.
       const h0 = A.slice();
       hessenbergInPlace(h0, n, undefined, 'wasm-simd');
@@ -60,14 +66,7 @@ describe('Hessenberg reduction: wasm-simd against js', () => {
       A[i * n + 0] = 0; // column 0 zero: the first reflector is skipped
       if (i > 5) A[i * n + 5] = 0; // column 5 zero below row 6
     }
-    const hJs = A.slice();
-    const qJs = new Float64Array(n * n);
-    const hW = A.slice();
-    const qW = new Float64Array(n * n);
-    hessenbergInPlace(hJs, n, qJs, 'js');
-    hessenbergInPlace(hW, n, qW, 'wasm-simd');
-    expect(bitsDiffer(hW, hJs)).toBe(0);
-    expect(bitsDiffer(qW, qJs)).toBe(0);
+    reduceBoth(A, n);
   });
 
   it('the default is the JS loops below order 32', () => {

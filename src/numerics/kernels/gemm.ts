@@ -66,6 +66,7 @@ export interface PreparedGemm {
 /**
  * Prepares Z = X·Q for repeated use (a rollout's Kᵀ at every step). `q` is read now, not later.
  * kernel: as gemmNN (by default wasm when available; products with fewer than 4 rows in JS).
+ * Later products may have more rows than the first; they run in blocks of the first's size.
  */
 export function prepareGemm(
   q: Float64Array,
@@ -77,16 +78,19 @@ export function prepareGemm(
   checkDim('r', r, 1);
   if (q.length < m * r) throw new RangeError(`q has ${q.length} < m·r = ${m * r} entries`);
   const own = q.slice(0, m * r);
-  const wasm =
-    resolveKernel(kernel) === 'js' ? null : packedQ(gramInstance(), own, m, r, GEMM_ROW_BLOCK);
+  const wasmKernel = resolveKernel(kernel) === 'wasm-simd';
+  // The wasm instance is made on the first product that needs it, sized by that product's rows:
+  // a one-state rollout (run in JS) never makes one, a 20-start rollout gets a small memory.
+  let wasm: ((x: Float64Array, rows: number) => Float64Array) | null = null;
   return {
     times(x, rows) {
       checkDim('rows', rows, 0);
       if (x.length < rows * m)
         throw new RangeError(`x has ${x.length} < rows·m = ${rows * m} entries`);
-      return !wasm || (kernel === undefined && rows < GEMM_MIN_WASM_ROWS)
-        ? gemmNNJs(x, rows, m, own, r)
-        : wasm(x, rows);
+      if (!wasmKernel || rows === 0 || (kernel === undefined && rows < GEMM_MIN_WASM_ROWS))
+        return gemmNNJs(x, rows, m, own, r);
+      wasm ??= packedQ(gramInstance(), own, m, r, Math.min(rows, GEMM_ROW_BLOCK));
+      return wasm(x, rows);
     },
   };
 }
