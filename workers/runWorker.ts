@@ -44,8 +44,15 @@ import { createBrowserPool, poolAvailable, type BrowserPool } from './browserPoo
 import type { Progress, RunResult } from '../src/run/result';
 import type { SeriesSource } from '../src/run/series/sources';
 
-/** Progress messages per second at most: enough for a smooth bar, cheap for the main thread. */
-const MAX_PROGRESS_PER_SECOND = 20;
+/**
+ * Progress messages per second at most. Each one repaints the bar, and in Chromium every such
+ * frame re-layerizes the whole page (its plots included): 15–35 ms of main-thread time per
+ * update on the 2-core machine, taken from the run's own core. At 20 a second that was about
+ * half a core for the whole run (a Chrome trace of a van der Pol click: Layerize 330–510 ms
+ * during a 0.9 s run, 90–160 ms with the bar hidden); five a second still moves the bar several
+ * times in a one-second run.
+ */
+const MAX_PROGRESS_PER_SECOND = 5;
 
 /** Every distinct ArrayBuffer reachable from the result (a buffer listed twice would throw). */
 function transferables(

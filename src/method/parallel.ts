@@ -18,23 +18,25 @@
  * order. The split (how many parts, which thread) therefore changes the wall time only.
  *
  * Files: ./parallelBase (the host interface, the layer spec, chunking, chunk partials),
- * ./parallelGram (pass (b)), ./parallelRows (passes (c) and (a)); this one names the ops.
+ * ./parallelGram (pass (b)), ./parallelRows (passes (c) and (a)), ./parallelForecast (the
+ * forecast stage's rollouts and one-step errors in one fan-out); this one names the ops.
  */
 import { gramOp } from './parallelGram';
-import { caOp, oneStepOp, projectOp, reliftOp } from './parallelRows';
+import { forecastOp } from './parallelForecast';
+import { caOp, projectOp } from './parallelRows';
 import type { Parallel } from './parallelBase';
 
 export * from './parallelBase';
 export * from './parallelGram';
 export * from './parallelRows';
+export * from './parallelForecast';
 
 /** The operations a pool thread can run, by name. */
 export const PARALLEL_OPS = {
   gram: gramOp,
   project: projectOp,
   ca: caOp,
-  relift: reliftOp,
-  onestep: oneStepOp,
+  forecast: forecastOp,
 } as const;
 export type ParallelOpName = keyof typeof PARALLEL_OPS;
 

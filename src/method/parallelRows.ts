@@ -1,20 +1,13 @@
 /**
  * The other split passes (src/method/parallel.ts, cases (c) and (a)): chunk partials Σ_k u_k v_kᵀ
- * added in chunk order (C·A), and per-row work (projected rows, one-step predictions, forecasts of
- * the test starts).
+ * added in chunk order (C·A), and per-row work (projected rows, one-step predictions; the
+ * forecast stage's fan-out is ./parallelForecast).
  */
 import { defaultKernel, DEFAULT_BLOCK_ROWS } from '../numerics/kernels/gramKernels';
 import { gemmNN } from '../numerics/kernels/gemm';
 import type { TrajectorySet } from '../numerics/trajectorySet';
-import { advanceRelift, outputFrom, type BlowupBox, type RolloutOutput } from './rollout';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';
-import {
-  dictOf,
-  plainSet,
-  transposedProduct,
-  type LayerSpec,
-  type ParallelFit,
-} from './parallelBase';
+import { dictOf, transposedProduct, type LayerSpec } from './parallelBase';
 
 /**
  * Lifts the states t0 … t0+rows of trajectory j: Ψ(x_{t0..t0+rows−1}) into xBlock rows and
@@ -142,65 +135,6 @@ export function projectOp(shared: ProjectShared, chunks: Int32Array): Float64Arr
   return out;
 }
 
-export interface ReliftShared {
-  layer: LayerSpec;
-  CK: Float64Array;
-  d: number;
-  horizon: number;
-  box: BlowupBox;
-}
-
-/** Re-lifted forecasts of some starts (count×d). */
-export function reliftOp(shared: ReliftShared, starts: Float64Array): RolloutOutput {
-  const { d, horizon } = shared;
-  return advanceRelift(
-    outputFrom(starts, d, horizon),
-    dictOf(shared.layer),
-    shared.CK,
-    d,
-    horizon,
-    shared.box,
-  );
-}
-
-/**
- * Re-lifted forecasts of every start, split over the pool's threads by contiguous runs of starts.
- * Each start's arithmetic does not depend on the others' (the lockstep batch only stacks rows of
- * the same per-row lift and gemm), so the bits equal those of rolloutRelift.
- */
-export function reliftParallel(
-  par: ParallelFit,
-  CK: Float64Array,
-  starts: Float64Array,
-  d: number,
-  horizon: number,
-  box: BlowupBox,
-): RolloutOutput {
-  const count = starts.length / d;
-  const parts = Math.min(par.pool.size, count);
-  const tasks: Float64Array[] = [];
-  for (let p = 0; p < parts; p++) {
-    const a = Math.floor((p * count) / parts);
-    const b = Math.floor(((p + 1) * count) / parts);
-    tasks.push(starts.slice(a * d, b * d));
-  }
-  const outs = par.pool.map<ReliftShared, Float64Array, RolloutOutput>(
-    'relift',
-    { layer: par.layer, CK, d, horizon, box },
-    tasks,
-  );
-  const all = outputFrom(starts, d, horizon);
-  let j = 0;
-  for (const o of outs) {
-    all.x.set(o.x, j * (horizon + 1) * d);
-    for (let k = 0; k < o.divergedAt.length; k++, j++) {
-      all.divergedAt[j] = o.divergedAt[k];
-      all.divergedReason[j] = o.divergedReason[k];
-    }
-  }
-  return all;
-}
-
 export interface OneStepShared {
   layer: LayerSpec;
   /** CKᵀ: m×d. */
@@ -210,10 +144,16 @@ export interface OneStepShared {
   stride: number;
 }
 
-/** The predictions CK Ψ(x_k) (rows×d) of the scored pairs number a … b−1 (pair a·stride, …). */
-export function oneStepOp(shared: OneStepShared, range: [number, number]): Float64Array {
+/**
+ * The predictions CK Ψ(x_k) ((b − a)×d) of the scored pairs number a … b−1 (pair a·stride, …),
+ * lifted and multiplied in batches of 256 (each row's arithmetic is its own).
+ */
+export function oneStepPredictions(
+  shared: OneStepShared,
+  dict: Dictionary,
+  range: [number, number],
+): Float64Array {
   const { set, stride, CKt } = shared;
-  const dict = dictOf(shared.layer);
   const { d, points } = set;
   const m = dict.m;
   const [a, b] = range;
@@ -233,45 +173,3 @@ export function oneStepOp(shared: OneStepShared, range: [number, number]): Float
   }
   return out;
 }
-
-/**
- * oneStepMse (src/method/metrics.ts) of a free model (no drive, all outputs) with the predictions
- * made in the pool's threads; the squared errors are summed here in pair order, as there, so the
- * value is bit-identical (each prediction is a per-row lift and gemm).
- */
-export function oneStepMseParallel(
-  par: ParallelFit,
-  CK: Float64Array,
-  set: TrajectorySet,
-  maxPairs: number,
-): number {
-  const { d, count, points } = set;
-  const m = par.layer.width + 1;
-  const total = count * (points - 1);
-  const stride = Math.max(1, Math.floor(total / maxPairs));
-  const scored = Math.ceil(total / stride);
-  const parts = Math.min(par.pool.size, scored);
-  const ranges: Array<[number, number]> = [];
-  for (let p = 0; p < parts; p++)
-    ranges.push([Math.floor((p * scored) / parts), Math.floor(((p + 1) * scored) / parts)]);
-  const CKt = new Float64Array(m * d);
-  for (let i = 0; i < d; i++) for (let c = 0; c < m; c++) CKt[c * d + i] = CK[i * m + c];
-  const ys = par.pool.map<OneStepShared, [number, number], Float64Array>(
-    'onestep',
-    { layer: par.layer, CKt, set: plainSet(set), stride },
-    ranges,
-  );
-  let s = 0;
-  let n = 0;
-  ranges.forEach(([a, b], p) => {
-    for (let idx = a; idx < b; idx++) {
-      const k0 = idx * stride;
-      const off = (Math.floor(k0 / (points - 1)) * points + (k0 % (points - 1))) * d;
-      for (let i = 0; i < d; i++) s += (ys[p][(idx - a) * d + i] - set.data[off + d + i]) ** 2;
-      n++;
-    }
-  });
-  return s / (n * d);
-}
-
-/** The operations a pool thread can run, by name. */

@@ -172,12 +172,19 @@ export function rolloutLinear(
 ): RolloutOutput {
   return fit.p > 0 && u
     ? linearWithInputs(dict, fit, starts, u, horizon, box)
-    : linearFree(dict, fit, starts, horizon, box);
+    : rolloutLinearFree(dict, fit, starts, horizon, box);
 }
 
-function linearFree(
+/** What the free linear rollout reads of a fit (K: r×r, Q: m×r or null, CQ: d×r). */
+export type LinearFreeFit = Pick<EdmdFit, 'd' | 'm' | 'r' | 'K' | 'Q' | 'CQ'>;
+
+/**
+ * The free linear rollouts (no inputs) of rolloutLinear: Z_{t+1} = Z_t Kᵀ, x̂_t = CQ z_t. Each
+ * start's row is its own arithmetic, so any subset of the starts gives the same bits for them.
+ */
+export function rolloutLinearFree(
   dict: Dictionary,
-  fit: EdmdFit,
+  fit: LinearFreeFit,
   starts: Float64Array,
   horizon: number,
   box: BlowupBox,
@@ -185,6 +192,7 @@ function linearFree(
   const { d, m, r, K, Q, CQ } = fit;
   const out = outputFrom(starts, d, horizon);
   const n = out.divergedAt.length;
+  if (n === 0) return out;
   const stride = (horizon + 1) * d;
   const psi = new Float64Array(n * m);
   for (let j = 0; j < n; j++) dict.lift(out.x, j * stride, psi, j * m);
