@@ -61,7 +61,15 @@ describe('free-system figures', () => {
       're-lifted (RNN)',
       'start',
     ]);
-    expect(plain[0].x).toHaveLength(r.trainSample.rows);
+    // The training sample as lines: every sampled state once, a gap between two trajectories.
+    const train = plain[0];
+    expect(train.mode).toBe('lines');
+    expect(train.connectgaps).toBe(false);
+    expect(train.x.filter((v) => v !== null)).toHaveLength(r.trainSample.rows);
+    const { traj, rows } = r.trainSample;
+    const switches = Array.from(traj).filter((t, k) => k > 0 && t !== traj[k - 1]).length;
+    expect(train.x).toHaveLength(rows + switches);
+    expect(switches).toBeGreaterThan(0);
     expect(plain[1].visible).toBe('legendonly');
     const pairs = traces(phaseFigure(r, { ...DEFAULT_VIEW, showPairs: true }))[1];
     // 50 neurons, one segment each: two points and a gap.

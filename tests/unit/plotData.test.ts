@@ -14,6 +14,7 @@ import {
   testRow,
   testSeries,
   timeAxis,
+  trajectoryPaths,
 } from '../../src/ui/plots/plotData';
 import {
   LOG_FLOOR,
@@ -140,6 +141,17 @@ describe('slicing the flat count×(H+1)×d arrays', () => {
     expect([clampIndex(-3, 5), clampIndex(2.7, 5), clampIndex(9, 5), clampIndex(0, 0)]).toEqual([
       0, 2, 4, 0,
     ]);
+  });
+
+  it('joins sampled training states into one path per trajectory, a null between two', () => {
+    // 5 rows × 2: trajectories 0, 0, 1, 3, 3.
+    const x = Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    const traj = Int32Array.of(0, 0, 1, 3, 3);
+    expect(trajectoryPaths(x, traj, 5, 2)).toEqual([
+      [1, 3, null, 5, null, 7, 9],
+      [2, 4, null, 6, null, 8, 10],
+    ]);
+    expect(trajectoryPaths(x, traj, 0, 2)).toEqual([[], []]);
   });
 
   it('finds per-component ranges over all tests', () => {

@@ -49,6 +49,25 @@ export function column(
   return Array.from({ length: n }, (_, t) => flat[(start + t) * stride + j]);
 }
 
+/**
+ * The sampled training states as one polyline per trajectory: one array per component, the rows
+ * in order with a null between two trajectories (`traj`: each row's trajectory), so that a
+ * `lines` trace with connectgaps off draws each trajectory on its own.
+ */
+export function trajectoryPaths(
+  flat: ArrayLike<number>,
+  traj: ArrayLike<number>,
+  rows: number,
+  dim: number,
+): (number | null)[][] {
+  const out: (number | null)[][] = Array.from({ length: dim }, () => []);
+  for (let r = 0; r < rows; r++) {
+    if (r > 0 && traj[r] !== traj[r - 1]) for (const c of out) c.push(null);
+    for (let j = 0; j < dim; j++) out[j].push(flat[r * dim + j]);
+  }
+  return out;
+}
+
 /** Training states (rows×dim) as one array per component. */
 export function columns(flat: ArrayLike<number>, rows: number, dim: number): number[][] {
   return Array.from({ length: dim }, (_, j) => column(flat, dim, j, rows));

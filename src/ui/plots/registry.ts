@@ -50,7 +50,7 @@ const FREE: PlotEntry[] = [
     family: 'free',
     label: 'Phase portrait',
     caption:
-      'The same start in state space, over the grey training data: a good model traces the attractor’s shape, not only its first few steps. Tick **Show SWIM pairs** to see the pair of training points each neuron was built from.',
+      'The same start in state space, over the training data: grey lines join each training trajectory’s sampled states. A good model traces the attractor’s shape, not only its first few steps. Tick **Show SWIM pairs** to see the pair of training points each neuron was built from.',
     build: phaseFigure,
     reads: ['testIndex', 'showPairs', 'webgl'],
   },

@@ -1,13 +1,13 @@
 /**
- * Free systems: the phase portrait of one test start over the training data, x–y for 2-D systems
- * and a 3-D scatter for 3-D ones (or, without WebGL, the projection on the first and last
+ * Free systems: the phase portrait of one test start over the training trajectories, x–y for 2-D
+ * systems and a 3-D scatter for 3-D ones (or, without WebGL, the projection on the first and last
  * components); optionally each neuron's SWIM pair as a segment.
  */
 import type { PlotData, PlotLayout } from 'plotly.js-gl3d-dist-min';
 import type { RunResult } from '../../../run/result';
 import { axis, baseLayout, cornerLegend } from '../layout';
 import { COLORS, FONT, INK, withAlpha } from '../palette';
-import { clampIndex, columns, pairSegments, testSeries } from '../plotData';
+import { clampIndex, pairSegments, testSeries, trajectoryPaths } from '../plotData';
 import { clipDiverged, componentRanges, displayBox } from '../ranges';
 import type { Figure, PlotView } from '../types';
 
@@ -26,7 +26,7 @@ export function phaseFigure(result: RunResult, view: PlotView): Figure {
   const truth = testSeries(test.truth, steps, dim, i);
   const relift = clipDiverged(testSeries(test.relift, steps, dim, i), boxes).clipped;
   const linear = clipDiverged(testSeries(test.linear, steps, dim, i), boxes).clipped;
-  const train = columns(trainSample.x, trainSample.rows, dim);
+  const train = trajectoryPaths(trainSample.x, trainSample.traj, trainSample.rows, dim);
 
   const type = three ? 'scatter3d' : 'scatter';
   const keys = ['x', 'y', 'z'];
@@ -43,13 +43,20 @@ export function phaseFigure(result: RunResult, view: PlotView): Figure {
     ...extra,
   });
 
+  // The training states as lines, one per trajectory: one SVG path (or WebGL line) for the whole
+  // sample, where ~3000 markers cost Plotly a styled element (or a 3-D glyph) each — the largest
+  // part of drawing this plot (150–250 ms of a Train click on the 2-core machine).
   const data: PlotData[] = [
     {
       type,
-      mode: 'markers',
+      mode: 'lines',
       name: 'train',
       ...xyz(train),
-      marker: { color: COLORS.train, size: three ? 1.5 : 3, opacity: three ? 0.5 : 0.6 },
+      // 2-D: a spline through each trajectory's samples (they are a few steps apart).
+      line: three
+        ? { color: COLORS.train, width: 2 }
+        : { color: COLORS.train, width: 1, shape: 'spline' },
+      connectgaps: false,
       hoverinfo: 'skip',
     },
   ];
