@@ -151,16 +151,29 @@ export function targetGram(
   stride: number,
 ): Float64Array {
   const m = dict.m;
-  const L = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) L[i * m + j] = G[i * stride + j];
-  const a = new Float64Array(m);
-  const b = new Float64Array(m);
-  for (let j = 0; j < train.count; j++) {
-    liftMany(dict, train.data, j * train.points, 1, a, 0);
-    liftMany(dict, train.data, j * train.points + train.points - 1, 1, b, 0);
-    for (let p = 0; p < m; p++)
-      for (let q = 0; q < m; q++) L[p * m + q] += b[p] * b[q] - a[p] * a[q];
+  const n = train.count;
+  // Ψ of every trajectory's first (a) and last (b) state, stored transposed (m×n: row p holds
+  // feature p of every trajectory), so the sums below read contiguous rows.
+  const psi = new Float64Array(m);
+  const a = new Float64Array(m * n);
+  const b = new Float64Array(m * n);
+  for (let j = 0; j < n; j++) {
+    liftMany(dict, train.data, j * train.points, 1, psi, 0);
+    for (let p = 0; p < m; p++) a[p * n + j] = psi[p];
+    liftMany(dict, train.data, j * train.points + train.points - 1, 1, psi, 0);
+    for (let p = 0; p < m; p++) b[p * n + j] = psi[p];
   }
+  // L_pq = G_pq, then += b_p b_q − a_p a_q for j = 0, 1, … in order: the trajectories in the inner
+  // loop (the element stays in a register), the same operations in the same order per element.
+  const L = new Float64Array(m * m);
+  for (let p = 0; p < m; p++)
+    for (let q = 0; q < m; q++) {
+      let s = G[p * stride + q];
+      const bp = p * n;
+      const bq = q * n;
+      for (let j = 0; j < n; j++) s += b[bp + j] * b[bq + j] - a[bp + j] * a[bq + j];
+      L[p * m + q] = s;
+    }
   return L;
 }
 
