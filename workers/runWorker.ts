@@ -39,7 +39,13 @@ import {
   type EigenSettings,
 } from '../src/run/eigenfunctions';
 import { createStageCache } from '../src/run/stageCache';
-import { isThreadCount, threadCountError, threadsFor } from '../src/run/poolSize';
+import {
+  BROWSER_POOL_MIN_WORK,
+  POOL_MIN_WORK,
+  isThreadCount,
+  threadCountError,
+  threadsFor,
+} from '../src/run/poolSize';
 import { createBrowserPool, poolAvailable, type BrowserPool } from './browserPool';
 import type { Progress, RunResult } from '../src/run/result';
 import type { SeriesSource } from '../src/run/series/sources';
@@ -103,25 +109,53 @@ function throttle<P extends Progress | AnalysisProgress | ExplainProgress | Eige
 /** Threads asked for by the page (`setThreads`); null: as the run's size and the cores say. */
 let requestedThreads: number | null = null;
 /**
- * The pool of the last run that used one, kept warm for the next (the threads are loaded), and
- * the size it was asked for (it may have fewer threads if some did not start: not retried).
+ * The pool of the last run that used one, kept warm for the next (the threads are loaded), the
+ * size it was asked for (it may have fewer threads if some did not start: not retried) and, once
+ * its threads have started, the pool itself.
  */
-let pool: { asked: number; ready: Promise<BrowserPool> } | null = null;
+let pool: { asked: number; ready: Promise<BrowserPool>; started: BrowserPool | null } | null = null;
 
-/** The pool for a run of `config` (undefined: one thread, also where no pool can work). */
+/** Replaces the pool by one of n threads, made now or once the current task (a run) is over. */
+function startPool(n: number, afterThisTask: boolean): NonNullable<typeof pool> {
+  void pool?.ready.then(
+    (p) => p.close(),
+    () => undefined,
+  );
+  const ready = afterThisTask
+    ? new Promise<void>((go) => setTimeout(go, 0)).then(() => createBrowserPool(n))
+    : createBrowserPool(n);
+  const next: NonNullable<typeof pool> = { asked: n, ready, started: null };
+  ready.then(
+    (p) => (next.started = p),
+    () => undefined, // no pool: runs use one thread
+  );
+  return (pool = next);
+}
+
+/**
+ * The pool for a run of `config` (undefined: one thread, also where no pool can work). All cores
+ * compute: the page draws after a run, not during it. A run below POOL_MIN_WORK that the page did
+ * not ask a thread count for and that would have to start the pool (the first run after loading
+ * the page) runs on one thread — the same numbers — and the pool starts once it is over
+ * (Chromium starts a nested worker through its creator's event loop, which a run blocks); later
+ * runs wait for its threads. Bigger runs and asked-for counts wait at once, as they gain more.
+ */
 async function poolFor(config: RunConfig): Promise<BrowserPool | undefined> {
   if (!poolAvailable()) return undefined;
-  // One core is left to the page's drawing: on 2 cores a second compute thread gained nothing at
-  // the lecture defaults (A/B in docs/ARCHITECTURE.md, "Worker pool").
-  const n = threadsFor(config, (navigator.hardwareConcurrency || 1) - 1, requestedThreads);
+  const n = threadsFor(
+    config,
+    navigator.hardwareConcurrency || 1,
+    requestedThreads,
+    BROWSER_POOL_MIN_WORK,
+  );
   if (n <= 1) return undefined;
-  let current = pool ? await pool.ready.catch(() => null) : null;
-  if (!current || !current.usable || pool?.asked !== n) {
-    current?.close();
-    pool = { asked: n, ready: createBrowserPool(n) };
-    current = await pool.ready;
-  }
-  return current.size > 1 ? current : undefined;
+  const wait =
+    requestedThreads !== null || config.width * config.len * config.ntraj >= POOL_MIN_WORK;
+  const fresh = !pool || pool.asked !== n || (pool.started !== null && !pool.started.usable);
+  const current = fresh ? startPool(n, !wait) : pool!;
+  if (fresh && !wait) return undefined; // later runs wait for this pool's threads
+  const ready = await current.ready.catch(() => null);
+  return ready && ready.usable && ready.size > 1 ? ready : undefined;
 }
 
 const api = {

@@ -14,6 +14,14 @@ import type { RunConfig } from './schema';
  * ran as fast on 2 threads as on 1 in the browser (an A/B of 15 clicks each): still no gain there.
  */
 export const POOL_MIN_WORK = 1.5e7;
+/**
+ * The browser's threshold. Its pool is started once and kept warm, so it pays from far smaller
+ * runs than a CLI process that starts its workers for one run: on the 2-core machine every
+ * lecture default (width × pairs 3–8·10⁶) was faster on 2 threads than on 1 in an interleaved
+ * bench-ui A/B once the forecasts were split too (docs/ARCHITECTURE.md, "Performance facts").
+ * Runs below it (a few hundred pairs) are over before a fan-out pays.
+ */
+export const BROWSER_POOL_MIN_WORK = 1e6;
 /** The most threads a host may ask for. */
 export const MAX_THREADS = 64;
 
@@ -28,11 +36,16 @@ export function threadCountError(what: string, n: unknown): string {
 }
 
 /**
- * The threads for `config` on a host with `cores` cores free for computing (the browser passes
- * its cores minus one, left to the page's drawing); `requested` (if any) wins.
+ * The threads for `config` on a host with `cores` cores: all of them for runs of width × pairs ≥
+ * `minWork`, else one; `requested` (if any) wins.
  */
-export function threadsFor(config: RunConfig, cores: number, requested: number | null): number {
+export function threadsFor(
+  config: RunConfig,
+  cores: number,
+  requested: number | null,
+  minWork = POOL_MIN_WORK,
+): number {
   if (requested !== null) return requested;
   const work = config.width * config.len * config.ntraj;
-  return work >= POOL_MIN_WORK ? Math.max(1, Math.min(MAX_THREADS, Math.floor(cores))) : 1;
+  return work >= minWork ? Math.max(1, Math.min(MAX_THREADS, Math.floor(cores))) : 1;
 }

@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import type { Golden } from '../golden/cases';
+import { eigenText, type Golden } from '../golden/cases';
+import { resultToJson } from '../../src/cli/resultJson';
+import { runPipeline } from '../../src/run/pipeline';
+import { parseQuery } from '../../src/run/query';
 import { download, waitForRun } from './helpers';
 
 /**
@@ -13,14 +16,18 @@ import { download, waitForRun } from './helpers';
 const goldens = JSON.parse(readFileSync('tests/golden/results.json', 'utf8')) as Golden[];
 const CASES = ['sys=vanderpol', 'sys=lorenz'];
 
-async function exported(page: Page): Promise<{ metrics: Record<string, unknown>; eig: string }> {
+async function exported(
+  page: Page,
+): Promise<{ metrics: Record<string, unknown>; eig: string; query: string }> {
   const doc = JSON.parse((await download(page, 'export-json')).bytes.toString('utf8')) as {
     metrics: Record<string, unknown>;
     eigenvalues: { re: number[]; im: number[] };
+    query: string;
   };
   return {
     metrics: doc.metrics,
     eig: JSON.stringify({ re: doc.eigenvalues.re, im: doc.eigenvalues.im }),
+    query: doc.query,
   };
 }
 
@@ -53,6 +60,32 @@ for (const query of CASES) {
     });
   }
 }
+
+test("by default the first run uses one thread and the next all cores, with the CLI's bytes", async ({
+  page,
+}) => {
+  // No thread count asked for: the lecture default does not wait for the pool to start, and the
+  // pool is ready for the next run (workers/runWorker.ts, poolFor).
+  test.setTimeout(150_000);
+  await page.goto('/?sys=vanderpol');
+  await waitForRun(page, 0, { timeout: 90_000 });
+  await expect(page.getByTestId('threads')).toHaveAttribute('data-threads', '1');
+  expectGolden(
+    await exported(page),
+    goldens.find((x) => x.query === 'sys=vanderpol')!,
+  );
+  const cores = Math.min(64, await page.evaluate(() => navigator.hardwareConcurrency || 1));
+  await page.getByTestId('field-seed').fill('2');
+  await page.getByTestId('field-seed').press('Enter');
+  await waitForRun(page, 1, { timeout: 90_000 });
+  await expect(page.getByTestId('threads')).toHaveAttribute('data-threads', String(cores));
+  const got = await exported(page);
+  expect(got.query).toContain('seed=2');
+  // The same query in this Node process, on one thread: the same bytes.
+  const cli = resultToJson(runPipeline(parseQuery(got.query, 'strict').config, {}), false);
+  expect(JSON.stringify(got.metrics)).toBe(JSON.stringify(cli.metrics));
+  expect(got.eig).toBe(eigenText(cli));
+});
 
 test('answers larger than the first shared buffer of a thread (1 MiB) arrive whole', async ({
   page,

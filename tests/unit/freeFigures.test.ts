@@ -25,6 +25,7 @@ const steps = r.test.horizon + 1;
 interface Trace {
   name: string;
   mode?: string;
+  connectgaps?: boolean;
   x: Array<number | null>;
   y: Array<number | null>;
   xaxis?: string;

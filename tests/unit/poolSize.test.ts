@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isThreadCount, POOL_MIN_WORK, threadCountError, threadsFor } from '../../src/run/poolSize';
+import {
+  BROWSER_POOL_MIN_WORK,
+  isThreadCount,
+  POOL_MIN_WORK,
+  threadCountError,
+  threadsFor,
+} from '../../src/run/poolSize';
 import { parseQuery } from '../../src/run/query';
 
 const config = (q: string) => parseQuery(q, 'strict').config;
@@ -13,6 +19,20 @@ describe('threads of a run (src/run/poolSize.ts)', () => {
     expect(threadsFor(big, 2, null)).toBe(2);
     expect(threadsFor(big, 8, null)).toBe(8);
     expect(threadsFor(big, 200, null)).toBe(64);
+  });
+
+  it('in the browser (its pool kept warm), uses all cores from width × pairs = 10⁶: every lecture default', () => {
+    for (const sys of ['vanderpol', 'lorenz', 'rossler', 'stuartlandau', 'forcedvdp', 'duffing']) {
+      const c = config(`sys=${sys}`);
+      expect(c.width * c.len * c.ntraj).toBeLessThan(POOL_MIN_WORK);
+      expect(threadsFor(c, 2, null)).toBe(1); // the CLI: one thread
+      expect(threadsFor(c, 2, null, BROWSER_POOL_MIN_WORK), sys).toBe(2);
+      expect(threadsFor(c, 4, null, BROWSER_POOL_MIN_WORK), sys).toBe(4);
+    }
+    // A tiny run (21 states of 1 trajectory) stays on one thread.
+    expect(threadsFor(config('sys=vanderpol&ntraj=1&len=20'), 2, null, BROWSER_POOL_MIN_WORK)).toBe(
+      1,
+    );
   });
 
   it('never goes below one thread (a 1-core browser leaves 0 cores to compute)', () => {
