@@ -40,7 +40,7 @@ import {
 } from '../src/run/eigenfunctions';
 import { createStageCache } from '../src/run/stageCache';
 import {
-  BROWSER_POOL_MIN_WORK,
+  browserMinWork,
   POOL_MIN_WORK,
   isThreadCount,
   threadCountError,
@@ -146,7 +146,7 @@ async function poolFor(config: RunConfig): Promise<BrowserPool | undefined> {
     config,
     navigator.hardwareConcurrency || 1,
     requestedThreads,
-    BROWSER_POOL_MIN_WORK,
+    browserMinWork(config),
   );
   if (n <= 1) return undefined;
   const wait =

@@ -3,6 +3,7 @@
  * (workers/runWorker.ts): the host's cores for runs big enough to gain from a pool, else one.
  * Any count gives bit-identical results (src/method/parallel.ts); only the wall time changes.
  */
+import { familyOf } from './registry';
 import type { RunConfig } from './schema';
 
 /**
@@ -15,13 +16,24 @@ import type { RunConfig } from './schema';
  */
 export const POOL_MIN_WORK = 1.5e7;
 /**
- * The browser's threshold. Its pool is started once and kept warm, so it pays from far smaller
- * runs than a CLI process that starts its workers for one run: on the 2-core machine every
- * lecture default (width × pairs 3–8·10⁶) was faster on 2 threads than on 1 in an interleaved
- * bench-ui A/B once the forecasts were split too (docs/ARCHITECTURE.md, "Performance facts").
- * Runs below it (a few hundred pairs) are over before a fan-out pays.
+ * The browser's threshold for free systems. Its pool is started once and kept warm, so it pays
+ * from far smaller runs than a CLI process that starts its workers for one run: on the 2-core
+ * machine the free systems' lecture defaults (width × pairs 3–5·10⁶, their forecast stage split
+ * too) ran faster on 2 threads than on 1 in interleaved bench-ui A/Bs (docs/ARCHITECTURE.md,
+ * "Performance facts"); runs below it (a few hundred pairs) are over before a fan-out pays.
  */
 export const BROWSER_POOL_MIN_WORK = 1e6;
+
+/**
+ * The run size from which the browser uses its pool: BROWSER_POOL_MIN_WORK for free systems,
+ * POOL_MIN_WORK for the others — the controlled and series families split only their fit
+ * passes (MPC, the closed loop and their forecasts run on one thread), and at their defaults 2
+ * threads were slower than 1 (forced van der Pol 1.04 → 1.17 s, Duffing 0.95 → 1.10 s, weather
+ * 0.43 → 0.50 s, medians of 10 clicks).
+ */
+export function browserMinWork(config: RunConfig): number {
+  return familyOf(config.sys) === 'free' ? BROWSER_POOL_MIN_WORK : POOL_MIN_WORK;
+}
 /** The most threads a host may ask for. */
 export const MAX_THREADS = 64;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BROWSER_POOL_MIN_WORK,
+  browserMinWork,
   isThreadCount,
   POOL_MIN_WORK,
   threadCountError,
@@ -21,18 +22,28 @@ describe('threads of a run (src/run/poolSize.ts)', () => {
     expect(threadsFor(big, 200, null)).toBe(64);
   });
 
-  it('in the browser (its pool kept warm), uses all cores from width × pairs = 10⁶: every lecture default', () => {
-    for (const sys of ['vanderpol', 'lorenz', 'rossler', 'stuartlandau', 'forcedvdp', 'duffing']) {
+  it('in the browser (its pool kept warm), uses all cores from width × pairs = 10⁶ for free systems: every free lecture default', () => {
+    for (const sys of ['vanderpol', 'lorenz', 'rossler', 'stuartlandau']) {
       const c = config(`sys=${sys}`);
       expect(c.width * c.len * c.ntraj).toBeLessThan(POOL_MIN_WORK);
+      expect(browserMinWork(c)).toBe(BROWSER_POOL_MIN_WORK);
       expect(threadsFor(c, 2, null)).toBe(1); // the CLI: one thread
-      expect(threadsFor(c, 2, null, BROWSER_POOL_MIN_WORK), sys).toBe(2);
-      expect(threadsFor(c, 4, null, BROWSER_POOL_MIN_WORK), sys).toBe(4);
+      expect(threadsFor(c, 2, null, browserMinWork(c)), sys).toBe(2);
+      expect(threadsFor(c, 4, null, browserMinWork(c)), sys).toBe(4);
     }
     // A tiny run (21 states of 1 trajectory) stays on one thread.
-    expect(threadsFor(config('sys=vanderpol&ntraj=1&len=20'), 2, null, BROWSER_POOL_MIN_WORK)).toBe(
-      1,
-    );
+    const tiny = config('sys=vanderpol&ntraj=1&len=20');
+    expect(threadsFor(tiny, 2, null, browserMinWork(tiny))).toBe(1);
+  });
+
+  it('in the browser, keeps the controlled and series families on one thread below POOL_MIN_WORK', () => {
+    for (const sys of ['forcedvdp', 'duffing', 'weather']) {
+      const c = config(`sys=${sys}`);
+      expect(browserMinWork(c)).toBe(POOL_MIN_WORK);
+      expect(threadsFor(c, 2, null, browserMinWork(c)), sys).toBe(1);
+    }
+    const big = config('sys=duffing&width=1000&len=20000');
+    expect(threadsFor(big, 2, null, browserMinWork(big))).toBe(2);
   });
 
   it('never goes below one thread (a 1-core browser leaves 0 cores to compute)', () => {
