@@ -36,7 +36,7 @@ import {
 } from './sampling/hiddenLayer';
 import { eigenvalues } from '../numerics/linalg/eigenvalues';
 import { factorSpd } from '../numerics/spdSolver';
-import type { TrajectorySet } from '../numerics/trajectorySet';
+import { pairOffset, scoredStride, type TrajectorySet } from '../numerics/trajectorySet';
 
 export interface GrowInput {
   /** The full hidden layer (M neurons; W: M×d, b: M). */
@@ -239,7 +239,7 @@ function evalSums(dict: Dictionary, set: TrajectorySet, maxPairs: number): EvalS
   const { d, count, points } = set;
   const m = dict.m;
   const total = count * (points - 1);
-  const stride = Math.max(1, Math.floor(total / maxPairs));
+  const stride = scoredStride(set, maxPairs);
   const acc = createGramAccumulator(m);
   const xs = new Float64Array(acc.blockRows * d);
   const ys = new Float64Array(acc.blockRows * d);
@@ -250,7 +250,7 @@ function evalSums(dict: Dictionary, set: TrajectorySet, maxPairs: number): EvalS
   while (k0 < total) {
     let n = 0;
     for (; n < acc.blockRows && k0 < total; n++, k0 += stride) {
-      const off = (Math.floor(k0 / (points - 1)) * points + (k0 % (points - 1))) * d;
+      const off = pairOffset(set, k0);
       xs.set(set.data.subarray(off, off + d), n * d);
       ys.set(set.data.subarray(off + d, off + 2 * d), n * d);
     }

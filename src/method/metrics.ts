@@ -8,7 +8,7 @@
 import { gemmNN } from '../numerics/kernels/gemm';
 import { transpose } from '../numerics/linalg/matrix';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';
-import type { TrajectorySet } from '../numerics/trajectorySet';
+import { pairOffset, scoredStride, type TrajectorySet } from '../numerics/trajectorySet';
 
 /** count×(horizon+1) normalised errors of forecasts against the truth (both count×(H+1)×d). */
 export function normalisedErrors(
@@ -158,7 +158,7 @@ export function oneStepMse(
   const { d, count, points } = set;
   const m = dict.m;
   const total = count * (points - 1);
-  const stride = Math.max(1, Math.floor(total / maxPairs));
+  const stride = scoredStride(set, maxPairs);
   // Batches of pairs: their input states gathered, lifted together and multiplied by CKᵀ with the
   // gemm kernel (each sum runs over c = 0…m−1 in order from 0, as a plain loop would).
   const CKt = transpose(CK, outputs, m); // the first `outputs` rows of CK, as m×outputs
@@ -172,9 +172,7 @@ export function oneStepMse(
   for (let k0 = 0; k0 < total;) {
     let rows = 0;
     for (; rows < batch && k0 < total; rows++, k0 += stride) {
-      const j = Math.floor(k0 / (points - 1));
-      const t = k0 % (points - 1);
-      offsets[rows] = (j * points + t) * d;
+      offsets[rows] = pairOffset(set, k0);
       pairs[rows] = k0;
       xs.set(set.data.subarray(offsets[rows], offsets[rows] + d), rows * d);
     }

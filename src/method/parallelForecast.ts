@@ -11,7 +11,8 @@
  * are those of the serial calls bit for bit, for any number of threads (tests/unit/pool.test.ts
  * compares them with the golden bytes on 1, 2 and 4 threads).
  */
-import type { TrajectorySet } from '../numerics/trajectorySet';
+import { transpose } from '../numerics/linalg/matrix';
+import { pairOffset, scoredStride, type TrajectorySet } from '../numerics/trajectorySet';
 import type { EdmdFit } from './edmd';
 import { oneStepPredictions, type OneStepShared } from './parallelRows';
 import {
@@ -71,11 +72,6 @@ export function forecastOp(shared: ForecastShared, task: ForecastTask): Forecast
   return oneStepPredictions(step, dict, [a, b]);
 }
 
-/** Every `stride`-th pair is scored when at most `maxPairs` of the set's pairs are. */
-export function scoredStride(set: TrajectorySet, maxPairs: number): number {
-  return Math.max(1, Math.floor((set.count * (set.points - 1)) / maxPairs));
-}
-
 /** [a, b) cut into `parts` contiguous ranges of about equal length (some empty if n < parts). */
 function cut(n: number, parts: number): Array<[number, number]> {
   return Array.from({ length: parts }, (_, p) => [
@@ -100,14 +96,14 @@ function joinRollouts(pieces: RolloutOutput[], starts: Float64Array, d: number, 
 
 /** Mean squared one-step error from the pieces' predictions, summed in pair order. */
 function joinMse(pieces: Float64Array[], set: TrajectorySet, stride: number): number {
-  const { d, points } = set;
+  const { d } = set;
   let s = 0;
   let n = 0;
   let idx = 0;
   for (const ys of pieces)
     for (let r = 0; r < ys.length / d; r++, idx++) {
       const k0 = idx * stride;
-      const off = (Math.floor(k0 / (points - 1)) * points + (k0 % (points - 1))) * d;
+      const off = pairOffset(set, k0);
       for (let i = 0; i < d; i++) s += (ys[r * d + i] - set.data[off + d + i]) ** 2;
       n++;
     }
@@ -144,8 +140,7 @@ export function forecastParallel(
   const truthStride = 1;
   const scored = (set: TrajectorySet, stride: number) =>
     Math.ceil((set.count * (set.points - 1)) / stride);
-  const CKt = new Float64Array(m * d);
-  for (let i = 0; i < d; i++) for (let c = 0; c < m; c++) CKt[c * d + i] = fit.CK[i * m + c];
+  const CKt = transpose(fit.CK, d, m);
   const kinds: Array<[ForecastTask['kind'], number]> = [
     ['relift', count],
     ['linear', count],

@@ -5,7 +5,7 @@
  */
 import { defaultKernel, DEFAULT_BLOCK_ROWS } from '../numerics/kernels/gramKernels';
 import { gemmNN } from '../numerics/kernels/gemm';
-import type { TrajectorySet } from '../numerics/trajectorySet';
+import { pairOffset, type TrajectorySet } from '../numerics/trajectorySet';
 import { liftMany, type Dictionary } from './sampling/hiddenLayer';
 import { dictOf, transposedProduct, type LayerSpec } from './parallelBase';
 
@@ -154,7 +154,7 @@ export function oneStepPredictions(
   range: [number, number],
 ): Float64Array {
   const { set, stride, CKt } = shared;
-  const { d, points } = set;
+  const { d } = set;
   const m = dict.m;
   const [a, b] = range;
   const batch = 256;
@@ -165,7 +165,7 @@ export function oneStepPredictions(
     const rows = Math.min(batch, b - i0);
     for (let r = 0; r < rows; r++) {
       const k0 = (i0 + r) * stride;
-      const off = (Math.floor(k0 / (points - 1)) * points + (k0 % (points - 1))) * d;
+      const off = pairOffset(set, k0);
       xs.set(set.data.subarray(off, off + d), r * d);
     }
     liftMany(dict, xs, 0, rows, psi, 0);

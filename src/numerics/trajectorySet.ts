@@ -12,3 +12,14 @@ export interface TrajectorySet {
   p?: number;
   inputs?: Float64Array;
 }
+
+/** Offset in `data` of the input state x_t of pair k (pairs numbered across trajectories). */
+export function pairOffset(set: TrajectorySet, k: number): number {
+  const pairs = set.points - 1;
+  return (Math.floor(k / pairs) * set.points + (k % pairs)) * set.d;
+}
+
+/** Every `stride`-th pair is scored when at most `maxPairs` of the set's pairs are. */
+export function scoredStride(set: TrajectorySet, maxPairs: number): number {
+  return Math.max(1, Math.floor((set.count * (set.points - 1)) / maxPairs));
+}
